@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+
+namespace SiteBuilder.Diagnostics;
+
+/// <summary>
+/// Collects diagnostics from every build step (thread-safe), so that all problems are reported
+/// together at the end instead of stopping at the first one.
+/// </summary>
+public sealed class DiagnosticBag
+{
+    private readonly ConcurrentQueue<Diagnostic> _items = new();
+
+    /// <summary>Adds one diagnostic.</summary>
+    public void Add(Diagnostic diagnostic) => _items.Enqueue(diagnostic);
+
+    /// <summary>Adds an error.</summary>
+    public void Error(string code, SourceLocation location, string message, SourceLocation? related = null) =>
+        Add(Diagnostic.Error(code, location, message, related));
+
+    /// <summary>Adds a warning.</summary>
+    public void Warning(string code, SourceLocation location, string message, SourceLocation? related = null) =>
+        Add(Diagnostic.Warning(code, location, message, related));
+
+    /// <summary>True once any error has been added.</summary>
+    public bool HasErrors => _items.Any(d => d.IsError);
+
+    /// <summary>Every diagnostic, sorted by location then code, so output is stable across runs.</summary>
+    public IReadOnlyList<Diagnostic> ToSortedList() =>
+        _items.OrderBy(d => d.Location).ThenBy(d => d.Code, StringComparer.Ordinal)
+              .ThenBy(d => d.Message, StringComparer.Ordinal).ToList();
+}

@@ -1,0 +1,71 @@
+namespace SiteBuilder.Diagnostics;
+
+/// <summary>
+/// Every stable diagnostic code. Codes never change meaning once published: tools and people
+/// grep for them. Ranges: SB00xx configuration, SB01xx pages and front matter, SB02xx sections
+/// and schemas, SB03xx layouts, SB04xx output, SB10xx links, SB11xx search, SB9xxx internal.
+/// </summary>
+public static class DiagnosticCodes
+{
+    /// <summary><c>site.yml</c> is missing or malformed.</summary>
+    public const string ConfigInvalid = "SB0001";
+    /// <summary>A <c>site.yml</c> key has a value of the wrong type or range.</summary>
+    public const string ConfigValue = "SB0002";
+    /// <summary>An unknown key in <c>site.yml</c> (warning).</summary>
+    public const string ConfigUnknownKey = "SB0003";
+    /// <summary>The source folder has no <c>pages/</c> folder.</summary>
+    public const string NoPagesFolder = "SB0004";
+
+    /// <summary>A page file is not valid UTF-8.</summary>
+    public const string NotUtf8 = "SB0101";
+    /// <summary>The front matter is not valid YAML.</summary>
+    public const string FrontMatterYaml = "SB0102";
+    /// <summary>The front matter has no <c>title</c>.</summary>
+    public const string MissingTitle = "SB0103";
+    /// <summary>A front-matter value has the wrong type.</summary>
+    public const string FrontMatterType = "SB0104";
+    /// <summary>An unknown front-matter key (warning).</summary>
+    public const string UnknownFrontMatterKey = "SB0105";
+    /// <summary>The front matter opens with <c>---</c> but is never closed.</summary>
+    public const string UnclosedFrontMatter = "SB0106";
+    /// <summary>Two pages (or a page and an alias) claim the same URL.</summary>
+    public const string DuplicateUrl = "SB0107";
+    /// <summary>A page names a layout that does not exist.</summary>
+    public const string UnknownLayout = "SB0108";
+    /// <summary>A statswiki URL in front matter is malformed or claimed by two pages.</summary>
+    public const string StatswikiUrl = "SB0109";
+
+    /// <summary>A required field of a section schema is missing.</summary>
+    public const string SchemaRequired = "SB0201";
+    /// <summary>A value is not in the field's controlled list.</summary>
+    public const string SchemaNotInList = "SB0202";
+    /// <summary>A country code is not an ISO 3166-1 alpha-3 code.</summary>
+    public const string SchemaCountry = "SB0203";
+    /// <summary>A field value has the wrong type for the schema.</summary>
+    public const string SchemaType = "SB0204";
+    /// <summary>A schema in <c>site.yml</c> is itself invalid.</summary>
+    public const string SchemaDefinition = "SB0205";
+
+    /// <summary>A layout does not compile.</summary>
+    public const string LayoutCompile = "SB0301";
+    /// <summary>A layout threw while rendering a page.</summary>
+    public const string LayoutRuntime = "SB0302";
+
+    /// <summary>The output folder could not be written.</summary>
+    public const string OutputWrite = "SB0401";
+
+    /// <summary>A relative Markdown link points to no page or file.</summary>
+    public const string BrokenLink = "SB1001";
+    /// <summary>A link's <c>#fragment</c> names no heading or anchor of its target.</summary>
+    public const string BrokenFragment = "SB1002";
+    /// <summary>A wiki link <c>[[Target]]</c> names no page.</summary>
+    public const string UnknownWikiTarget = "SB1003";
+    /// <summary>A wiki link title matches several pages.</summary>
+    public const string AmbiguousWikiTarget = "SB1004";
+
+    /// <summary>The search index is larger than its configured budget.</summary>
+    public const string SearchBudget = "SB1101";
+
+    /// <summary>An unexpected failure inside SiteBuilder (a bug).</summary>
+    public const string Internal = "SB9001";
+}
