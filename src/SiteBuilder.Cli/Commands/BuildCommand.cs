@@ -1,8 +1,10 @@
 using System.CommandLine;
+using SiteBuilder.Build;
+using SiteBuilder.Cli.Output;
 
 namespace SiteBuilder.Cli.Commands;
 
-/// <summary><c>sitebuilder build [--source DIR] [--output DIR]</c>.</summary>
+/// <summary><c>sitebuilder build [--source DIR] [--output DIR]</c>: builds the site, prints problems compiler-style.</summary>
 public static class BuildCommand
 {
     /// <summary>Creates the command.</summary>
@@ -10,8 +12,45 @@ public static class BuildCommand
     {
         var source = new Option<DirectoryInfo>("--source") { Description = "Folder holding pages/, layouts/ and site.yml", DefaultValueFactory = _ => new DirectoryInfo(".") };
         var output = new Option<DirectoryInfo?>("--output") { Description = "Output folder (default: SOURCE/_site)" };
-        var command = new Command("build", "Build the site into the output folder") { source, output };
-        command.SetAction(parse => 0);
+        var drafts = new Option<bool>("--drafts") { Description = "Include pages marked draft: true" };
+        var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors" };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only problems" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the time of each build step" };
+        var command = new Command("build", "Build the site into the output folder") { source, output, drafts, strict, quiet, verbose };
+        command.SetAction(parse =>
+        {
+            var options = new BuildOptions
+            {
+                SourceDir = parse.GetValue(source)!.FullName,
+                OutputDir = parse.GetValue(output)?.FullName,
+                IncludeDrafts = parse.GetValue(drafts),
+                Strict = parse.GetValue(strict),
+            };
+            var result = new SiteGenerator().Build(options);
+            return Report(result, parse.GetValue(strict), parse.GetValue(quiet), parse.GetValue(verbose));
+        });
         return command;
+    }
+
+    /// <summary>Prints the result and returns the exit code.</summary>
+    public static int Report(BuildResult result, bool strict, bool quiet, bool verbose)
+    {
+        DiagnosticPrinter.Print(result.Diagnostics, Console.Error);
+        if (verbose)
+            foreach (var (step, elapsed) in result.Timings) Console.Out.WriteLine($"  {step,-20} {elapsed.TotalMilliseconds,8:F0} ms");
+        if (!quiet)
+            foreach (string line in result.Summary) Console.Out.WriteLine(line);
+
+        bool configError = result.Diagnostics.Any(d => d.IsError && d.Code.StartsWith("SB00", StringComparison.Ordinal));
+        if (result.Succeeded)
+        {
+            if (!quiet)
+                Console.Out.WriteLine($"Built {result.PageCount} pages ({result.FileCount} files) into {result.OutputDir}" +
+                                      (result.WarningCount > 0 ? $" with {result.WarningCount} warning(s)" : "") + ".");
+            return ExitCodes.Ok;
+        }
+        int errors = strict ? result.Diagnostics.Count : result.ErrorCount;
+        Console.Error.WriteLine($"Build failed: {errors} error(s){(strict && result.WarningCount > 0 ? " (warnings count as errors with --strict)" : "")}; the previous output was left untouched.");
+        return configError ? ExitCodes.Usage : ExitCodes.ContentErrors;
     }
 }

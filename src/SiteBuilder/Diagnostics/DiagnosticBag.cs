@@ -24,8 +24,8 @@ public sealed class DiagnosticBag
     /// <summary>True once any error has been added.</summary>
     public bool HasErrors => _items.Any(d => d.IsError);
 
-    /// <summary>Every diagnostic, sorted by location then code, so output is stable across runs.</summary>
+    /// <summary>Every distinct diagnostic, sorted by location then code, so output is stable across runs.</summary>
     public IReadOnlyList<Diagnostic> ToSortedList() =>
-        _items.OrderBy(d => d.Location).ThenBy(d => d.Code, StringComparer.Ordinal)
+        _items.Distinct().OrderBy(d => d.Location).ThenBy(d => d.Code, StringComparer.Ordinal)
               .ThenBy(d => d.Message, StringComparer.Ordinal).ToList();
 }

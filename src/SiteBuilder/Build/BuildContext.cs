@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using SiteBuilder.Content;
+using SiteBuilder.Diagnostics;
+using SiteBuilder.Output;
+
+namespace SiteBuilder.Build;
+
+/// <summary>The state the build steps share. Each step reads what earlier steps wrote and adds its own part.</summary>
+public sealed class BuildContext
+{
+    /// <summary>Creates a context for one build.</summary>
+    public BuildContext(BuildOptions options)
+    {
+        Options = options;
+        SourceDir = Path.GetFullPath(options.SourceDir);
+    }
+
+    /// <summary>Options of this build.</summary>
+    public BuildOptions Options { get; }
+    /// <summary>Absolute source folder.</summary>
+    public string SourceDir { get; }
+    /// <summary>All problems found so far.</summary>
+    public DiagnosticBag Diagnostics { get; } = new();
+    /// <summary>Site configuration (LoadConfig).</summary>
+    public SiteConfig Config { get; set; } = new();
+    /// <summary>Pages found on disk (DiscoverPages), then parsed (ParsePages).</summary>
+    public List<Page> Pages { get; } = [];
+    /// <summary>Non-page files under <c>pages/</c> (images, PDFs), as paths under <c>pages/</c>.</summary>
+    public List<string> PageAssets { get; } = [];
+    /// <summary>The page hierarchy (AssemblePages).</summary>
+    public PageTree Tree { get; set; } = PageTree.Build([]);
+    /// <summary>Resolves Markdown links (ResolveLinks); later steps reuse it.</summary>
+    public Linking.LinkResolver? LinkResolver { get; set; }
+    /// <summary>The site's layouts and theme assets (ApplyLayouts).</summary>
+    public Layouts.LayoutSet? Layouts { get; set; }
+    /// <summary>Renders layouts (ApplyLayouts); generated pages reuse it so each layout compiles once.</summary>
+    public Layouts.ILayoutRenderer? LayoutRenderer { get; set; }
+    /// <summary>Builds page models (ApplyLayouts); generated pages reuse it.</summary>
+    public Layouts.PageModelFactory? ModelFactory { get; set; }
+    /// <summary>Last-change dates (ISO) by source path, from git; absent where unknown.</summary>
+    public Dictionary<string, string> LastUpdated { get; } = new(StringComparer.Ordinal);
+    /// <summary>Source paths git reported (ReadGitHistory), dated or not.</summary>
+    public HashSet<string> SeenInGit { get; } = new(StringComparer.Ordinal);
+    /// <summary>True once WriteSite swapped the new site in.</summary>
+    public bool Written { get; set; }
+    /// <summary>Number of files WriteSite wrote.</summary>
+    public int FilesWritten { get; set; }
+    /// <summary>Files to write, keyed by output-relative path (ordinal); any step may add.</summary>
+    public ConcurrentDictionary<string, OutputFile> Outputs { get; } = new(StringComparer.Ordinal);
+    /// <summary>Lines for the build summary (e.g. orphan pages, index size), in the order added.</summary>
+    public ConcurrentQueue<string> Summary { get; } = new();
+    /// <summary>Time spent per step.</summary>
+    public List<(string Step, TimeSpan Elapsed)> Timings { get; } = [];
+    /// <summary>"Now" for the output: from <c>SOURCE_DATE_EPOCH</c> or the newest git commit; null when unknown.</summary>
+    public DateTimeOffset? BuildDate { get; set; }
+
+    /// <summary>Adds a file to write; a second file at the same path is a bug in a step.</summary>
+    public void AddOutput(OutputFile file)
+    {
+        if (!Outputs.TryAdd(file.Path, file))
+            throw new InvalidOperationException($"two build outputs claim '{file.Path}'");
+    }
+}

@@ -1,0 +1,21 @@
+namespace SiteBuilder.Build;
+
+/// <summary>What to build and where.</summary>
+public sealed record BuildOptions
+{
+    /// <summary>The folder holding <c>pages/</c>, <c>layouts/</c> and <c>site.yml</c>.</summary>
+    public required string SourceDir { get; init; }
+    /// <summary>The output folder; defaults to <c>SOURCE/_site</c>.</summary>
+    public string? OutputDir { get; init; }
+    /// <summary>Include pages marked <c>draft: true</c>.</summary>
+    public bool IncludeDrafts { get; init; }
+    /// <summary>Treat warnings as errors.</summary>
+    public bool Strict { get; init; }
+    /// <summary>Build and validate but write nothing.</summary>
+    public bool DryRun { get; init; }
+    /// <summary>Unix seconds to use as "now"; from <c>SOURCE_DATE_EPOCH</c> when not set.</summary>
+    public long? SourceDateEpoch { get; init; }
+
+    /// <summary>The resolved output folder.</summary>
+    public string ResolvedOutputDir => Path.GetFullPath(OutputDir ?? Path.Combine(SourceDir, "_site"));
+}

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using SiteBuilder.Build.Steps;
+using SiteBuilder.Diagnostics;
+
+namespace SiteBuilder.Build;
+
+/// <summary>
+/// Builds a site: an explicit, ordered list of steps over one <see cref="BuildContext"/>. Every step
+/// runs even after errors (so all problems are reported at once); only WriteSite checks for errors.
+/// </summary>
+public sealed class SiteGenerator
+{
+    /// <summary>The steps, in order. Later issues add theirs here, each with a reason for its place.</summary>
+    public static IReadOnlyList<IBuildStep> DefaultSteps() =>
+    [
+        new LoadConfig(),
+        new DiscoverPages(),
+        new ParsePages(),
+        new AssemblePages(),
+        new ValidateSections(),
+        new ReadGitHistory(),
+        new ResolveLinks(),
+        new RenderPages(),
+        new ApplyLayouts(),
+        new WriteSiteFiles(),
+        new WriteSite(),
+    ];
+
+    private readonly IReadOnlyList<IBuildStep> _steps;
+
+    /// <summary>Creates a generator with the default steps, or the given ones.</summary>
+    public SiteGenerator(IReadOnlyList<IBuildStep>? steps = null) => _steps = steps ?? DefaultSteps();
+
+    /// <summary>Runs the build. Content problems are in the result; exceptions mean bugs.</summary>
+    public BuildResult Build(BuildOptions options) => Run(options).Result;
+
+    /// <summary>Runs the build and returns the context too (for tools that need the pages, e.g. the preview server).</summary>
+    public (BuildResult Result, BuildContext Context) Run(BuildOptions options)
+    {
+        var context = new BuildContext(options);
+        if (options.SourceDateEpoch is long epoch) context.BuildDate = DateTimeOffset.FromUnixTimeSeconds(epoch);
+        else if (long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), out long env))
+            context.BuildDate = DateTimeOffset.FromUnixTimeSeconds(env);
+
+        foreach (var step in _steps)
+        {
+            var watch = Stopwatch.StartNew();
+            step.Execute(context);
+            context.Timings.Add((step.Name, watch.Elapsed));
+            // Configuration errors make everything after them noise.
+            if (step is LoadConfig && context.Diagnostics.ToSortedList().Any(d => d.IsError && d.Code.StartsWith("SB00", StringComparison.Ordinal)))
+                break;
+        }
+        var result = new BuildResult(
+            context.Diagnostics.ToSortedList(),
+            context.Written,
+            context.Pages.Count,
+            context.FilesWritten,
+            options.ResolvedOutputDir,
+            context.Summary.ToList(),
+            context.Timings);
+        return (result, context);
+    }
+}

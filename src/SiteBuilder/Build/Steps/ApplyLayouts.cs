@@ -1,0 +1,44 @@
+using SiteBuilder.Diagnostics;
+using SiteBuilder.Layouts;
+using SiteBuilder.Output;
+
+namespace SiteBuilder.Build.Steps;
+
+/// <summary>
+/// Renders every page through its Razor layout (in parallel) and adds the HTML to the outputs.
+/// Must run after RenderPages (it wraps the rendered body) and after ResolveLinks (backlinks).
+/// </summary>
+public sealed class ApplyLayouts : IBuildStep
+{
+    /// <inheritdoc/>
+    public string Name => nameof(ApplyLayouts);
+
+    /// <inheritdoc/>
+    public void Execute(BuildContext context)
+    {
+        var layouts = LayoutSet.Load(context.SourceDir);
+        var renderer = new RazorLightLayoutRenderer(layouts);
+        var factory = new PageModelFactory(context.Config, context.Tree);
+        context.Layouts = layouts;
+        context.LayoutRenderer = renderer;
+        context.ModelFactory = factory;
+
+        var pages = context.Pages.Where(page =>
+        {
+            if (renderer.HasLayout(page.Layout)) return true;
+            var at = page.FrontMatter.LayoutLocation ?? new SourceLocation(page.SourcePath, 1, 1);
+            string known = string.Join(", ", layouts.Templates.Keys.Where(k => !k.StartsWith('_')).Order(StringComparer.Ordinal));
+            context.Diagnostics.Error(DiagnosticCodes.UnknownLayout, at, $"unknown layout '{page.Layout}'; {layouts.DisplayRoot} has: {known}");
+            return false;
+        }).ToList();
+
+        Parallel.ForEachAsync(pages, async (page, _) =>
+        {
+            var model = factory.Create(page, context.LastUpdated.GetValueOrDefault(page.SourcePath));
+            string? html = await renderer.RenderAsync(page.Layout, model, new SourceLocation(page.SourcePath), context.Diagnostics);
+            if (html is not null) context.AddOutput(OutputFile.Text(page.OutputPath, html));
+        }).GetAwaiter().GetResult();
+
+        foreach (var (path, bytes) in layouts.Assets) context.AddOutput(new OutputFile(path, bytes));
+    }
+}

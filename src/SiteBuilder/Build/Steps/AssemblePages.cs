@@ -1,0 +1,76 @@
+using SiteBuilder.Content;
+using SiteBuilder.Diagnostics;
+
+namespace SiteBuilder.Build.Steps;
+
+/// <summary>
+/// Gives each page its one URL (reporting duplicates), builds the page tree, and decides each page's
+/// kind and layout. Must run after ParsePages because weights and titles order the tree.
+/// </summary>
+public sealed class AssemblePages : IBuildStep
+{
+    /// <inheritdoc/>
+    public string Name => nameof(AssemblePages);
+
+    /// <inheritdoc/>
+    public void Execute(BuildContext context)
+    {
+        var byUrl = new Dictionary<string, Page>(StringComparer.Ordinal);
+        var unique = new List<Page>();
+        foreach (var page in context.Pages)
+        {
+            if (byUrl.TryGetValue(page.Url, out var first))
+            {
+                context.Diagnostics.Error(DiagnosticCodes.DuplicateUrl, new SourceLocation(page.SourcePath, 1, 1),
+                    $"URL '/{page.Url}' is already produced by {first.SourcePath}; rename one of the two");
+                continue;
+            }
+            byUrl[page.Url] = page;
+            unique.Add(page);
+        }
+        context.Pages.Clear();
+        context.Pages.AddRange(unique);
+
+        CheckAliases(context, byUrl);
+        context.Tree = PageTree.Build(context.Pages);
+
+        foreach (var page in context.Pages)
+        {
+            var section = context.Config.Section(page.Section);
+            (page.Kind, page.Layout) = page switch
+            {
+                { Url: "" } => (PageKind.Home, "home"),
+                { IsIndex: true } => (PageKind.Section, "section"),
+                _ when section?.Schema is { } schema && !schema.Exempt.Contains(page.Slug) =>
+                    (PageKind.Entry, section.Layout ?? "page"),
+                _ => (PageKind.Page, "page"),
+            };
+            if (page.FrontMatter.Layout is { } chosen) page.Layout = chosen;
+        }
+    }
+
+    private static void CheckAliases(BuildContext context, Dictionary<string, Page> byUrl)
+    {
+        var claimed = new Dictionary<string, Page>(StringComparer.Ordinal);
+        foreach (var page in context.Pages)
+        {
+            foreach (string alias in page.FrontMatter.Aliases)
+            {
+                string url = NormaliseAlias(alias);
+                var at = page.FrontMatter.KeyLocations.GetValueOrDefault("aliases", new SourceLocation(page.SourcePath, 1, 1));
+                if (byUrl.TryGetValue(url, out var owner))
+                    context.Diagnostics.Error(DiagnosticCodes.DuplicateUrl, at, $"alias '{alias}' is the URL of {owner.SourcePath}");
+                else if (claimed.TryGetValue(url, out var other) && other != page)
+                    context.Diagnostics.Error(DiagnosticCodes.DuplicateUrl, at, $"alias '{alias}' is also an alias of {other.SourcePath}");
+                else claimed[url] = page;
+            }
+        }
+    }
+
+    /// <summary>An alias as a site-relative URL with a trailing slash.</summary>
+    public static string NormaliseAlias(string alias)
+    {
+        string url = alias.Trim().TrimStart('/');
+        return url.Length == 0 || url.EndsWith('/') ? url : url + "/";
+    }
+}

@@ -1,0 +1,20 @@
+using SiteBuilder.Content;
+using SiteBuilder.Diagnostics;
+
+namespace SiteBuilder.Build.Steps;
+
+/// <summary>Reads <c>site.yml</c> and checks that there is a <c>pages/</c> folder.</summary>
+public sealed class LoadConfig : IBuildStep
+{
+    /// <inheritdoc/>
+    public string Name => nameof(LoadConfig);
+
+    /// <inheritdoc/>
+    public void Execute(BuildContext context)
+    {
+        context.Config = SiteConfigLoader.Load(context.SourceDir, context.Diagnostics);
+        if (!Directory.Exists(Path.Combine(context.SourceDir, "pages")))
+            context.Diagnostics.Error(DiagnosticCodes.NoPagesFolder, SourceLocation.File("pages/"),
+                $"no pages/ folder in '{context.SourceDir}'; run the build from the site's folder or pass --source");
+    }
+}

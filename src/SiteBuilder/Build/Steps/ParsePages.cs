@@ -1,0 +1,87 @@
+using System.Text;
+using Markdig;
+using SiteBuilder.Content;
+using SiteBuilder.Diagnostics;
+using SiteBuilder.Markdown;
+
+namespace SiteBuilder.Build.Steps;
+
+/// <summary>Reads each page as UTF-8, parses its front matter and its Markdown (in parallel). Drafts are dropped here.</summary>
+public sealed class ParsePages : IBuildStep
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <inheritdoc/>
+    public string Name => nameof(ParsePages);
+
+    /// <inheritdoc/>
+    public void Execute(BuildContext context)
+    {
+        var pipeline = MarkdownPipelineFactory.Default;
+        Parallel.ForEach(context.Pages, page =>
+        {
+            byte[] bytes = File.ReadAllBytes(Path.Combine(context.SourceDir, page.SourcePath));
+            if (!TryDecode(bytes, out string text, out int badOffset))
+            {
+                var (line, col) = LineColumnOfByte(bytes, badOffset);
+                context.Diagnostics.Error(DiagnosticCodes.NotUtf8, new SourceLocation(page.SourcePath, line, col),
+                    $"file is not valid UTF-8 (byte 0x{bytes[badOffset]:X2} at offset {badOffset}); save it as UTF-8");
+                page.FrontMatter = new FrontMatter { Title = page.Slug };
+                return;
+            }
+            // Normalise line endings once so Markdig, YamlDotNet and our own columns agree.
+            page.Text = text.Replace("\r\n", "\n");
+            var section = context.Config.Section(page.Section);
+            IReadOnlySet<string> extraKeys = section?.Schema is { } schema
+                ? schema.Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal)
+                : new HashSet<string>();
+            page.FrontMatter = FrontMatterParser.Parse(page.SourcePath, page.Text, extraKeys, context.Diagnostics);
+            page.Document = Markdig.Markdown.Parse(page.Text, pipeline);
+            page.Headings = MarkdownText.Headings(page.Document);
+        });
+        if (!context.Options.IncludeDrafts) context.Pages.RemoveAll(p => p.FrontMatter.Draft);
+    }
+
+    private static bool TryDecode(byte[] bytes, out string text, out int badOffset)
+    {
+        int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        try
+        {
+            text = StrictUtf8.GetString(bytes, start, bytes.Length - start);
+            badOffset = -1;
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            text = "";
+            badOffset = FirstInvalidByte(bytes, start);
+            return false;
+        }
+    }
+
+    private static int FirstInvalidByte(byte[] bytes, int start)
+    {
+        // Decode growing prefixes at character boundaries to find where decoding first fails.
+        int i = start;
+        while (i < bytes.Length)
+        {
+            int len = bytes[i] < 0x80 ? 1 : bytes[i] >= 0xF0 ? 4 : bytes[i] >= 0xE0 ? 3 : bytes[i] >= 0xC0 ? 2 : 0;
+            if (len == 0 || i + len > bytes.Length) return i;
+            try { StrictUtf8.GetString(bytes, i, len); }
+            catch (DecoderFallbackException) { return i; }
+            i += len;
+        }
+        return Math.Min(start, bytes.Length - 1);
+    }
+
+    private static (int Line, int Column) LineColumnOfByte(byte[] bytes, int offset)
+    {
+        int line = 1, col = 1;
+        for (int i = 0; i < offset; i++)
+        {
+            if (bytes[i] == (byte)'\n') { line++; col = 1; }
+            else if ((bytes[i] & 0xC0) != 0x80) col++;
+        }
+        return (line, col);
+    }
+}

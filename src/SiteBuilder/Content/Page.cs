@@ -1,0 +1,81 @@
+using Markdig.Syntax;
+
+namespace SiteBuilder.Content;
+
+/// <summary>
+/// One page of the site. Build steps fill it in order: discovery sets the paths, parsing the front
+/// matter and Markdown tree, assembly the tree links, rendering the HTML. A step only reads what
+/// earlier steps wrote.
+/// </summary>
+public sealed class Page
+{
+    /// <summary>Creates a page for a file under <c>pages/</c>.</summary>
+    /// <param name="relativePath">Path under <c>pages/</c>, with <c>/</c>.</param>
+    public Page(string relativePath)
+    {
+        RelativePath = relativePath;
+        SourcePath = "pages/" + relativePath;
+        Url = Permalinks.FromRelativePath(relativePath);
+        int slash = relativePath.IndexOf('/');
+        Section = slash < 0 ? "" : relativePath[..slash];
+        IsIndex = relativePath == "index.md" || relativePath.EndsWith("/index.md", StringComparison.Ordinal);
+    }
+
+    /// <summary>Repository-relative source path, e.g. <c>pages/dimis/about.md</c>.</summary>
+    public string SourcePath { get; init; }
+    /// <summary>Path under <c>pages/</c>, e.g. <c>dimis/about.md</c>.</summary>
+    public string RelativePath { get; }
+    /// <summary>Site-relative URL, e.g. <c>dimis/about/</c>; the home page is empty.</summary>
+    public string Url { get; init; }
+    /// <summary>Output file relative to the site root.</summary>
+    public string OutputPath => Permalinks.OutputPath(Url);
+    /// <summary>Top-level section folder; empty for the home page.</summary>
+    public string Section { get; init; }
+    /// <summary>True for a folder's <c>index.md</c>.</summary>
+    public bool IsIndex { get; init; }
+    /// <summary>The last URL segment, e.g. <c>about</c>.</summary>
+    public string Slug => Url.TrimEnd('/') is var u && u.LastIndexOf('/') is var i and >= 0 ? u[(i + 1)..] : Url.TrimEnd('/');
+
+    /// <summary>The file's text (UTF-8 decoded).</summary>
+    public string Text { get; set; } = "";
+    /// <summary>Parsed front matter.</summary>
+    public FrontMatter FrontMatter { get; set; } = new();
+    /// <summary>Convenience: the title.</summary>
+    public string Title => FrontMatter.Title;
+    /// <summary>Home, section, page, entry or generated.</summary>
+    public PageKind Kind { get; set; } = PageKind.Page;
+    /// <summary>The layout this page renders through.</summary>
+    public string Layout { get; set; } = "page";
+    /// <summary>The Markdown syntax tree (positions relative to the whole file).</summary>
+    public MarkdownDocument? Document { get; set; }
+
+    /// <summary>Parent in the page tree (null for the home page).</summary>
+    public Page? Parent { get; set; }
+    /// <summary>Children ordered by weight, then title.</summary>
+    public List<Page> Children { get; } = [];
+    /// <summary>Ancestors from the home page down to the parent.</summary>
+    public IEnumerable<Page> Ancestors
+    {
+        get
+        {
+            var list = new List<Page>();
+            for (var p = Parent; p is not null; p = p.Parent) list.Add(p);
+            list.Reverse();
+            return list;
+        }
+    }
+
+    /// <summary>Rendered body HTML (without the layout).</summary>
+    public string ContentHtml { get; set; } = "";
+    /// <summary>Headings in document order.</summary>
+    public IReadOnlyList<Heading> Headings { get; set; } = [];
+    /// <summary>Plain text of the body, for search and excerpts.</summary>
+    public string PlainText { get; set; } = "";
+    /// <summary>Links the content wrote, with their Markdown positions (for the source map).</summary>
+    public List<(string Href, int Line, int Column)> ContentLinks { get; } = [];
+    /// <summary>Pages that link here, filled by link resolution.</summary>
+    public SortedSet<string> BacklinkUrls { get; } = new(StringComparer.Ordinal);
+
+    /// <inheritdoc/>
+    public override string ToString() => SourcePath;
+}

@@ -1,0 +1,67 @@
+namespace SiteBuilder.Content;
+
+/// <summary>
+/// The page hierarchy, built once from the folder structure: a folder's <c>index.md</c> is the
+/// parent of the folder's pages and sub-folders. Siblings are ordered by weight, then title.
+/// </summary>
+public sealed class PageTree
+{
+    private readonly Dictionary<string, Page> _byUrl;
+
+    private PageTree(Page? root, Dictionary<string, Page> byUrl, IReadOnlyList<Page> pages)
+    {
+        Root = root;
+        _byUrl = byUrl;
+        Pages = pages;
+    }
+
+    /// <summary>The home page, if the site has one.</summary>
+    public Page? Root { get; }
+    /// <summary>Every page, ordered by URL (ordinal).</summary>
+    public IReadOnlyList<Page> Pages { get; }
+
+    /// <summary>The page at a site-relative URL, or null.</summary>
+    public Page? ByUrl(string url) => _byUrl.GetValueOrDefault(url);
+
+    /// <summary>Orders siblings: weight, then title (case-insensitive), then URL, so output is stable.</summary>
+    public static int CompareSiblings(Page a, Page b)
+    {
+        int c = a.FrontMatter.Weight.CompareTo(b.FrontMatter.Weight);
+        if (c != 0) return c;
+        c = string.Compare(a.Title, b.Title, StringComparison.OrdinalIgnoreCase);
+        return c != 0 ? c : string.CompareOrdinal(a.Url, b.Url);
+    }
+
+    /// <summary>Links every page to its parent and children. Pages must have unique URLs.</summary>
+    public static PageTree Build(IEnumerable<Page> pages)
+    {
+        var ordered = pages.OrderBy(p => p.Url, StringComparer.Ordinal).ToList();
+        var byUrl = ordered.ToDictionary(p => p.Url, StringComparer.Ordinal);
+        foreach (var page in ordered)
+        {
+            page.Parent = null;
+            page.Children.Clear();
+        }
+        foreach (var page in ordered)
+        {
+            if (page.Url.Length == 0) continue;
+            // The nearest ancestor folder that has a page is the parent; folders without index.md are skipped.
+            string url = page.Url.TrimEnd('/');
+            while (true)
+            {
+                int slash = url.LastIndexOf('/');
+                url = slash < 0 ? "" : url[..slash];
+                string candidate = url.Length == 0 ? "" : url + "/";
+                if (byUrl.TryGetValue(candidate, out var parent))
+                {
+                    page.Parent = parent;
+                    parent.Children.Add(page);
+                    break;
+                }
+                if (url.Length == 0) break;
+            }
+        }
+        foreach (var page in ordered) page.Children.Sort(CompareSiblings);
+        return new PageTree(byUrl.GetValueOrDefault(""), byUrl, ordered);
+    }
+}

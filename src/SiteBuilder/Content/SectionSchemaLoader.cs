@@ -1,0 +1,66 @@
+using SiteBuilder.Diagnostics;
+using SiteBuilder.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace SiteBuilder.Content;
+
+/// <summary>Reads a section's <c>schema:</c> block from <c>site.yml</c>.</summary>
+internal static class SectionSchemaLoader
+{
+    private static readonly string[] KnownFormats = ["iso3166-alpha3"];
+
+    public static SectionSchema? Load(YamlNode node, YamlReader r, DiagnosticBag diagnostics)
+    {
+        if (r.Mapping(node, "schema") is not { } map) return null;
+        var fields = new List<SchemaField>();
+        var exempt = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (k, v) in map.Children)
+        {
+            string key = ((YamlScalarNode)k).Value ?? "";
+            if (key == "exempt") exempt.UnionWith(r.StringList(v, "exempt"));
+            else if (key == "fields" && r.Mapping(v, "fields") is { } fieldMap)
+            {
+                foreach (var (fk, fv) in fieldMap.Children)
+                    if (LoadField(((YamlScalarNode)fk).Value ?? "", fv, r, diagnostics) is { } f) fields.Add(f);
+            }
+            else diagnostics.Warning(DiagnosticCodes.ConfigUnknownKey, r.Positions.At(k), $"unknown key '{key}' in schema");
+        }
+        return new SectionSchema(fields, exempt);
+    }
+
+    private static SchemaField? LoadField(string name, YamlNode node, YamlReader r, DiagnosticBag diagnostics)
+    {
+        if (r.Mapping(node, name) is not { } map) return null;
+        var type = SchemaFieldType.String;
+        bool required = false;
+        List<string> values = [], extra = [];
+        string? format = null;
+        int? min = null, max = null;
+        foreach (var (k, v) in map.Children)
+        {
+            string key = ((YamlScalarNode)k).Value ?? "";
+            switch (key)
+            {
+                case "type":
+                    string t = r.String(v, key) ?? "string";
+                    if (!Enum.TryParse(t, ignoreCase: true, out type))
+                        diagnostics.Error(DiagnosticCodes.SchemaDefinition, r.Positions.At(v), $"unknown field type '{t}' (string, list, int, bool, date)");
+                    break;
+                case "required": required = r.Bool(v, key) ?? false; break;
+                case "values": values = r.StringList(v, key); break;
+                case "extra_values": extra = r.StringList(v, key); break;
+                case "min": min = r.Int(v, key); break;
+                case "max": max = r.Int(v, key); break;
+                case "format":
+                    format = r.String(v, key);
+                    if (format is not null && !KnownFormats.Contains(format))
+                        diagnostics.Error(DiagnosticCodes.SchemaDefinition, r.Positions.At(v), $"unknown format '{format}' (known: {string.Join(", ", KnownFormats)})");
+                    break;
+                default:
+                    diagnostics.Warning(DiagnosticCodes.ConfigUnknownKey, r.Positions.At(k), $"unknown key '{key}' in schema field '{name}'");
+                    break;
+            }
+        }
+        return new SchemaField(name, type, required, values, format, extra, min, max);
+    }
+}

@@ -1,0 +1,89 @@
+using SiteBuilder.Diagnostics;
+using SiteBuilder.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace SiteBuilder.Content;
+
+/// <summary>Reads <c>site.yml</c>; every problem is a diagnostic at its line and column.</summary>
+public static class SiteConfigLoader
+{
+    /// <summary>The file name looked for in the source folder.</summary>
+    public const string FileName = "site.yml";
+
+    // Keys owned by other parts of SiteBuilder (they read site.yml themselves); not unknown.
+    private static readonly HashSet<string> ForeignKeys = ["link_check"];
+
+    /// <summary>Loads the configuration; a missing file gives the defaults.</summary>
+    public static SiteConfig Load(string sourceDir, DiagnosticBag diagnostics)
+    {
+        string path = Path.Combine(sourceDir, FileName);
+        if (!File.Exists(path)) return new SiteConfig();
+        var positions = new YamlPositions(FileName, 0);
+        var root = YamlReader.Parse(File.ReadAllText(path), positions, diagnostics, DiagnosticCodes.ConfigInvalid);
+        if (root is null) return new SiteConfig();
+        var r = new YamlReader(positions, diagnostics, DiagnosticCodes.ConfigValue);
+        if (r.Mapping(root, "site.yml") is not { } map) return new SiteConfig();
+
+        var config = new SiteConfig();
+        foreach (var (keyNode, value) in map.Children)
+        {
+            string key = ((YamlScalarNode)keyNode).Value ?? "";
+            switch (key)
+            {
+                case "title": config = config with { Title = r.String(value, key) ?? config.Title }; break;
+                case "description": config = config with { Description = r.String(value, key) }; break;
+                case "base_url":
+                    string baseUrl = r.String(value, key) ?? config.BaseUrl;
+                    if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out _))
+                        diagnostics.Error(DiagnosticCodes.ConfigValue, positions.At(value), $"'base_url' must be an absolute URL, got '{baseUrl}'");
+                    config = config with { BaseUrl = baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/" };
+                    break;
+                case "repository": config = config with { Repository = r.String(value, key)?.TrimEnd('/') }; break;
+                case "branch": config = config with { Branch = r.String(value, key) ?? "main" }; break;
+                case "language": config = config with { Language = r.String(value, key) ?? "en" }; break;
+                case "sections": config = config with { Sections = LoadSections(value, r, diagnostics) }; break;
+                case "search":
+                    if (r.Mapping(value, key) is { } search &&
+                        search.Children.TryGetValue(new YamlScalarNode("budget_bytes"), out var budget))
+                        config = config with { SearchBudgetBytes = r.Int(budget, "search.budget_bytes") };
+                    break;
+                default:
+                    if (!ForeignKeys.Contains(key))
+                        diagnostics.Warning(DiagnosticCodes.ConfigUnknownKey, positions.At(keyNode), $"unknown key '{key}' in site.yml");
+                    break;
+            }
+        }
+        return config;
+    }
+
+    private static Dictionary<string, SectionConfig> LoadSections(YamlNode node, YamlReader r, DiagnosticBag diagnostics)
+    {
+        var result = new Dictionary<string, SectionConfig>(StringComparer.Ordinal);
+        if (r.Mapping(node, "sections") is not { } map) return result;
+        foreach (var (keyNode, value) in map.Children)
+        {
+            string key = ((YamlScalarNode)keyNode).Value ?? "";
+            string? title = null, space = null, layout = null;
+            SectionSchema? schema = null;
+            if (r.Mapping(value, $"sections.{key}") is { } s)
+            {
+                foreach (var (k, v) in s.Children)
+                {
+                    string name = ((YamlScalarNode)k).Value ?? "";
+                    switch (name)
+                    {
+                        case "title": title = r.String(v, name); break;
+                        case "statswiki_space": space = r.String(v, name); break;
+                        case "layout": layout = r.String(v, name); break;
+                        case "schema": schema = SectionSchemaLoader.Load(v, r, diagnostics); break;
+                        default:
+                            diagnostics.Warning(DiagnosticCodes.ConfigUnknownKey, r.Positions.At(k), $"unknown key '{name}' in section '{key}'");
+                            break;
+                    }
+                }
+            }
+            result[key] = new SectionConfig(key, title, space, layout, schema);
+        }
+        return result;
+    }
+}

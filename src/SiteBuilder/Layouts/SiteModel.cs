@@ -1,0 +1,18 @@
+namespace SiteBuilder.Layouts;
+
+/// <summary>Site-wide data for layouts. One instance per build, shared by every page model.</summary>
+public sealed record SiteModel
+{
+    /// <summary>Site title.</summary>
+    public required string Title { get; init; }
+    /// <summary>Site description.</summary>
+    public string? Description { get; init; }
+    /// <summary>Page language (the <c>lang</c> attribute).</summary>
+    public required string Language { get; init; }
+    /// <summary>Absolute base URL ending with <c>/</c>.</summary>
+    public required string BaseUrl { get; init; }
+    /// <summary>Repository URL, if any.</summary>
+    public string? Repository { get; init; }
+    /// <summary>Top-level sections (title and site-relative URL), in tree order.</summary>
+    public required IReadOnlyList<(string Title, string Url)> Sections { get; init; }
+}

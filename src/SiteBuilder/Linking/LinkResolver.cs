@@ -1,0 +1,137 @@
+using SiteBuilder.Content;
+using SiteBuilder.Diagnostics;
+
+namespace SiteBuilder.Linking;
+
+/// <summary>
+/// Resolves links written in Markdown to output hrefs: relative <c>.md</c> links, site paths
+/// (<c>/dimis/</c>), files under <c>pages/</c>, and <c>#fragments</c>, which are checked against the
+/// target's heading ids and declared anchors. Built once per build; immutable and thread-safe.
+/// </summary>
+public sealed class LinkResolver
+{
+    private readonly Dictionary<string, Page> _byRelativePath;
+    private readonly PageTree _tree;
+    private readonly HashSet<string> _assets;
+    private readonly Dictionary<Page, HashSet<string>> _ids;
+
+    /// <summary>Creates a resolver over the site's pages and asset files.</summary>
+    /// <param name="tree">The assembled page tree.</param>
+    /// <param name="assets">Non-page files under <c>pages/</c>.</param>
+    /// <param name="idsOf">Every id a page defines (headings, explicit ids, declared anchors).</param>
+    public LinkResolver(PageTree tree, IEnumerable<string> assets, Func<Page, IEnumerable<string>> idsOf)
+    {
+        _tree = tree;
+        _byRelativePath = tree.Pages.ToDictionary(p => p.RelativePath, StringComparer.Ordinal);
+        _assets = assets.ToHashSet(StringComparer.Ordinal);
+        _ids = tree.Pages.ToDictionary(p => p, p => idsOf(p).ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>True for URLs with a scheme (<c>https:</c>, <c>mailto:</c>) or protocol-relative ones.</summary>
+    public static bool IsExternal(string url) =>
+        url.StartsWith("//", StringComparison.Ordinal) ||
+        (url.IndexOf(':') is var colon and > 1 && url[..colon].All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.'));
+
+    /// <summary>The ids a page defines.</summary>
+    public IReadOnlySet<string> IdsOf(Page page) => _ids.TryGetValue(page, out var set) ? set : new HashSet<string>();
+
+    /// <summary>
+    /// Resolves one internal link written in <paramref name="from"/>. Returns null and reports a
+    /// diagnostic at <paramref name="at"/> when the target or fragment does not exist.
+    /// </summary>
+    public LinkTarget? Resolve(Page from, string url, SourceLocation at, DiagnosticBag diagnostics)
+    {
+        string path = url, fragment = "";
+        int hash = url.IndexOf('#');
+        if (hash >= 0) (path, fragment) = (url[..hash], url[(hash + 1)..]);
+        string query = "";
+        int q = path.IndexOf('?');
+        if (q >= 0) (path, query) = (path[..q], path[q..]);
+        path = Uri.UnescapeDataString(path);
+
+        if (path.Length == 0)
+        {
+            // A same-page fragment.
+            return CheckFragment(from, from, fragment, url, at, diagnostics)
+                ? new LinkTarget(url, from, fragment.Length > 0 ? fragment : null)
+                : null;
+        }
+
+        string baseDir = from.RelativePath.Contains('/') ? from.RelativePath[..from.RelativePath.LastIndexOf('/')] : "";
+        string? joined = path.StartsWith('/') ? path.TrimStart('/') : Join(baseDir, path);
+        if (joined is null)
+        {
+            diagnostics.Error(DiagnosticCodes.BrokenLink, at, $"link target '{path}' leaves the pages/ folder");
+            return null;
+        }
+
+        Page? target = null;
+        if (joined.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) target = _byRelativePath.GetValueOrDefault(joined);
+        else if (path.StartsWith('/') || path.EndsWith('/'))
+            target = _tree.ByUrl(joined.Length == 0 || joined.EndsWith('/') ? joined : joined + "/")
+                     ?? _byRelativePath.GetValueOrDefault(joined.TrimEnd('/') + (joined.Length == 0 ? "index.md" : "/index.md"));
+        else if (_assets.Contains(joined))
+        {
+            // Files under pages/ are copied to the same place under the output.
+            string href = Relative(from.Url, joined) + query + (hash >= 0 ? "#" + fragment : "");
+            return new LinkTarget(href, null, null);
+        }
+
+        if (target is null)
+        {
+            var candidates = path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
+                ? _byRelativePath.Keys.Select(k => RelativeFrom(baseDir, k))
+                : _tree.Pages.Select(p => "/" + p.Url);
+            string? hint = Suggestions.Closest(path, candidates);
+            diagnostics.Error(DiagnosticCodes.BrokenLink, at,
+                $"link target '{path}' not found" + (hint is null ? "" : $"; did you mean '{hint}'?"));
+            return null;
+        }
+        if (!CheckFragment(from, target, fragment, url, at, diagnostics)) return null;
+        string result = Permalinks.Relative(from.Url, target.Url) + query + (hash >= 0 ? "#" + fragment : "");
+        return new LinkTarget(result, target, fragment.Length > 0 ? fragment : null);
+    }
+
+    private bool CheckFragment(Page from, Page target, string fragment, string url, SourceLocation at, DiagnosticBag diagnostics)
+    {
+        if (fragment.Length == 0) return true;
+        var ids = IdsOf(target);
+        string decoded = Uri.UnescapeDataString(fragment);
+        if (ids.Contains(decoded)) return true;
+        string? hint = Suggestions.Closest(decoded, ids);
+        string where = target == from ? "this page" : target.SourcePath;
+        diagnostics.Error(DiagnosticCodes.BrokenFragment, at,
+            $"'#{decoded}' is not a heading or anchor in {where}" + (hint is null ? "" : $"; did you mean '#{hint}'?"));
+        return false;
+    }
+
+    /// <summary>Joins a relative path onto a folder, resolving <c>.</c> and <c>..</c>; null when it climbs out.</summary>
+    internal static string? Join(string baseDir, string relative)
+    {
+        var parts = new List<string>(baseDir.Length == 0 ? [] : baseDir.Split('/'));
+        foreach (string part in relative.Split('/'))
+        {
+            if (part is "" or ".") continue;
+            if (part == "..")
+            {
+                if (parts.Count == 0) return null;
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else parts.Add(part);
+        }
+        string joined = string.Join('/', parts);
+        return relative.EndsWith('/') && joined.Length > 0 ? joined + "/" : joined;
+    }
+
+    private static string Relative(string fromUrl, string filePath) => Permalinks.Relative(fromUrl, filePath);
+
+    private static string RelativeFrom(string baseDir, string target)
+    {
+        if (baseDir.Length == 0) return target;
+        var from = baseDir.Split('/');
+        var to = target.Split('/');
+        int common = 0;
+        while (common < from.Length && common < to.Length - 1 && from[common] == to[common]) common++;
+        return string.Concat(Enumerable.Repeat("../", from.Length - common)) + string.Join('/', to[common..]);
+    }
+}

@@ -1,0 +1,32 @@
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+
+namespace SiteBuilder.Markdown;
+
+/// <summary>The one place the Markdig pipeline is configured. The built pipeline is immutable and shared across threads.</summary>
+public static class MarkdownPipelineFactory
+{
+    /// <summary>The site's pipeline.</summary>
+    public static MarkdownPipeline Default { get; } = Create();
+
+    /// <summary>Builds the pipeline: tables, heading ids, footnotes, task lists, callouts, precise positions.</summary>
+    public static MarkdownPipeline Create()
+    {
+        var builder = new MarkdownPipelineBuilder()
+            // Positions must be exact: every diagnostic and the link source map point at Markdown line:col.
+            .UsePreciseSourceLocation()
+            // The front matter stays in the parsed text so that line numbers are those of the file.
+            .UseYamlFrontMatter()
+            .UsePipeTables()
+            .UseGridTables()
+            .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+            .UseFootnotes()
+            .UseTaskLists()
+            .UseEmphasisExtras()
+            .UseAutoLinks()
+            // GitHub-style "> [!NOTE]" callouts stand for Confluence's info/note/warning panels.
+            .UseAlertBlocks()
+            .UseGenericAttributes();
+        return builder.Build();
+    }
+}

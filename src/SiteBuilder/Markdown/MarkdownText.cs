@@ -1,0 +1,61 @@
+using System.Text;
+using Markdig.Extensions.Yaml;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using SiteBuilder.Content;
+
+namespace SiteBuilder.Markdown;
+
+/// <summary>Reads headings and plain text out of a parsed Markdown document.</summary>
+public static class MarkdownText
+{
+    /// <summary>Every heading in document order, with the id the auto-identifier extension gave it.</summary>
+    public static List<Heading> Headings(MarkdownDocument document)
+    {
+        var list = new List<Heading>();
+        foreach (var h in document.Descendants<HeadingBlock>())
+        {
+            string id = h.GetAttributes().Id ?? "";
+            list.Add(new Heading(h.Level, id, InlineText(h.Inline), h.Line + 1));
+        }
+        return list;
+    }
+
+    /// <summary>The text of an inline container, without markup.</summary>
+    public static string InlineText(ContainerInline? inline)
+    {
+        if (inline is null) return "";
+        var sb = new StringBuilder();
+        AppendInline(sb, inline);
+        return sb.ToString().Trim();
+    }
+
+    /// <summary>The document's text: one line per leaf block, markup removed; front matter excluded.</summary>
+    public static string PlainText(MarkdownDocument document)
+    {
+        var sb = new StringBuilder();
+        foreach (var leaf in document.Descendants<LeafBlock>())
+        {
+            if (leaf is YamlFrontMatterBlock) continue;
+            if (leaf.Inline is not null) AppendInline(sb, leaf.Inline);
+            else if (leaf is CodeBlock code) sb.Append(code.Lines.ToString());
+            sb.Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    private static void AppendInline(StringBuilder sb, Inline inline)
+    {
+        switch (inline)
+        {
+            case LiteralInline lit: sb.Append(lit.Content.AsSpan()); break;
+            case CodeInline code: sb.Append(code.Content); break;
+            case LineBreakInline: sb.Append(' '); break;
+            case AutolinkInline auto: sb.Append(auto.Url); break;
+            case ContainerInline container:
+                foreach (var child in container) AppendInline(sb, child);
+                break;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using SiteBuilder.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace SiteBuilder.Yaml;
+
+/// <summary>
+/// Typed reads from a YAML representation model that report wrong types as diagnostics at the
+/// value's own position, instead of throwing. Shared by front matter and <c>site.yml</c>.
+/// </summary>
+public sealed class YamlReader
+{
+    private readonly DiagnosticBag _diagnostics;
+    private readonly string _typeCode;
+
+    /// <summary>Creates a reader that reports type errors with <paramref name="typeCode"/>.</summary>
+    public YamlReader(YamlPositions positions, DiagnosticBag diagnostics, string typeCode)
+    {
+        Positions = positions;
+        _diagnostics = diagnostics;
+        _typeCode = typeCode;
+    }
+
+    /// <summary>How marks map to file positions.</summary>
+    public YamlPositions Positions { get; }
+
+    /// <summary>Parses YAML text into its root node; a syntax error becomes a diagnostic and null.</summary>
+    public static YamlNode? Parse(string text, YamlPositions positions, DiagnosticBag diagnostics, string syntaxCode)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        }
+        catch (YamlException ex)
+        {
+            // YamlDotNet prefixes messages with "(Line: 3, Col: 7, Idx: …) - (…): "; the position is ours to print.
+            string message = ex.Message;
+            int cut = message.IndexOf("): ", StringComparison.Ordinal);
+            if (message.StartsWith('(') && cut > 0) message = message[(cut + 3)..];
+            diagnostics.Error(syntaxCode, positions.At(ex.Start), $"invalid YAML: {message.Trim()}");
+            return null;
+        }
+    }
+
+    /// <summary>A scalar as a string; sequences and mappings are a type error.</summary>
+    public string? String(YamlNode node, string key)
+    {
+        if (node is YamlScalarNode s) return s.Value;
+        TypeError(node, key, "a string");
+        return null;
+    }
+
+    /// <summary>A scalar or a sequence of scalars, as a list of strings.</summary>
+    public List<string> StringList(YamlNode node, string key)
+    {
+        var list = new List<string>();
+        switch (node)
+        {
+            case YamlScalarNode s when !string.IsNullOrEmpty(s.Value):
+                list.Add(s.Value!);
+                break;
+            case YamlScalarNode:
+                break;
+            case YamlSequenceNode seq:
+                foreach (var item in seq)
+                {
+                    if (item is YamlScalarNode si && si.Value is not null) list.Add(si.Value);
+                    else TypeError(item, key, "a list of strings");
+                }
+                break;
+            default:
+                TypeError(node, key, "a string or a list of strings");
+                break;
+        }
+        return list;
+    }
+
+    /// <summary>An integer scalar.</summary>
+    public int? Int(YamlNode node, string key)
+    {
+        if (node is YamlScalarNode s && int.TryParse(s.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v)) return v;
+        TypeError(node, key, "an integer");
+        return null;
+    }
+
+    /// <summary>A boolean scalar (<c>true</c>/<c>false</c>, YAML 1.2 core schema).</summary>
+    public bool? Bool(YamlNode node, string key)
+    {
+        if (node is YamlScalarNode s)
+        {
+            if (string.Equals(s.Value, "true", StringComparison.OrdinalIgnoreCase)) return true;
+            if (string.Equals(s.Value, "false", StringComparison.OrdinalIgnoreCase)) return false;
+        }
+        TypeError(node, key, "true or false");
+        return null;
+    }
+
+    /// <summary>A mapping node.</summary>
+    public YamlMappingNode? Mapping(YamlNode node, string key)
+    {
+        if (node is YamlMappingNode m) return m;
+        TypeError(node, key, "a mapping");
+        return null;
+    }
+
+    /// <summary>Reports a value of the wrong type at its position.</summary>
+    public void TypeError(YamlNode node, string key, string expected) =>
+        _diagnostics.Error(_typeCode, Positions.At(node), $"'{key}' must be {expected}");
+}
