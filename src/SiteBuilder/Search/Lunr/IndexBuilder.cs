@@ -3,7 +3,7 @@ namespace SiteBuilder.Search.Lunr;
 /// <summary>
 /// Builds a lunr 2.3.9 index, as <c>lunr(function () { this.ref(…); this.field(…); this.add(…) })</c> does:
 /// the default pipeline (trimmer, stop-word filter, stemmer), BM25 scoring (k1 1.2, b 0.75) with field and
-/// document boosts, scores rounded to 3 decimals. <see cref="Build"/> returns a frozen <see cref="Index"/>
+/// document boosts, scores rounded to 3 decimals. <see cref="Build"/> returns a frozen <see cref="LunrIndex"/>
 /// whose JSON is byte-for-byte what lunr.js's <c>JSON.stringify(idx)</c> writes. Not thread-safe.
 /// </summary>
 public sealed class IndexBuilder
@@ -147,7 +147,7 @@ public sealed class IndexBuilder
     }
 
     /// <summary>Computes field lengths, BM25 field vectors and the inverted index, and returns the frozen index.</summary>
-    public Index Build()
+    public LunrIndex Build()
     {
         FreezeFields();
         var fields = _fieldOrder!;
@@ -199,7 +199,7 @@ public sealed class IndexBuilder
             for (var f = 0; f < fields.Length; f++) fps[f] = entry.Fields[f]?.Freeze() ?? FieldPosting.Empty;
             inverted[term] = new Posting(entry.Index, fps);
         }
-        return new Index(fields, vectors, inverted, SearchPipeline);
+        return new LunrIndex(fields, vectors, inverted, SearchPipeline);
     }
 
     private sealed record DocSlot(string Ref, double Boost, FieldData[] Fields);

@@ -20,7 +20,7 @@ internal static class JsString
         {
             if (c >= 'A' && c <= 'Z') continue;
             if (c < 0x80) continue;
-            if (c == '\u0130' || c == '\u03A3') { needsSpecial = true; break; }
+            if (c is '\u0130' or '\u03A3' or '\uA7CE' or '\uA7D2' or '\uA7D4' or '\uD81B') { needsSpecial = true; break; }
         }
         var lowered = s.ToLowerInvariant();
         return needsSpecial ? ToLowerSpecial(s, lowered) : lowered;
@@ -34,6 +34,13 @@ internal static class JsString
             var c = s[i];
             if (c == '\u0130') sb.Append("i\u0307");
             else if (c == '\u03A3') sb.Append(IsFinalSigma(s, i) ? '\u03C2' : '\u03C3');
+            // Unicode 16/17 letters that Node's ICU lower-cases and .NET 10's tables do not yet know.
+            else if (c is '\uA7CE' or '\uA7D2' or '\uA7D4') sb.Append((char)(c + 1));
+            else if (c == '\uD81B' && i + 1 < s.Length && s[i + 1] >= '\uDEA0' && s[i + 1] <= '\uDEB8')
+            {
+                sb.Append(c).Append((char)(s[i + 1] + 0x1B));
+                i++;
+            }
             else sb.Append(lowered[i]);
         }
         return sb.ToString();

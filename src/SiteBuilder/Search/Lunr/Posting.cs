@@ -12,6 +12,6 @@ public sealed class Posting
     /// <summary>The term's position in every field vector (lunr's <c>_index</c>).</summary>
     public int TermIndex { get; }
 
-    /// <summary>Per field, in the order of <see cref="Index.Fields"/>.</summary>
+    /// <summary>Per field, in the order of <see cref="LunrIndex.Fields"/>.</summary>
     public IReadOnlyList<FieldPosting> Fields { get; }
 }

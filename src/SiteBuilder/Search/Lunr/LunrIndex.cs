@@ -8,7 +8,7 @@ namespace SiteBuilder.Search.Lunr;
 /// serialized by <see cref="WriteJson"/> exactly as lunr.js's <c>JSON.stringify(index)</c>, and searchable with lunr's
 /// query language and scoring. Safe to share across threads.
 /// </summary>
-public sealed class Index
+public sealed class LunrIndex
 {
     /// <summary>The lunr version the serialized form claims, which lunr.js checks on load.</summary>
     public const string LunrVersion = "2.3.9";
@@ -19,7 +19,7 @@ public sealed class Index
     private readonly Dictionary<string, int> _fieldOrdinal;
     private readonly Lazy<TokenSet> _tokenSet;
 
-    internal Index(IReadOnlyList<string> fields, List<KeyValuePair<string, Vector>> fieldVectors,
+    internal LunrIndex(IReadOnlyList<string> fields, List<KeyValuePair<string, Vector>> fieldVectors,
         Dictionary<string, Posting> invertedIndex, Pipeline pipeline)
     {
         Fields = fields;
@@ -264,7 +264,7 @@ public sealed class Index
 
     /// <summary>Loads a serialized lunr 2.x index (ours or lunr.js's), as <c>lunr.Index.load</c>.</summary>
     /// <exception cref="FormatException">The JSON is not a lunr index.</exception>
-    public static Index Load(string json)
+    public static LunrIndex Load(string json)
     {
         using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 });
         return Load(doc.RootElement);
@@ -272,7 +272,7 @@ public sealed class Index
 
     /// <summary>Loads a serialized index from a parsed JSON element.</summary>
     /// <exception cref="FormatException">The JSON is not a lunr index.</exception>
-    public static Index Load(JsonElement root)
+    public static LunrIndex Load(JsonElement root)
     {
         try
         {
@@ -322,7 +322,7 @@ public sealed class Index
                 inverted[tuple[0].GetString()!] = new Posting(termIndex, fps);
             }
             var pipeline = Pipeline.Load(root.GetProperty("pipeline").EnumerateArray().Select(p => p.GetString()!));
-            return new Index(fields, vectors, inverted, pipeline);
+            return new LunrIndex(fields, vectors, inverted, pipeline);
         }
         catch (Exception ex) when (ex is KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException or FormatException)
         {
