@@ -37,7 +37,8 @@ switch (cmd) {
       try {
         return { query: q, results: idx.search(q).map((r) => ({ ref: r.ref, score: r.score, terms: Object.keys(r.matchData.metadata).sort() })) };
       } catch (e) {
-        return { query: q, error: e.message };
+        // A QueryParseError is lunr's verdict on the syntax; anything else is lunr.js failing (see TokenSet.Key in C#).
+        return e instanceof lunr.QueryParseError ? { query: q, error: e.message } : { query: q, crash: e.message };
       }
     });
     write(c, out);

@@ -195,12 +195,17 @@ public sealed class TokenSet
         return output;
     }
 
-    /// <summary>lunr's node key for minimization: finality, then each sorted edge label with its target's id.</summary>
+    /// <summary>
+    /// The node's key for minimization: finality, then each sorted edge label with its target's id. lunr.js writes
+    /// no separator after the id, so with digit labels two different nodes can share a key ("3" + "12" and "31" + "2")
+    /// and be merged, adding words that are not in the index (lunr.js then fails on <c>*</c> queries). The comma
+    /// makes the key unambiguous; only the automaton's shape depends on it, never the serialized index.
+    /// </summary>
     internal string Key()
     {
         if (_key != null) return _key;
         var sb = new StringBuilder(Final ? "1" : "0");
-        foreach (var e in _edges.OrderBy(e => e.Key)) sb.Append(e.Key).Append(e.Value.Id);
+        foreach (var e in _edges.OrderBy(e => e.Key)) sb.Append(e.Key).Append(e.Value.Id).Append(',');
         return sb.ToString();
     }
 
