@@ -69,8 +69,9 @@ public sealed partial class SoftNotFoundDetector
         return [url.AbsoluteUri, url.PathAndQuery, path, Uri.UnescapeDataString(path), WebUtility.HtmlEncode(path), trimmed, lastSegment, Uri.UnescapeDataString(lastSegment)];
     }
 
-    // Digits (timestamps, request ids) and long hex or base64 runs (nonces) change between any two requests.
-    [GeneratedRegex(@"[0-9]+|[A-Za-z0-9+/_-]{24,}")]
+    // Long hex or base64 runs (nonces, request ids) and digits (timestamps) change between any two requests;
+    // the long runs first, so a nonce starting with a digit is blanked whole.
+    [GeneratedRegex(@"[A-Za-z0-9+/_-]{24,}|[0-9]+")]
     private static partial Regex VolatileToken();
 
     [GeneratedRegex(@"\s+")]
