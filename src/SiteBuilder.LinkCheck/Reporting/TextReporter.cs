@@ -16,8 +16,9 @@ public sealed class TextReporter : ILinkReporter
             foreach (var r in file)
             {
                 string position = r.Source.Line > 0 ? $"{r.Source.Line}:{r.Source.Column}" : "-";
-                string status = r.Status.ToName() + (outcome.IsFailing(r) ? "!" : "");
+                string status = r.Status.ToName();
                 string detail = r.RedirectedTo is not null ? $"→ {r.RedirectedTo}" : r.Message ?? "";
+                if (r.Status == LinkStatus.Broken && !outcome.IsFailing(r)) detail += " (tolerated by the policy)";
                 writer.WriteLine($"  {position,-8} {status,-13} {(r.Code?.ToString() ?? "-"),-4} {r.Url}  {detail}".TrimEnd());
             }
             writer.WriteLine();
