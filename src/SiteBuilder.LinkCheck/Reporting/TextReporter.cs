@@ -10,7 +10,7 @@ public sealed class TextReporter : ILinkReporter
     public void Write(LinkCheckOutcome outcome, TextWriter writer)
     {
         var report = outcome.Report;
-        foreach (var file in outcome.Problems.GroupBy(r => r.Source.Path, StringComparer.Ordinal))
+        foreach (var file in outcome.Problems.GroupBy(r => r.Source.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             writer.WriteLine(file.Key);
             foreach (var r in file)
