@@ -13,6 +13,7 @@ public static class Program
         // One line per command; each command lives whole in Commands/<Name>Command.cs.
         root.Subcommands.Add(BuildCommand.Create());
         root.Subcommands.Add(LunrCommand.Create());
+        root.Subcommands.Add(CheckLinksCommand.Create());
 
         try
         {
