@@ -22,6 +22,7 @@ public sealed class SiteGenerator
         new ResolveLinks(),
         new RenderPages(),
         new ApplyLayouts(),
+        new BuildSearchIndex(),
         new WriteSiteFiles(),
         new WriteSite(),
     ];
