@@ -19,6 +19,8 @@ public sealed class SiteGenerator
         new AssemblePages(),
         new ValidateSections(),
         new ReadGitHistory(),
+        // Must run before ResolveLinks because links to mirrored statswiki pages become internal links there.
+        new MapStatswikiUrls(),
         new ResolveLinks(),
         new RenderPages(),
         new ApplyLayouts(),
