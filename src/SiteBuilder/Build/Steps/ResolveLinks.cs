@@ -129,6 +129,8 @@ public sealed class ResolveLinks : IBuildStep
             foreach (var node in page.Document.Descendants())
                 if (node.TryGetAttributes() is { Id: { Length: > 0 } id }) yield return id;
         }
+        // Generated pages have no Markdown: their headings are all the ids they have.
+        else foreach (var heading in page.Headings) if (heading.Id.Length > 0) yield return heading.Id;
         foreach (string anchor in page.FrontMatter.Anchors.Keys) yield return anchor;
     }
 }
