@@ -19,7 +19,8 @@ public sealed class BuildSearchIndex : IBuildStep
     public void Execute(BuildContext context)
     {
         var documents = context.Pages
-            .Where(p => p.Kind != PageKind.Generated || p.PlainText.Length > 0)
+            // Generated lists (labels, by-country…) only repeat entry titles: they would crowd out the pages themselves.
+            .Where(p => p.Kind != PageKind.Generated)
             .Select(p => new SearchDocument(
                 Ref: p.Url.Length == 0 ? "/" : p.Url,
                 Url: p.Url,
