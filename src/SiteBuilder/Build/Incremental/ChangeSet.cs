@@ -10,8 +10,10 @@ public sealed class ChangeSet
     public bool Config { get; private set; }
     /// <summary>Markdown pages under <c>pages/</c>, as paths under <c>pages/</c>.</summary>
     public SortedSet<string> Pages { get; } = new(StringComparer.Ordinal);
-    /// <summary>True when a non-Markdown file under <c>pages/</c> changed (images, PDFs).</summary>
-    public bool PageAssets { get; private set; }
+    /// <summary>True when a non-Markdown file or a folder under <c>pages/</c> changed (images, PDFs, moved folders).</summary>
+    public bool PageAssets => PageAssetPaths.Count > 0;
+    /// <summary>The non-Markdown paths under <c>pages/</c> that changed, as paths under <c>pages/</c>.</summary>
+    public SortedSet<string> PageAssetPaths { get; } = new(StringComparer.Ordinal);
     /// <summary>Layouts (without <c>.cshtml</c>) whose own template changed.</summary>
     public SortedSet<string> Layouts { get; } = new(StringComparer.Ordinal);
     /// <summary>True when <c>_Layout</c> or a partial (<c>_X.cshtml</c>) changed: every page re-renders.</summary>
@@ -41,9 +43,9 @@ public sealed class ChangeSet
         {
             string rel = p["pages/".Length..];
             if (rel.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) Pages.Add(rel);
-            else if (rel.Length > 0 && !rel.EndsWith('~')) PageAssets = true;
+            else if (rel.Length > 0 && !rel.EndsWith('~')) PageAssetPaths.Add(rel);
         }
-        else if (p == "pages") PageAssets = true;
+        else if (p == "pages") PageAssetPaths.Add("");
         else if (p.StartsWith("layouts/assets/", StringComparison.Ordinal)) ThemeAssets = true;
         else if (p.StartsWith("layouts/", StringComparison.Ordinal) && p.EndsWith(".cshtml", StringComparison.Ordinal))
         {

@@ -76,6 +76,9 @@ public sealed class IncrementalBuilder
         _compileDiagnostics.Clear();
         _layoutRenderers.Clear();
 
+        var progress = _options.Progress;
+        const int steps = 5;
+        progress?.Report(new BuildProgress(nameof(LoadConfig), 0, steps));
         var context = NewContext();
         new LoadConfig().Execute(context);
         _config = context.Config;
@@ -84,14 +87,18 @@ public sealed class IncrementalBuilder
         if (_configDiagnostics.Any(d => d.IsError && d.Code.StartsWith("SB00", StringComparison.Ordinal)))
             return Finish(watch, full: true, [], []);
 
+        progress?.Report(new BuildProgress(nameof(DiscoverPages), 1, steps));
         new DiscoverPages().Execute(context);
         _pageAssets = context.PageAssets.ToList();
         var pages = context.Pages.ToList();
+        progress?.Report(new BuildProgress(nameof(ParsePages), 2, steps));
         Parse(pages);
+        progress?.Report(new BuildProgress(nameof(ReadGitHistory), 3, steps));
         new ReadGitHistory().Execute(context);
         _lastUpdated = new Dictionary<string, string>(context.LastUpdated, StringComparer.Ordinal);
         LoadLayouts(newRenderers: true);
 
+        progress?.Report(new BuildProgress("AssembleAndRender", 4, steps));
         var changed = pages.ToDictionary(p => p.RelativePath, _ => (Page?)null, StringComparer.Ordinal);
         return Process(watch, changed, new Work { AllModels = true, SiteFiles = true, RelinkBroken = true, Full = true });
     }
@@ -121,12 +128,23 @@ public sealed class IncrementalBuilder
             // The 404 page is rendered through a layout too.
             work.SiteFiles |= changes.SharedLayout || changes.Layouts.Count > 0;
         }
+        // Editors write temporary files beside the page (sed, vim's 4913) and delete them at once: a path
+        // that neither exists now nor was an asset before changes nothing.
+        string pagesDir = Path.Combine(_sourceDir, "pages");
+        changes.PageAssetPaths.RemoveWhere(rel => rel.Length > 0 && !Path.Exists(Path.Combine(pagesDir, rel)) &&
+                                                  !_pageAssets.Contains(rel) && !_pageAssets.Any(a => a.StartsWith(rel + "/", StringComparison.Ordinal)) &&
+                                                  !_all.Keys.Any(k => k.StartsWith(rel + "/", StringComparison.Ordinal)));
+        if (changes.IsEmpty) return Last;
         if (changes.PageAssets)
         {
             var context = NewContext();
             new DiscoverPages().Execute(context);
             _pageAssets = context.PageAssets.ToList();
             work.SiteFiles = work.RelinkBroken = true;
+            // A folder event (moved, deleted) names no page: compare the pages on disk with the known ones.
+            var onDisk = context.Pages.Select(p => p.RelativePath).ToHashSet(StringComparer.Ordinal);
+            changes.Pages.UnionWith(onDisk.Where(rel => !_all.ContainsKey(rel)));
+            changes.Pages.UnionWith(_all.Keys.Where(rel => !onDisk.Contains(rel)));
         }
 
         var changed = new Dictionary<string, Page?>(StringComparer.Ordinal);
