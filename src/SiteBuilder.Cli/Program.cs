@@ -13,6 +13,8 @@ public static class Program
         // One line per command; each command lives whole in Commands/<Name>Command.cs.
         root.Subcommands.Add(BuildCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(NewCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create());
 
         try
         {
