@@ -97,8 +97,10 @@ public static class ServeCommand
             string pages = result.Full ? $"built {result.PageCount} pages" : $"rendered {result.Rendered.Count} page(s)";
             Console.Out.WriteLine($"[{time}] {what}{pages} in {result.Elapsed.TotalMilliseconds:F0} ms" +
                                   (result.WarningCount > 0 ? $", {result.WarningCount} warning(s)" : "") + ".");
-            if (mode.Verbosity == Verbosity.Verbose && !result.Full)
-                foreach (string path in result.Rendered) Console.Out.WriteLine($"  {path}");
+            if (mode.Verbosity != Verbosity.Verbose) return;
+            Console.Out.WriteLine("  " + string.Join(", ", result.Timings.Select(t => $"{t.Phase} {t.Elapsed.TotalMilliseconds:F0} ms")));
+            if (!result.Full)
+                foreach (string path in result.Rendered.Take(20)) Console.Out.WriteLine($"  {path}");
         }
     }
 }

@@ -134,7 +134,13 @@ public sealed class PreviewServer : IAsyncDisposable
     private void Publish(IncrementalResult result)
     {
         if (result.Succeeded)
-            _events.Broadcast("reload", JsonSerializer.Serialize(new { version = result.Version, rendered = result.Rendered.Count, elapsedMs = Math.Round(result.Elapsed.TotalMilliseconds, 1) }, Json));
+            _events.Broadcast("reload", JsonSerializer.Serialize(new
+            {
+                version = result.Version,
+                rendered = result.Rendered.Count,
+                elapsedMs = Math.Round(result.Elapsed.TotalMilliseconds, 1),
+                phases = result.Timings.ToDictionary(t => t.Phase, t => Math.Round(t.Elapsed.TotalMilliseconds, 1)),
+            }, Json));
         else
             _events.Broadcast("failed", JsonSerializer.Serialize(new { version = result.Version, diagnostics = Describe(result.Diagnostics) }, Json));
     }

@@ -43,6 +43,15 @@ public sealed class IncrementalBuilder
     // Compile errors are reported once per renderer and layout, so they are kept until that layout changes.
     private readonly ConcurrentDictionary<(RazorLightLayoutRenderer Renderer, string Layout), List<Diagnostic>> _compileDiagnostics = new();
 
+    private readonly List<(string Phase, TimeSpan Elapsed)> _timings = [];
+    private TimeSpan _lapStart;
+
+    private void Lap(Stopwatch watch, string phase)
+    {
+        _timings.Add((phase, watch.Elapsed - _lapStart));
+        _lapStart = watch.Elapsed;
+    }
+
     private readonly ConcurrentDictionary<string, byte[]> _outputs = new(StringComparer.Ordinal);
     private HashSet<string> _siteFilePaths = new(StringComparer.Ordinal);
     private HashSet<string> _themeAssetPaths = new(StringComparer.Ordinal);
@@ -64,6 +73,8 @@ public sealed class IncrementalBuilder
     public IncrementalResult Rebuild()
     {
         var watch = Stopwatch.StartNew();
+        _timings.Clear();
+        _lapStart = TimeSpan.Zero;
         _all.Clear();
         _state.Clear();
         _active = [];
@@ -97,6 +108,7 @@ public sealed class IncrementalBuilder
         new ReadGitHistory().Execute(context);
         _lastUpdated = new Dictionary<string, string>(context.LastUpdated, StringComparer.Ordinal);
         LoadLayouts(newRenderers: true);
+        Lap(watch, "Read");
 
         progress?.Report(new BuildProgress("AssembleAndRender", 4, steps));
         var changed = pages.ToDictionary(p => p.RelativePath, _ => (Page?)null, StringComparer.Ordinal);
@@ -114,6 +126,8 @@ public sealed class IncrementalBuilder
     {
         if (changes.Config || Last is null || _layouts is null) return Rebuild();
         var watch = Stopwatch.StartNew();
+        _timings.Clear();
+        _lapStart = TimeSpan.Zero;
         var work = new Work();
 
         if (changes.SharedLayout || changes.Layouts.Count > 0 || changes.ThemeAssets)
@@ -160,6 +174,7 @@ public sealed class IncrementalBuilder
             }
         }
         Parse(reparse);
+        Lap(watch, "Parse");
         return Process(watch, changed, work);
     }
 
@@ -236,6 +251,7 @@ public sealed class IncrementalBuilder
         new AssemblePages().Execute(context);
         new ValidateSections().Execute(context);
         _siteDiagnostics = context.Diagnostics.ToSortedList();
+        Lap(watch, "Assemble");
         _tree = context.Tree;
         _active = context.Pages.ToList();
         var active = _active.ToDictionary(p => p.RelativePath, StringComparer.Ordinal);
@@ -283,7 +299,9 @@ public sealed class IncrementalBuilder
                 _tree.ByUrl(url)?.BacklinkUrls.Remove(page.Url);
             }
         }
+        Lap(watch, "Compare");
         ResolveLinksOf(relink);
+        Lap(watch, "ResolveLinks");
         foreach (var page in relink)
         {
             foreach (string url in _state[page.RelativePath].Outbound)
@@ -298,6 +316,7 @@ public sealed class IncrementalBuilder
         var renderContext = NewContext();
         renderContext.Pages.AddRange(relink.OrderBy(p => p.RelativePath, StringComparer.Ordinal));
         new RenderPages().Execute(renderContext);
+        Lap(watch, "RenderMarkdown");
 
         // Pages whose model may have changed.
         var models = new HashSet<Page>(relink);
@@ -320,8 +339,11 @@ public sealed class IncrementalBuilder
             }
         }
 
+        Lap(watch, "Dependents");
         var rendered = RenderModels(models, work);
+        Lap(watch, "ApplyLayouts");
         if (work.SiteFiles) WriteSiteFiles();
+        Lap(watch, "SiteFiles");
         _removedStates.Clear();
         rendered.Sort(StringComparer.Ordinal);
         removedOutputs.Sort(StringComparer.Ordinal);
@@ -500,7 +522,8 @@ public sealed class IncrementalBuilder
         var diagnostics = bag.ToSortedList();
         bool ok = !diagnostics.Any(d => d.IsError) && (!_options.Strict || diagnostics.Count == 0);
         if (ok) Current = new SiteSnapshot(Current.Version + 1, new Dictionary<string, byte[]>(_outputs, StringComparer.Ordinal));
-        Last = new IncrementalResult(diagnostics, ok, full, rendered, removed, _active.Count, watch.Elapsed, Current.Version);
+        Lap(watch, "Publish");
+        Last = new IncrementalResult(diagnostics, ok, full, rendered, removed, _active.Count, watch.Elapsed, Current.Version, _timings.ToList());
         return Last;
     }
 }

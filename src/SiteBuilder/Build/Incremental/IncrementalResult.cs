@@ -11,6 +11,7 @@ namespace SiteBuilder.Build.Incremental;
 /// <param name="PageCount">Pages in the site.</param>
 /// <param name="Elapsed">Time spent.</param>
 /// <param name="Version">The published site's version after this rebuild (unchanged when it failed).</param>
+/// <param name="Timings">Time per phase, for <c>--verbose</c> and the benchmark.</param>
 public sealed record IncrementalResult(
     IReadOnlyList<Diagnostic> Diagnostics,
     bool Succeeded,
@@ -19,7 +20,8 @@ public sealed record IncrementalResult(
     IReadOnlyList<string> Removed,
     int PageCount,
     TimeSpan Elapsed,
-    int Version)
+    int Version,
+    IReadOnlyList<(string Phase, TimeSpan Elapsed)> Timings)
 {
     /// <summary>Number of errors.</summary>
     public int ErrorCount => Diagnostics.Count(d => d.IsError);
