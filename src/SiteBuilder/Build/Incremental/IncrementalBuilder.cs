@@ -47,10 +47,19 @@ public sealed class IncrementalBuilder
     private readonly List<(string Phase, TimeSpan Elapsed)> _timings = [];
     private TimeSpan _lapStart;
 
+    private TimeSpan _gcPauseAtStart;
+
     private void Lap(Stopwatch watch, string phase)
     {
         _timings.Add((phase, watch.Elapsed - _lapStart));
         _lapStart = watch.Elapsed;
+    }
+
+    private void StartTimings()
+    {
+        _timings.Clear();
+        _lapStart = TimeSpan.Zero;
+        _gcPauseAtStart = GC.GetTotalPauseDuration();
     }
 
     private readonly ConcurrentDictionary<string, byte[]> _outputs = new(StringComparer.Ordinal);
@@ -95,8 +104,7 @@ public sealed class IncrementalBuilder
     public IncrementalResult Rebuild()
     {
         var watch = Stopwatch.StartNew();
-        _timings.Clear();
-        _lapStart = TimeSpan.Zero;
+        StartTimings();
         _all.Clear();
         _state.Clear();
         _active = [];
@@ -153,8 +161,7 @@ public sealed class IncrementalBuilder
     {
         if (changes.Config || Last is null || _layouts is null) return Rebuild();
         var watch = Stopwatch.StartNew();
-        _timings.Clear();
-        _lapStart = TimeSpan.Zero;
+        StartTimings();
         var work = new Work();
 
         if (changes.SharedLayout || changes.Layouts.Count > 0 || changes.ThemeAssets)
@@ -601,6 +608,8 @@ public sealed class IncrementalBuilder
             Current = new SiteSnapshot(Current.Version + 1, _published);
         }
         Lap(watch, "Publish");
+        // Not a phase: how much of the time the garbage collector had every thread stopped.
+        _timings.Add(("(GC pauses)", GC.GetTotalPauseDuration() - _gcPauseAtStart));
         Last = new IncrementalResult(diagnostics, ok, full, rendered, removed, _active.Count, watch.Elapsed, Current.Version, _timings.ToList());
         return Last;
     }
