@@ -14,6 +14,9 @@ public static class Program
         root.Subcommands.Add(BuildCommand.Create());
         root.Subcommands.Add(LunrCommand.Create());
         root.Subcommands.Add(CheckLinksCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(NewCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create());
 
         try
         {

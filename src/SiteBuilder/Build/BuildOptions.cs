@@ -16,6 +16,9 @@ public sealed record BuildOptions
     /// <summary>Unix seconds to use as "now"; from <c>SOURCE_DATE_EPOCH</c> when not set.</summary>
     public long? SourceDateEpoch { get; init; }
 
+    /// <summary>Receives a report before each build step (the CLI shows a progress bar); null for none.</summary>
+    public IProgress<BuildProgress>? Progress { get; init; }
+
     /// <summary>The resolved output folder.</summary>
     public string ResolvedOutputDir => Path.GetFullPath(OutputDir ?? Path.Combine(SourceDir, "_site"));
 }

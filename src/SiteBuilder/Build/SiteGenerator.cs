@@ -53,8 +53,10 @@ public sealed class SiteGenerator
         else if (long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), out long env))
             context.BuildDate = DateTimeOffset.FromUnixTimeSeconds(env);
 
-        foreach (var step in _steps)
+        for (int index = 0; index < _steps.Count; index++)
         {
+            var step = _steps[index];
+            options.Progress?.Report(new BuildProgress(step.Name, index, _steps.Count));
             var watch = Stopwatch.StartNew();
             step.Execute(context);
             context.Timings.Add((step.Name, watch.Elapsed));

@@ -1,0 +1,18 @@
+namespace SiteBuilder.Cli.Serve;
+
+/// <summary>How <see cref="PreviewServer"/> runs.</summary>
+public sealed record PreviewOptions
+{
+    /// <summary>The folder holding <c>pages/</c>, <c>layouts/</c> and <c>site.yml</c>.</summary>
+    public required string SourceDir { get; init; }
+    /// <summary>Port on 127.0.0.1; 0 picks a free one.</summary>
+    public int Port { get; init; } = 8080;
+    /// <summary>Include pages marked <c>draft: true</c>.</summary>
+    public bool IncludeDrafts { get; init; }
+    /// <summary>Watch the sources (off in tests that drive changes with <see cref="PreviewServer.Notify"/>).</summary>
+    public bool Watch { get; init; } = true;
+    /// <summary>Receives the steps of full builds (a progress bar in the terminal); null for none.</summary>
+    public IProgress<SiteBuilder.Build.BuildProgress>? Progress { get; init; }
+    /// <summary>How long the sources must be quiet before a burst of changes is rebuilt.</summary>
+    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(50);
+}

@@ -1,0 +1,274 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SiteBuilder.Build;
+using SiteBuilder.Build.Incremental;
+using SiteBuilder.Diagnostics;
+
+namespace SiteBuilder.Cli.Serve;
+
+/// <summary>
+/// The preview server of <c>sitebuilder serve</c>: builds the site in memory, serves it with Kestrel on
+/// 127.0.0.1 only, rebuilds what a source change affects and tells every open page over server-sent
+/// events (<c>/__sitebuilder/events</c>) to reload, or to show the build errors.
+/// </summary>
+public sealed class PreviewServer : IAsyncDisposable
+{
+    /// <summary>Path of the server-sent events stream.</summary>
+    public const string EventsPath = "/__sitebuilder/events";
+    /// <summary>Path of the injected live-reload script.</summary>
+    public const string ScriptPath = "/__sitebuilder/live-reload.js";
+
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+    private static readonly byte[] Script = LoadScript();
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    private readonly PreviewOptions _options;
+    private readonly IncrementalBuilder _builder;
+    private readonly ReloadBroadcaster _events = new();
+    private readonly SymlinkGuard _guard;
+    private readonly Channel<IReadOnlyCollection<string>> _batches = Channel.CreateUnbounded<IReadOnlyCollection<string>>();
+    private readonly CancellationTokenSource _stop = new();
+    private WebApplication? _app;
+    private SourceWatcher? _watcher;
+    private Task? _loop;
+
+    private PreviewServer(PreviewOptions options)
+    {
+        _options = options;
+        _builder = new IncrementalBuilder(new BuildOptions { SourceDir = options.SourceDir, IncludeDrafts = options.IncludeDrafts, Progress = options.Progress });
+        _guard = new SymlinkGuard(Path.Combine(Path.GetFullPath(options.SourceDir), "pages"));
+    }
+
+    /// <summary>The address pages are served from, e.g. <c>http://127.0.0.1:8080/</c>.</summary>
+    public Uri Url { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>The result of the first build.</summary>
+    public IncrementalResult FirstBuild { get; private set; } = null!;
+
+    /// <summary>The result of the latest build.</summary>
+    public IncrementalResult Latest => _builder.Last ?? FirstBuild;
+
+    /// <summary>Raised after each rebuild with its result and the changed paths (on the rebuild thread).</summary>
+    public event Action<IncrementalResult, IReadOnlyCollection<string>>? Rebuilt;
+
+    /// <summary>Raised when a rebuild threw (a bug); the server then rebuilds everything.</summary>
+    public event Action<Exception>? Crashed;
+
+    /// <summary>Number of pages connected to the events stream.</summary>
+    public int ClientCount => _events.ClientCount;
+
+    /// <summary>Builds the site, starts listening and watching.</summary>
+    /// <exception cref="IOException">The port is in use.</exception>
+    public static async Task<PreviewServer> StartAsync(PreviewOptions options, CancellationToken cancel = default)
+    {
+        var server = new PreviewServer(options);
+        server.FirstBuild = server._builder.Rebuild();
+        await server.ListenAsync(cancel);
+        server._loop = Task.Run(server.RebuildLoopAsync);
+        if (options.Watch)
+            server._watcher = new SourceWatcher(options.SourceDir, options.Debounce, batch => server._batches.Writer.TryWrite(batch));
+        return server;
+    }
+
+    /// <summary>Queues changed source paths as if the watcher had seen them (used when watching is off).</summary>
+    public void Notify(IReadOnlyCollection<string> changedPaths) => _batches.Writer.TryWrite(changedPaths);
+
+    private async Task ListenAsync(CancellationToken cancel)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        // Loopback only: the preview shows unpublished work and must not be reachable from the network.
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, _options.Port));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        _app = builder.Build();
+        _app.Run(HandleAsync);
+        await _app.StartAsync(cancel);
+        string address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Url = new Uri(address.TrimEnd('/') + "/");
+    }
+
+    private async Task RebuildLoopAsync()
+    {
+        var reader = _batches.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(_stop.Token))
+            {
+                // Everything that arrived while the last rebuild ran becomes one rebuild.
+                var paths = new SortedSet<string>(StringComparer.Ordinal);
+                while (reader.TryRead(out var batch)) paths.UnionWith(batch);
+                var changes = ChangeSet.From(paths);
+                if (changes.IsEmpty) continue;
+                IncrementalResult result;
+                try
+                {
+                    result = _builder.Update(changes);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    Crashed?.Invoke(ex);
+                    result = _builder.Rebuild();
+                }
+                Publish(result);
+                Rebuilt?.Invoke(result, paths);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    private void Publish(IncrementalResult result)
+    {
+        if (result.Succeeded)
+            _events.Broadcast("reload", JsonSerializer.Serialize(new
+            {
+                version = result.Version,
+                rendered = result.Rendered.Count,
+                elapsedMs = Math.Round(result.Elapsed.TotalMilliseconds, 1),
+                phases = result.Timings.ToDictionary(t => t.Phase, t => Math.Round(t.Elapsed.TotalMilliseconds, 1)),
+            }, Json));
+        else
+            _events.Broadcast("failed", JsonSerializer.Serialize(new { version = result.Version, diagnostics = Describe(result.Diagnostics) }, Json));
+    }
+
+    private static IEnumerable<object> Describe(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Select(d => new { location = d.Location.ToString(), severity = d.IsError ? "error" : "warning", code = d.Code, message = d.Message });
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        response.Headers.CacheControl = "no-store";
+        response.Headers.XContentTypeOptions = "nosniff";
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            return;
+        }
+        string raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value ?? "";
+        if (request.Path.Value == EventsPath)
+        {
+            await StreamEventsAsync(context);
+            return;
+        }
+        if (request.Path.Value == ScriptPath)
+        {
+            await WriteAsync(response, "text/javascript; charset=utf-8", Script, request);
+            return;
+        }
+
+        string? key = SitePathResolver.KeyFor(raw, request.Path.Value);
+        if (key is null)
+        {
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            await WriteAsync(response, "text/plain; charset=utf-8", "400 Bad Request: this path is refused.\n"u8.ToArray(), request);
+            return;
+        }
+        var site = _builder.Current;
+        string lookup = key.Length == 0 || key.EndsWith('/') ? key + "index.html" : key;
+        if (site.Files.TryGetValue(lookup, out byte[]? bytes) && _guard.IsServable(lookup))
+        {
+            await WriteFileAsync(response, lookup, bytes, site.Version, request);
+            return;
+        }
+        // Pretty URLs need their trailing slash, or the pages' relative links would resolve one level up.
+        if (!key.EndsWith('/') && key.Length > 0 && site.Files.ContainsKey(key + "/index.html"))
+        {
+            response.StatusCode = StatusCodes.Status301MovedPermanently;
+            response.Headers.Location = "/" + Uri.EscapeDataString(key).Replace("%2F", "/", StringComparison.Ordinal) + "/" + request.QueryString;
+            return;
+        }
+        response.StatusCode = StatusCodes.Status404NotFound;
+        if (site.Files.TryGetValue("404.html", out byte[]? notFound)) await WriteFileAsync(response, "404.html", notFound, site.Version, request);
+        else await WriteAsync(response, "text/plain; charset=utf-8", "404 Not Found\n"u8.ToArray(), request);
+    }
+
+    private static Task WriteFileAsync(HttpResponse response, string path, byte[] bytes, int version, HttpRequest request)
+    {
+        if (!ContentTypes.TryGetContentType(path, out string? type)) type = "application/octet-stream";
+        if (type == "text/html")
+        {
+            type = "text/html; charset=utf-8";
+            bytes = LiveReloadInjector.Inject(bytes, version);
+        }
+        return WriteAsync(response, type, bytes, request);
+    }
+
+    private static async Task WriteAsync(HttpResponse response, string type, byte[] bytes, HttpRequest request)
+    {
+        response.ContentType = type;
+        response.ContentLength = bytes.Length;
+        if (!HttpMethods.IsHead(request.Method)) await response.Body.WriteAsync(bytes);
+    }
+
+    private async Task StreamEventsAsync(HttpContext context)
+    {
+        var response = context.Response;
+        response.ContentType = "text/event-stream";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        var (reader, subscription) = _events.Subscribe();
+        using (subscription)
+        {
+            var latest = Latest;
+            string hello = JsonSerializer.Serialize(new
+            {
+                version = _builder.Current.Version,
+                ok = latest.Succeeded,
+                diagnostics = Describe(latest.Succeeded ? [] : latest.Diagnostics),
+            }, Json);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stop.Token);
+            try
+            {
+                await response.WriteAsync(ReloadBroadcaster.Format("hello", hello), Encoding.UTF8, linked.Token);
+                await response.Body.FlushAsync(linked.Token);
+                await foreach (string message in reader.ReadAllAsync(linked.Token))
+                {
+                    await response.WriteAsync(message, Encoding.UTF8, linked.Token);
+                    await response.Body.FlushAsync(linked.Token);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The page went away, or the server is stopping.
+            }
+        }
+    }
+
+    private static byte[] LoadScript()
+    {
+        using var stream = typeof(PreviewServer).Assembly.GetManifestResourceStream("live-reload.js")
+                           ?? throw new InvalidOperationException("live-reload.js is not embedded");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        _watcher?.Dispose();
+        _batches.Writer.TryComplete();
+        await _stop.CancelAsync();
+        if (_loop is not null) await _loop;
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+        _stop.Dispose();
+    }
+}

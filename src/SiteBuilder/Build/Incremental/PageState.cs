@@ -1,0 +1,23 @@
+using Markdig.Syntax.Inlines;
+using SiteBuilder.Diagnostics;
+
+namespace SiteBuilder.Build.Incremental;
+
+/// <summary>What the incremental builder remembers about one page between rebuilds.</summary>
+internal sealed class PageState
+{
+    /// <summary>Problems found while reading and parsing the file.</summary>
+    public IReadOnlyList<Diagnostic> Parse { get; set; } = [];
+    /// <summary>Problems found while resolving its links.</summary>
+    public IReadOnlyList<Diagnostic> Link { get; set; } = [];
+    /// <summary>Problems found while rendering it through its layout (not layout compile errors).</summary>
+    public IReadOnlyList<Diagnostic> Render { get; set; } = [];
+    /// <summary>Every id the page defines, computed once per parse.</summary>
+    public IReadOnlySet<string> Ids { get; set; } = new HashSet<string>();
+    /// <summary>Each link as written, so links can be resolved again after the tree has been rewritten.</summary>
+    public List<(LinkInline Link, string? Url, LinkInline.GetUrlDelegate? Dynamic)> Originals { get; set; } = [];
+    /// <summary>URLs of the pages its links reach (it appears in their backlinks).</summary>
+    public HashSet<string> Outbound { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>The fingerprint of the model last rendered, or null when it has no current output.</summary>
+    public byte[]? Fingerprint { get; set; }
+}

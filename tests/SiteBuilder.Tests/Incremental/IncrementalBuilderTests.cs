@@ -1,0 +1,300 @@
+using SiteBuilder.Build;
+using SiteBuilder.Build.Incremental;
+using SiteBuilder.Build.Steps;
+using SiteBuilder.Tests.Support;
+
+namespace SiteBuilder.Tests.Incremental;
+
+/// <summary>
+/// The incremental builder must produce, after any sequence of edits, byte for byte what a full build
+/// of the same sources produces, while rendering only the pages the edit can affect.
+/// </summary>
+public sealed class IncrementalBuilderTests
+{
+    private const string Site = """
+        -- site.yml --
+        title: Test wiki
+        base_url: https://example.org/
+        sections:
+          docs:
+            title: Docs
+        -- pages/index.md --
+        ---
+        title: Home
+        ---
+        Welcome. See [the docs](docs/index.md).
+        -- pages/docs/index.md --
+        ---
+        title: Docs
+        ---
+        Start with [alpha](alpha.md).
+        -- pages/docs/alpha.md --
+        ---
+        title: Alpha
+        description: First page
+        ---
+        ## Setup
+
+        Alpha text. See [beta](beta.md).
+        -- pages/docs/beta.md --
+        ---
+        title: Beta
+        ---
+        ## Usage
+
+        Beta text.
+        -- pages/docs/deep/index.md --
+        ---
+        title: Deep
+        ---
+        Deep section.
+        -- pages/docs/deep/gamma.md --
+        ---
+        title: Gamma
+        ---
+        Gamma links to [the alpha setup](../alpha.md#setup).
+        -- pages/other/index.md --
+        ---
+        title: Other
+        ---
+        Other section.
+        -- pages/other/delta.md --
+        ---
+        title: Delta
+        ---
+        Delta text.
+        """;
+
+    private const string Layouts = """
+        -- layouts/_Layout.cshtml --
+        @model SiteBuilder.Layouts.PageModel
+        <html><head><title>@Model.Title</title></head><body><nav>@foreach (var s in Model.Site.Sections) { <span>@s.Title</span> }</nav>@RenderBody()</body></html>
+        -- layouts/page.cshtml --
+        @model SiteBuilder.Layouts.PageModel
+        @{ Layout = "_Layout"; }
+        <h1>@Model.Title</h1>@Raw(Model.Content)
+        <ul class="crumbs">@foreach (var b in Model.Breadcrumbs) { <li>@b.Title</li> }</ul>
+        <ul class="back">@foreach (var b in Model.Backlinks) { <li>@b.Title</li> }</ul>
+        -- layouts/section.cshtml --
+        @model SiteBuilder.Layouts.PageModel
+        @{ Layout = "_Layout"; }
+        <h1 class="section">@Model.Title</h1>@Raw(Model.Content)
+        <ul>@foreach (var c in Model.Children) { <li>@c.Title</li> }</ul>
+        -- layouts/home.cshtml --
+        @model SiteBuilder.Layouts.PageModel
+        @{ Layout = "_Layout"; }
+        <h1 class="home">@Model.Title</h1>@Raw(Model.Content)
+        """;
+
+    private static BuildOptions Options(TestSite site) => new() { SourceDir = site.Root, SourceDateEpoch = 1_700_000_000 };
+
+    /// <summary>What the ordinary build makes of the same sources (without writing them).</summary>
+    private static IReadOnlyDictionary<string, byte[]> FullBuild(TestSite site)
+    {
+        var steps = SiteGenerator.DefaultSteps().Where(s => s is not WriteSite).ToList();
+        var (_, context) = new SiteGenerator(steps).Run(Options(site));
+        return context.Outputs.ToDictionary(kv => kv.Key, kv => kv.Value.Content, StringComparer.Ordinal);
+    }
+
+    /// <summary>The rebuild reports exactly the problems a full build of the same sources reports.</summary>
+    private static void AssertSameDiagnostics(TestSite site, IncrementalResult result)
+    {
+        var full = new SiteGenerator().Build(Options(site) with { DryRun = true });
+        Assert.Equal(full.Diagnostics.Select(d => d.ToString()), result.Diagnostics.Select(d => d.ToString()));
+    }
+
+    private static void AssertSameAsFullBuild(TestSite site, IncrementalBuilder builder)
+    {
+        var expected = FullBuild(site);
+        var actual = builder.Current.Files;
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        foreach (var (path, bytes) in expected)
+            Assert.True(bytes.AsSpan().SequenceEqual(actual[path]), $"{path} differs from the full build:\n{System.Text.Encoding.UTF8.GetString(actual[path])}");
+    }
+
+    [Fact]
+    public void FirstBuildIsTheFullBuild()
+    {
+        using var site = TestSite.Create(Site);
+        var builder = new IncrementalBuilder(Options(site));
+        var result = builder.Rebuild();
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Equal(1, result.Version);
+        Assert.Equal(8, result.PageCount);
+        AssertSameAsFullBuild(site, builder);
+    }
+
+    [Fact]
+    public void EditsRenderOnlyTheAffectedPagesAndMatchTheFullBuild()
+    {
+        using var site = TestSite.Create(Site);
+        var builder = new IncrementalBuilder(Options(site));
+        Assert.True(builder.Rebuild().Succeeded);
+
+        // A body edit changes that page alone.
+        Edit(site, "pages/docs/beta.md", "Beta text.", "Beta text, edited.");
+        var body = builder.Update(["pages/docs/beta.md"]);
+        Assert.True(body.Succeeded);
+        Assert.Equal(["docs/beta/index.html"], body.Rendered);
+        Assert.Contains("Beta text, edited.", Html(builder, "docs/beta/index.html"));
+        AssertSameAsFullBuild(site, builder);
+
+        // Saving without a change renders nothing.
+        Assert.Empty(builder.Update(["pages/docs/beta.md"]).Rendered);
+
+        // A new link makes the target show a backlink: both pages change, nothing else.
+        Edit(site, "pages/docs/beta.md", "Beta text, edited.", "Beta text, see [delta](../other/delta.md).");
+        var link = builder.Update(["pages/docs/beta.md"]);
+        Assert.Equal(["docs/beta/index.html", "other/delta/index.html"], link.Rendered);
+        AssertSameAsFullBuild(site, builder);
+
+        // A title shows in the sidebar of the whole section, its parent's child list and its backlink targets.
+        Edit(site, "pages/docs/beta.md", "title: Beta", "title: Beta renamed");
+        var title = builder.Update(["pages/docs/beta.md"]);
+        Assert.Contains("docs/index.html", title.Rendered);
+        Assert.Contains("docs/deep/gamma/index.html", title.Rendered);
+        Assert.Contains("other/delta/index.html", title.Rendered);
+        Assert.DoesNotContain("other/index.html", title.Rendered);
+        AssertSameAsFullBuild(site, builder);
+
+        // A section title is in every page's header.
+        Edit(site, "pages/other/index.md", "title: Other", "title: Others");
+        var section = builder.Update(["pages/other/index.md"]);
+        Assert.Equal(8, section.Rendered.Count);
+        AssertSameAsFullBuild(site, builder);
+    }
+
+    [Fact]
+    public void DeletingAndRestoringAPageBreaksAndHealsItsLinks()
+    {
+        using var site = TestSite.Create(Site);
+        var builder = new IncrementalBuilder(Options(site));
+        Assert.True(builder.Rebuild().Succeeded);
+        string alpha = Read(site, "pages/docs/alpha.md");
+
+        Delete(site, "pages/docs/alpha.md");
+        var deleted = builder.Update(["pages/docs/alpha.md"]);
+        Assert.False(deleted.Succeeded);
+        Assert.Contains("docs/alpha/index.html", deleted.Removed);
+        // Both pages that linked to alpha report it, at the link's own position.
+        Assert.Contains(deleted.Diagnostics, d => d.Code == "SB1001" && d.Location.ToString() == "pages/docs/index.md:4:12");
+        Assert.Contains(deleted.Diagnostics, d => d.Code == "SB1001" && d.Location.ToString() == "pages/docs/deep/gamma.md:4:16");
+        AssertSameDiagnostics(site, deleted);
+        // A failed build keeps serving the last good site.
+        Assert.Equal(1, builder.Current.Version);
+        Assert.True(builder.Current.Files.ContainsKey("docs/alpha/index.html"));
+
+        site.WriteBytes("pages/docs/alpha.md", System.Text.Encoding.UTF8.GetBytes(alpha));
+        var restored = builder.Update(["pages/docs/alpha.md"]);
+        Assert.True(restored.Succeeded, string.Join("\n", restored.Diagnostics));
+        Assert.Equal(2, restored.Version);
+        AssertSameAsFullBuild(site, builder);
+    }
+
+    [Fact]
+    public void AFragmentBreaksWhenItsHeadingGoesAndHealsWhenItComesBack()
+    {
+        using var site = TestSite.Create(Site);
+        var builder = new IncrementalBuilder(Options(site));
+        Assert.True(builder.Rebuild().Succeeded);
+
+        Edit(site, "pages/docs/alpha.md", "## Setup", "## Installation");
+        var broken = builder.Update(["pages/docs/alpha.md"]);
+        var diagnostic = Assert.Single(broken.Diagnostics, d => d.IsError);
+        Assert.Equal("SB1002", diagnostic.Code);
+        Assert.Equal("pages/docs/deep/gamma.md:4:16", diagnostic.Location.ToString());
+        AssertSameDiagnostics(site, broken);
+
+        Edit(site, "pages/docs/alpha.md", "## Installation", "## Setup");
+        Assert.True(builder.Update(["pages/docs/alpha.md"]).Succeeded);
+        AssertSameAsFullBuild(site, builder);
+    }
+
+    [Fact]
+    public void AFrontMatterErrorIsReportedAtItsLineAndRecovers()
+    {
+        using var site = TestSite.Create(Site);
+        var builder = new IncrementalBuilder(Options(site));
+        Assert.True(builder.Rebuild().Succeeded);
+
+        Edit(site, "pages/docs/beta.md", "title: Beta", "title: [Beta");
+        var broken = builder.Update(["pages/docs/beta.md"]);
+        Assert.False(broken.Succeeded);
+        Assert.Contains(broken.Diagnostics, d => d.Code == "SB0102" && d.Location.ToString() == "pages/docs/beta.md:3:1");
+        AssertSameDiagnostics(site, broken);
+        Assert.Equal(1, builder.Current.Version);
+
+        Edit(site, "pages/docs/beta.md", "title: [Beta", "title: Beta again");
+        var fixedResult = builder.Update(["pages/docs/beta.md"]);
+        Assert.True(fixedResult.Succeeded, string.Join("\n", fixedResult.Diagnostics));
+        Assert.Equal(2, fixedResult.Version);
+        AssertSameAsFullBuild(site, builder);
+    }
+
+    [Fact]
+    public void ALayoutEditRendersThePagesThatUseItAndAPartialEditRendersAll()
+    {
+        using var site = TestSite.Create(Site + "\n" + Layouts);
+        var builder = new IncrementalBuilder(Options(site));
+        var first = builder.Rebuild();
+        Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
+
+        Edit(site, "layouts/section.cshtml", "<h1 class=\"section\">", "<h1 class=\"section edited\">");
+        var sectionEdit = builder.Update(["layouts/section.cshtml"]);
+        Assert.Equal(["docs/deep/index.html", "docs/index.html", "other/index.html"], sectionEdit.Rendered);
+        AssertSameAsFullBuild(site, builder);
+
+        // A broken layout is an error at its line; fixing it recovers.
+        Edit(site, "layouts/section.cshtml", "@Raw(Model.Content)", "@Raw(Model.NoSuchMember)");
+        var broken = builder.Update(["layouts/section.cshtml"]);
+        Assert.False(broken.Succeeded);
+        Assert.Contains(broken.Diagnostics, d => d.Code == "SB0301" && d.Location.Path == "layouts/section.cshtml" && d.Location.Line == 3);
+        AssertSameDiagnostics(site, broken);
+        // Later page edits keep the layout error until the layout is fixed.
+        Assert.False(builder.Update(["pages/docs/index.md"]).Succeeded);
+        Edit(site, "layouts/section.cshtml", "@Raw(Model.NoSuchMember)", "@Raw(Model.Content)");
+        Assert.True(builder.Update(["layouts/section.cshtml"]).Succeeded);
+
+        Edit(site, "layouts/_Layout.cshtml", "<nav>", "<nav class=\"top\">");
+        var shared = builder.Update(["layouts/_Layout.cshtml"]);
+        Assert.Equal(8, shared.Rendered.Count);
+        AssertSameAsFullBuild(site, builder);
+    }
+
+    [Fact]
+    public void AddingAPageUpdatesItsParentAndTheSitemap()
+    {
+        using var site = TestSite.Create(Site);
+        var builder = new IncrementalBuilder(Options(site));
+        Assert.True(builder.Rebuild().Succeeded);
+
+        site.Write("-- pages/other/epsilon.md --\n---\ntitle: Epsilon\n---\nNew page linking [delta](delta.md).\n");
+        var added = builder.Update(["pages/other/epsilon.md"]);
+        Assert.True(added.Succeeded, string.Join("\n", added.Diagnostics));
+        Assert.Contains("other/epsilon/index.html", added.Rendered);
+        Assert.Contains("other/index.html", added.Rendered);
+        Assert.Contains("other/epsilon/", System.Text.Encoding.UTF8.GetString(builder.Current.Files["sitemap.xml"]));
+        AssertSameAsFullBuild(site, builder);
+
+        // A page turned into a draft leaves the site.
+        Edit(site, "pages/other/epsilon.md", "title: Epsilon", "title: Epsilon\ndraft: true");
+        var draft = builder.Update(["pages/other/epsilon.md"]);
+        Assert.Contains("other/epsilon/index.html", draft.Removed);
+        AssertSameAsFullBuild(site, builder);
+    }
+
+    private static string Read(TestSite site, string path) => File.ReadAllText(Path.Combine(site.Root, path));
+
+    private static void Delete(TestSite site, string path) => File.Delete(Path.Combine(site.Root, path));
+
+    /// <summary>Replaces the first occurrence of <paramref name="old"/> in a source file.</summary>
+    private static void Edit(TestSite site, string path, string old, string replacement)
+    {
+        string text = Read(site, path);
+        int at = text.IndexOf(old, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{old}' not in {path}");
+        File.WriteAllText(Path.Combine(site.Root, path), text[..at] + replacement + text[(at + old.Length)..]);
+    }
+
+    private static string Html(IncrementalBuilder builder, string path) => System.Text.Encoding.UTF8.GetString(builder.Current.Files[path]);
+}
