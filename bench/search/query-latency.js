@@ -2,7 +2,8 @@
 // query-latency.js INDEX.json TERMS.json WORK_DIR
 // Loads a prebuilt lunr index into headless Chromium (Debian's /usr/bin/chromium through playwright-core) the way
 // a SiteBuilder page does — lunr.min.js, search-data.js and search.js by <script> tags from file:// — then times
-// single-term queries: lunr's idx.search(term), and the search box's query (term plus a prefix wildcard).
+// single-term queries as the search box runs them (the term alone, and the term plus a prefix wildcard), and
+// through lunr's own idx.search for comparison; checks that the box's results equal lunr's for every query.
 // Prints one JSON line: index load time and p50/p95/max per kind.
 'use strict';
 const fs = require('fs');
@@ -44,14 +45,20 @@ const terms = JSON.parse(fs.readFileSync(termsFile, 'utf8'));
       return performance.now() - t0;
     });
     const timings = await page.evaluate((terms) => {
-      const idx = window.lunr.Index.load; // keep a reference: the loaded index lives inside search.js
+      const S = window.SiteBuilderSearch;
       const time = (fn) => {
         for (const t of terms.slice(0, 20)) fn(t); // warm-up
         return terms.map((t) => { const t0 = performance.now(); const n = fn(t).length; return [performance.now() - t0, n]; });
       };
+      // Does the search box's evaluation give lunr's own refs, order and scores?
+      const key = (rs) => rs.map((r) => r.ref + ':' + r.score).join('|');
+      const differing = [];
+      for (const q of terms.flatMap((t) => [t + ' ', t])) if (key(S.query(q)) !== key(S.lunrQuery(q))) differing.push(q);
       return {
-        box: time((t) => window.SiteBuilderSearch.query(t)),
-        plainTerm: time((t) => window.SiteBuilderSearch.query(t + ' ')),
+        plainTerm: time((t) => S.query(t + ' ')),
+        box: time((t) => S.query(t)),
+        lunrPlainTerm: time((t) => S.lunrQuery(t + ' ')),
+        differing,
       };
     }, terms);
     const stats = (rows) => {
@@ -63,6 +70,8 @@ const terms = JSON.parse(fs.readFileSync(termsFile, 'utf8'));
     console.log(JSON.stringify({
       chromium: browser.version(), index_load_ms: Math.round(loadMs),
       single_term: stats(timings.plainTerm), search_box_term_plus_prefix: stats(timings.box),
+      single_term_lunr_index_search: stats(timings.lunrPlainTerm),
+      same_results_as_lunr: timings.differing.length === 0 ? 'all ' + terms.length * 2 + ' queries' : timings.differing,
     }));
   } finally {
     await browser.close();
