@@ -15,7 +15,7 @@ const repo = path.join(__dirname, '..', '..');
 const lunr = require(path.join(repo, 'node_modules', 'lunr'));
 
 const work = process.argv[2] || fs.mkdtempSync('/tmp/search-check-');
-const site = path.join(work, 'site');
+const site = path.resolve(work, 'site');
 const pages = [
   { url: 'covid-19/', title: 'Covid-19 and official statistics', section: null, body: 'How statistical offices kept producing data.' },
   { url: 'dimis/about/', title: 'About DIMiS', section: 'DIMiS', body: 'Census and register data on international migration.' },

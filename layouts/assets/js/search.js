@@ -63,14 +63,21 @@
     idx.fields.forEach(function (f, i) { fieldIndex[f] = i; });
     var vectors = idx.fields.map(function () { return []; });
     var keys = Object.keys(idx.fieldVectors);
+    var docCount = 0;
     for (var i = 0; i < keys.length; i++) {
       var slash = keys[i].indexOf('/');
       var ref = keys[i].slice(slash + 1);
       // Site indexes use ordinal refs; with any other ref the fast path stays off.
       if (!/^(0|[1-9][0-9]{0,8})$/.test(ref)) return null;
       vectors[fieldIndex[keys[i].slice(0, slash)]][+ref] = idx.fieldVectors[keys[i]].elements;
+      docCount = Math.max(docCount, +ref + 1);
     }
-    return { fieldIndex: fieldIndex, vectors: vectors };
+    var nf = idx.fields.length;
+    return {
+      fieldIndex: fieldIndex, vectors: vectors, docCount: docCount,
+      // Scratch space reused by every query (and cleared after it) instead of per-query sets and maps.
+      seen: new Uint8Array(docCount * nf), docSeen: new Uint8Array(docCount), scores: new Float64Array(docCount),
+    };
   }
 
   // lunr.Vector#dot with the (short) query vector driving binary searches into the document vector: the same
@@ -90,11 +97,12 @@
     return sum;
   }
 
-  function fastSearch(idx, prep, clauses) {
+  function fastSearch(idx, prep, clauses, limit) {
     var lunr = window.lunr;
     var nf = idx.fields.length;
     var queryVectors = idx.fields.map(function () { return new lunr.Vector(); });
-    var order = [], seen = new Set(), termFieldDone = Object.create(null), expandedAll = [];
+    var order = [], termFieldDone = Object.create(null), expandedAll = [];
+    var seen = prep.seen, docSeen = prep.docSeen, scores = prep.scores;
     for (var c = 0; c < clauses.length; c++) {
       var clause = clauses[c];
       if (clause.presence !== lunr.Query.presence.OPTIONAL) return null;
@@ -115,24 +123,40 @@
             var refs = Object.keys(posting[field]);
             for (var r = 0; r < refs.length; r++) {
               var code = +refs[r] * nf + f;
-              if (!seen.has(code)) { seen.add(code); order.push(code); }
+              if (!seen[code]) { seen[code] = 1; order.push(code); }
             }
           }
         }
       }
     }
-    var scores = new Map(), docs = [];
+    // Score field by field in first-match order, summing per document in that order, as lunr does.
     var magnitudes = queryVectors.map(function (v) { return v.magnitude(); });
+    var elements = queryVectors.map(function (v) { return v.elements; });
+    var docs = [];
     for (var i = 0; i < order.length; i++) {
-      var d = Math.floor(order[i] / nf), fi = order[i] % nf;
-      var score = dot(queryVectors[fi].elements, prep.vectors[fi][d]) / magnitudes[fi] || 0;
-      if (scores.has(d)) scores.set(d, scores.get(d) + score);
-      else { scores.set(d, score); docs.push(d); }
+      var d = (order[i] / nf) | 0, fi = order[i] - d * nf;
+      seen[order[i]] = 0;
+      var score = dot(elements[fi], prep.vectors[fi][d]) / magnitudes[fi] || 0;
+      if (docSeen[d]) scores[d] += score;
+      else { docSeen[d] = 1; scores[d] = score; docs.push(d); }
     }
-    var results = docs.map(function (doc) {
-      return { ref: String(doc), score: scores.get(doc), terms: termsOf(idx, expandedAll, String(doc)) };
+    // lunr's stable sort by descending score keeps first-match order among ties; keeping the best `limit` in
+    // that order (a later document never displaces an equal earlier one) gives the same head of the list.
+    var top = [];
+    for (var j = 0; j < docs.length; j++) {
+      var doc = docs[j], sc = scores[doc];
+      docSeen[doc] = 0;
+      if (top.length === limit && !(sc > scores[top[limit - 1]])) continue;
+      var at = top.length;
+      while (at > 0 && sc > scores[top[at - 1]]) at--;
+      top.splice(at, 0, doc);
+      if (top.length > limit) top.pop();
+    }
+    var results = top.map(function (doc) {
+      return { ref: String(doc), score: scores[doc], terms: termsOf(idx, expandedAll, String(doc)) };
     });
-    return results.sort(function (a, b) { return b.score - a.score; });
+    results.total = docs.length;
+    return results;
   }
 
   // The matched terms of one result, computed only when it is rendered.
@@ -145,22 +169,29 @@
     };
   }
 
-  function search(text) {
+  function search(text, limit) {
     var idx = state.index, lunr = window.lunr;
     var query = new lunr.Query(idx.fields);
     new lunr.QueryParser(text, query).parse();
-    var fast = state.vectors && query.clauses.length ? fastSearch(idx, state.vectors, query.clauses) : null;
+    var fast = state.vectors && query.clauses.length ? fastSearch(idx, state.vectors, query.clauses, limit) : null;
     if (fast) return fast;
-    return idx.search(text).map(function (r) {
+    return lunrSearch(text, limit);
+  }
+
+  function lunrSearch(text, limit) {
+    var all = state.index.search(text);
+    var results = all.slice(0, limit).map(function (r) {
       return { ref: r.ref, score: r.score, terms: function () { return Object.keys(r.matchData.metadata); } };
     });
+    results.total = all.length;
+    return results;
   }
 
   var SPECIAL = /[\s\-:~^*+\\]+/;
 
   // The user's text as lunr syntax (so title:, +, -, ~1 and * work), plus a prefix match on a last plain word
   // still being typed; on a syntax error, the same words with every special character removed.
-  function runQuery(text, useLunr) {
+  function runQuery(text, limit, useLunr) {
     var trimmed = text.trim();
     if (!trimmed) return { results: [], prefix: '' };
     var words = trimmed.split(SPECIAL).filter(Boolean);
@@ -171,7 +202,7 @@
     if (plain) attempts.push(plain + (prefix ? ' ' + words[words.length - 1].toLowerCase() + '*' : ''));
     for (var i = 0; i < attempts.length; i++) {
       try {
-        var results = useLunr ? state.index.search(attempts[i]) : search(attempts[i]);
+        var results = useLunr ? lunrSearch(attempts[i], limit) : search(attempts[i], limit);
         return { results: results, prefix: prefix };
       } catch (e) {
         // QueryParseError (or a lunr failure): try the escaped form.
@@ -288,8 +319,8 @@
       if (!text.trim()) { list.textContent = ''; close(); return; }
       ensureIndex().then(function () {
         if (input.value !== text) return;
-        var outcome = runQuery(text);
-        state.results = outcome.results.slice(0, MAX_RESULTS);
+        var outcome = runQuery(text, MAX_RESULTS);
+        state.results = outcome.results;
         list.textContent = '';
         state.active = -1;
         input.removeAttribute('aria-activedescendant');
@@ -349,10 +380,10 @@
     if (input) input.value = q;
     if (!q.trim()) return;
     ensureIndex().then(function () {
-      var outcome = runQuery(q);
+      var outcome = runQuery(q, MAX_PAGE_RESULTS);
       pageList.textContent = '';
       if (!outcome.results.length) pageList.appendChild(emptyItem('No results for “' + q.trim() + '”'));
-      outcome.results.slice(0, MAX_PAGE_RESULTS).forEach(function (r, i) {
+      outcome.results.forEach(function (r, i) {
         pageList.appendChild(renderItem(r, i, 'search-page-result-', outcome.prefix));
       });
     }, function () {
@@ -392,8 +423,9 @@
   // For tests and the benchmark: run a query the way the search box does.
   window.SiteBuilderSearch = {
     ready: ensureIndex,
-    query: function (text) { return runQuery(text).results; },
+    // The best `limit` results (default 10) as the box shows them; `.total` counts every match.
+    query: function (text, limit) { return runQuery(text, limit || MAX_RESULTS).results; },
     // The same query through lunr's own Index#search, to check that both agree.
-    lunrQuery: function (text) { return runQuery(text, true).results; },
+    lunrQuery: function (text, limit) { return runQuery(text, limit || MAX_RESULTS, true).results; },
   };
 })();
