@@ -53,3 +53,6 @@ if [ "${SKIP_MKDOCS:-0}" != 1 ] && command -v mkdocs >/dev/null; then
   f="$WORK/peers/mkdocs/site-sectionnav/search/search_index.json"
   echo "mkdocs search_index.json: raw $(stat -c %s "$f") gzip $(gzip -9c "$f" | wc -c)"
 fi
+
+log "search box behaviour in Chromium (http and file://)"
+node "$REPO/bench/search/browser-check.js" "$WORK/browser-check"
