@@ -29,9 +29,12 @@ const idx = lunr(function () {
   pages.forEach((p, i) => this.add({ i, title: p.title, headings: '', body: p.body, labels: '', section: p.section }));
 });
 const documents = pages.map((p) => Object.assign({ url: p.url, title: p.title }, p.section ? { section: p.section } : {}, { excerpt: p.body }));
+// search-data.js exactly as SearchIndexWriter writes it: JSON.parse of a single-quoted string literal.
+const jsString = (s) => s.replace(/[\\'\n\r\u2028\u2029]/g, (c) => ({ '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r', '\u2028': '\\u2028', '\u2029': '\\u2029' })[c]);
+const searchDataJs = (indexJson, documentsJson) => "window.SITEBUILDER_SEARCH=JSON.parse('" + jsString('{"index":' + indexJson + ',"documents":' + documentsJson + '}') + "');\n";
 const write = (rel, text) => { fs.mkdirSync(path.dirname(path.join(site, rel)), { recursive: true }); fs.writeFileSync(path.join(site, rel), text); };
 write('search/lunr.min.js', fs.readFileSync(path.join(repo, 'node_modules', 'lunr', 'lunr.min.js')));
-write('search/search-data.js', 'window.SITEBUILDER_SEARCH=' + JSON.stringify({ index: idx, documents }) + ';\n');
+write('search/search-data.js', searchDataJs(JSON.stringify(idx), JSON.stringify(documents)));
 write('assets/js/search.js', fs.readFileSync(path.join(repo, 'layouts', 'assets', 'js', 'search.js')));
 write('assets/css/search.css', fs.readFileSync(path.join(repo, 'layouts', 'assets', 'css', 'search.css')));
 const html = (root, title, main) => `<!doctype html><html data-root="${root}"><head><meta charset="utf-8"><title>${title}</title>

@@ -18,12 +18,10 @@ fs.mkdirSync(path.join(site, 'search'), { recursive: true });
 fs.mkdirSync(path.join(site, 'assets', 'js'), { recursive: true });
 fs.copyFileSync(path.join(repo, 'node_modules', 'lunr', 'lunr.min.js'), path.join(site, 'search', 'lunr.min.js'));
 fs.copyFileSync(path.join(repo, 'layouts', 'assets', 'js', 'search.js'), path.join(site, 'assets', 'js', 'search.js'));
-// search-data.js as SearchIndexWriter writes it; the documents are not needed to time queries.
-const out = fs.openSync(path.join(site, 'search', 'search-data.js'), 'w');
-fs.writeSync(out, 'window.SITEBUILDER_SEARCH={"index":');
-fs.writeSync(out, fs.readFileSync(indexFile));
-fs.writeSync(out, ',"documents":[]};\n');
-fs.closeSync(out);
+// search-data.js exactly as SearchIndexWriter writes it: JSON.parse of a single-quoted string literal.
+const jsString = (s) => s.replace(/[\\'\n\r\u2028\u2029]/g, (c) => ({ '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r', '\u2028': '\\u2028', '\u2029': '\\u2029' })[c]);
+const searchDataJs = (indexJson, documentsJson) => "window.SITEBUILDER_SEARCH=JSON.parse('" + jsString('{"index":' + indexJson + ',"documents":' + documentsJson + '}') + "');\n";
+fs.writeFileSync(path.join(site, 'search', 'search-data.js'), searchDataJs(fs.readFileSync(indexFile, 'utf8'), '[]'));
 fs.writeFileSync(path.join(site, 'index.html'), `<!doctype html><html data-root="./"><head><meta charset="utf-8"><title>latency</title></head>
 <body><form class="site-search" role="search" action="./search/index.html" method="get">
 <input type="search" id="search-input" name="q" role="combobox" aria-expanded="false" aria-controls="search-results" aria-autocomplete="list">
