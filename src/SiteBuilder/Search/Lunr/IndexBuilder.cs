@@ -14,6 +14,8 @@ public sealed class IndexBuilder
     private readonly Dictionary<string, TermEntry> _terms = new(StringComparer.Ordinal);
     private readonly List<TermEntry> _termsByIndex = new();
     private readonly Dictionary<string, TermEntry?> _rawTokens = new(StringComparer.Ordinal);
+    private readonly List<int> _touched = new();
+    private int[] _tf = new int[1024];
     private string[]? _fieldOrder;
     private int[]? _fieldOptionSlot;
     private bool _duplicateRefs;
@@ -152,7 +154,7 @@ public sealed class IndexBuilder
     private FieldData AddFieldFast(string str, int field, string docRef)
     {
         var lookup = _rawTokens.GetAlternateLookup<ReadOnlySpan<char>>();
-        var termIndexes = new List<int>(str.Length / 6);
+        var length = 0;
         var sliceStart = 0;
         for (var sliceEnd = 0; sliceEnd <= str.Length; sliceEnd++)
         {
@@ -168,14 +170,29 @@ public sealed class IndexBuilder
                 }
                 if (entry != null)
                 {
-                    termIndexes.Add(entry.Index);
-                    AddPosting(entry, field, docRef);
+                    length++;
+                    var t = entry.Index;
+                    if (t >= _tf.Length) Array.Resize(ref _tf, Math.Max(t + 1, _tf.Length * 2));
+                    // A term's first occurrence in this field of this document is when its posting gains the ref.
+                    if (_tf[t]++ == 0)
+                    {
+                        _touched.Add(t);
+                        AddPosting(entry, field, docRef);
+                    }
                 }
             }
             sliceStart = sliceEnd + 1;
         }
-        var indexes = termIndexes.ToArray();
-        return new FieldData(indexes.Length, CountFrequencies(indexes));
+        _touched.Sort();
+        var frequencies = new (int Term, int Tf)[_touched.Count];
+        for (var i = 0; i < frequencies.Length; i++)
+        {
+            var t = _touched[i];
+            frequencies[i] = (t, _tf[t]);
+            _tf[t] = 0;
+        }
+        _touched.Clear();
+        return new FieldData(length, frequencies);
     }
 
     private static (int Term, int Tf)[] CountFrequencies(int[] termIndexes)
