@@ -95,8 +95,8 @@ public sealed class CheckLinksCommand
     private async Task<int> RunCoreAsync(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         string source = parse.GetValue(Source)!.FullName;
-        string site = parse.GetValue(Site)?.FullName ?? Path.Combine(source, "_site");
         if (!Directory.Exists(source)) throw new UsageException($"source folder '{source}' does not exist");
+        string site = parse.GetValue(Site)?.FullName ?? Path.Combine(source, DefaultOutput(source));
         if (!Directory.Exists(site)) throw new UsageException($"site folder '{site}' does not exist; build the site first or pass --site");
         if (!LinkReporters.TryParse(parse.GetValue(Format), out var format))
             throw new UsageException($"unknown --format '{parse.GetValue(Format)}' (text, json, github, sarif, markdown)");
@@ -222,6 +222,19 @@ public sealed class CheckLinksCommand
             "scheduled" => new FailurePolicy(FailurePolicyKind.Scheduled, failAfter, changed),
             var other => throw new UsageException($"unknown --policy '{other}' (any, pr, scheduled)"),
         };
+    }
+
+    // The build records its output folder in the source map; without one, the conventional _site.
+    private static string DefaultOutput(string source)
+    {
+        try
+        {
+            return SiteBuilder.Output.SourceMapSerializer.ReadFile(Path.Combine(source, SiteBuilder.Output.SourceMap.RelativePath))?.Output ?? "_site";
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException($"{SiteBuilder.Output.SourceMap.RelativePath}: {ex.Message}");
+        }
     }
 
     private static int? Positive(int? value, string name) =>

@@ -75,6 +75,14 @@ public sealed class CheckLinksCommandTests(ServerFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task WithoutSite_TheSourceMapsOutputFolderIsChecked()
+    {
+        var (exit, stdout, _) = await Run("--source", Fixtures.Path("removed-page"), "--offline");
+        Assert.Equal(2, exit);
+        Assert.Contains("site/dimis/index.html\n  7:35", stdout.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
     public async Task MissingSite_IsAUsageError()
     {
         var (exit, _, stderr) = await Run("--source", Path.GetTempPath(), "--site", "/nonexistent/_site");
