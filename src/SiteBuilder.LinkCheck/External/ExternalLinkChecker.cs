@@ -98,7 +98,9 @@ public sealed class ExternalLinkChecker : IDisposable
 
     private async Task<bool> IsSoftNotFoundAsync(Uri original, Uri final, CancellationToken cancellationToken)
     {
-        string? template = await _softNotFound.TemplateAsync(original, async (probe, ct) =>
+        // The answer came from the final host: a redirect to another host needs that host's template.
+        Uri basis = string.Equals(final.Host, original.Host, StringComparison.OrdinalIgnoreCase) ? original : final;
+        string? template = await _softNotFound.TemplateAsync(basis, async (probe, ct) =>
         {
             var f = await FollowAsync(probe, preferHead: false, ct).ConfigureAwait(false);
             return f.Failure is null && f.Last is { Error: null } a ? (a.Status, a.Body) : (0, null);
