@@ -13,7 +13,7 @@
 # Environment (all optional):
 #   N=10000  SEED=1  KIT=/work/shared/bench  WORK=REPO/bench/work/linkcheck  RES=WORK/results
 #   TOOLS="sitebuilder htmlproofer linkchecker"  LIMIT=900 (seconds per run)  RUNS_SB=3 (sitebuilder repeats)
-#   SITE=DIR (skip the Hugo build and check DIR)
+#   SITE=DIR (skip the Hugo build and check DIR)  SUMMARY_TOOLS="sitebuilder htmlproofer linkchecker"
 # Output: RES/summary.md (table), RES/<tool>.time (wall s, peak RSS KiB, exit), reports, recall JSON.
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -91,11 +91,13 @@ for t in $TOOLS; do
   [ -f "$RES/$t.recall.json" ] && log "  recall $t: $(cat "$RES/$t.recall.json")"
 done
 
-python3 - "$RES" $TOOLS > "$RES/summary.md" <<'PY'
+# The summary covers every checker with results in RES, so TOOLS=x re-measures one and keeps the rest.
+python3 - "$RES" ${SUMMARY_TOOLS:-sitebuilder htmlproofer linkchecker} > "$RES/summary.md" <<'PY'
 import json, os, statistics, sys
 res, tools = sys.argv[1], sys.argv[2:]
 rows, base = [], None
 for t in tools:
+    if not os.path.exists(os.path.join(res, t + ".time")): continue
     runs = [l.strip().split(",") for l in open(os.path.join(res, t + ".time")) if l.strip() and "," in l]
     runs = [r for r in runs if len(r) == 5]
     if not runs: continue
