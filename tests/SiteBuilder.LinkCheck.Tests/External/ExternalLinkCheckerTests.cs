@@ -176,6 +176,20 @@ public sealed class ExternalLinkCheckerTests(ServerFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task SoftNotFound_OnAHostThatRedirectsUnknownPathsHome_FlagsRedirectedLinks_NotTheHomePageItself()
+    {
+        string key = ServerFixture.NewKey();
+        using var checker = new ExternalLinkChecker(Options(softNotFound: true));
+        var home = await checker.CheckAsync($"https://redir.unece.org/{key}/home");
+        var real = await checker.CheckAsync($"https://redir.unece.org/{key}/real");
+        var gone = await checker.CheckAsync($"https://redir.unece.org/{key}/old-document");
+        Assert.Equal(LinkStatus.Ok, home.Status);
+        Assert.Equal(LinkStatus.Ok, real.Status);
+        Assert.Equal(LinkStatus.Broken, gone.Status);
+        Assert.Contains("soft 404", gone.Message);
+    }
+
+    [Fact]
     public async Task SoftNotFoundProbe_OnAHostWithReal404s_CostsOneRequestAndTrusts200s()
     {
         string key = ServerFixture.NewKey();
