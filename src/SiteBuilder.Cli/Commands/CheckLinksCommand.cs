@@ -216,9 +216,8 @@ public sealed class CheckLinksCommand
         return parse.GetValue(Policy) switch
         {
             "any" => new FailurePolicy(FailurePolicyKind.Any, 1, changed),
-            "pr" => changed is null
-                ? throw new UsageException("--policy pr needs --changed-since GIT_REF")
-                : new FailurePolicy(FailurePolicyKind.PullRequest, 1, changed),
+            // Without --changed-since every page counts as changed (what `sitebuilder check` runs locally).
+            "pr" => new FailurePolicy(FailurePolicyKind.PullRequest, 1, changed),
             "scheduled" => new FailurePolicy(FailurePolicyKind.Scheduled, failAfter, changed),
             var other => throw new UsageException($"unknown --policy '{other}' (any, pr, scheduled)"),
         };

@@ -57,7 +57,6 @@ public sealed class CheckLinksCommandTests(ServerFixture fixture) : IClassFixtur
     [InlineData("--format", "xml")]
     [InlineData("--policy", "nightly")]
     [InlineData("--policy", "scheduled")]
-    [InlineData("--policy", "pr")]
     [InlineData("--remap", "no-space")]
     [InlineData("--exclude", "(unclosed")]
     [InlineData("--cache-max-age", "forever")]
@@ -80,6 +79,15 @@ public sealed class CheckLinksCommandTests(ServerFixture fixture) : IClassFixtur
         var (exit, stdout, _) = await Run("--source", Fixtures.Path("removed-page"), "--offline");
         Assert.Equal(2, exit);
         Assert.Contains("site/dimis/index.html\n  7:35", stdout.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
+    public async Task PullRequestPolicy_WithoutChangedSince_CountsEveryPageAsChanged()
+    {
+        string f = Fixtures.Path("removed-page");
+        var (exit, _, stderr) = await Run("--source", f, "--site", Path.Combine(f, "site"), "--offline", "--policy", "pr", "--format", "json");
+        Assert.Equal(2, exit);
+        Assert.Contains("4 broken links fail the policy", stderr);
     }
 
     [Fact]
