@@ -20,28 +20,28 @@ namespace SiteBuilder.Cli.Commands;
 /// </summary>
 public sealed class CheckLinksCommand
 {
-    private readonly Option<DirectoryInfo> Source = new("--source") { Description = "Source folder (pages/, site.yml, .sitebuilder/sourcemap.json)", DefaultValueFactory = _ => new DirectoryInfo(".") };
-    private readonly Option<DirectoryInfo?> Site = new("--site") { Description = "Built site to check (default: SOURCE/_site)" };
+    private readonly Option<DirectoryInfo> Source = new("--source") { HelpName = "DIR", Description = "Source folder (pages/, site.yml, .sitebuilder/sourcemap.json)", DefaultValueFactory = _ => new DirectoryInfo(".") };
+    private readonly Option<DirectoryInfo?> Site = new("--site") { HelpName = "DIR", Description = "Built site to check (default: the source map's output folder, else SOURCE/_site)" };
     private readonly Option<bool> Offline = new("--offline") { Description = "Check internal links only" };
-    private readonly Option<string> Format = new("--format") { Description = "text, json, github, sarif or markdown", DefaultValueFactory = _ => "text" };
-    private readonly Option<FileInfo?> Output = new("--output") { Description = "Write the report to FILE instead of standard output" };
-    private readonly Option<int?> MaxConcurrency = new("--max-concurrency") { Description = "Requests in flight in total (default 8)" };
-    private readonly Option<int?> HostConcurrency = new("--host-concurrency") { Description = "Requests in flight per host (default 2)" };
-    private readonly Option<int?> HostInterval = new("--host-interval-ms") { Description = "Minimum milliseconds between requests to one host (default 250)" };
-    private readonly Option<double?> TimeoutSeconds = new("--timeout") { Description = "Seconds allowed per request (default 20)" };
-    private readonly Option<int?> MaxRetries = new("--max-retries") { Description = "Retries after network errors, timeouts, 5xx and 429 (default 2)" };
-    private readonly Option<string?> Accept = new("--accept") { Description = "Accepted status codes, e.g. 200..299,403" };
-    private readonly Option<string[]> Include = new("--include") { Description = "Check only external URLs matching REGEX (repeatable)" };
-    private readonly Option<string[]> Exclude = new("--exclude") { Description = "Do not check external URLs matching REGEX (repeatable)" };
-    private readonly Option<string?> UserAgent = new("--user-agent") { Description = "User-Agent header" };
-    private readonly Option<string[]> Remap = new("--remap") { Description = "'REGEX REPLACEMENT': send requests elsewhere, results keep the original URL (repeatable)" };
+    private readonly Option<string> Format = new("--format") { HelpName = "FORMAT", Description = "text, json, github, sarif or markdown", DefaultValueFactory = _ => "text" };
+    private readonly Option<FileInfo?> Output = new("--output") { HelpName = "FILE", Description = "Write the report to FILE instead of standard output" };
+    private readonly Option<int?> MaxConcurrency = new("--max-concurrency") { HelpName = "N", Description = "Requests in flight in total (default 8)" };
+    private readonly Option<int?> HostConcurrency = new("--host-concurrency") { HelpName = "N", Description = "Requests in flight per host (default 2)" };
+    private readonly Option<int?> HostInterval = new("--host-interval-ms") { HelpName = "MS", Description = "Minimum milliseconds between requests to one host (default 250)" };
+    private readonly Option<double?> TimeoutSeconds = new("--timeout") { HelpName = "SECONDS", Description = "Seconds allowed per request (default 20)" };
+    private readonly Option<int?> MaxRetries = new("--max-retries") { HelpName = "N", Description = "Retries after network errors, timeouts, 5xx and 429 (default 2)" };
+    private readonly Option<string?> Accept = new("--accept") { HelpName = "CODES", Description = "Accepted status codes, e.g. 200..299,403" };
+    private readonly Option<string[]> Include = new("--include") { HelpName = "REGEX", Description = "Check only external URLs matching REGEX (repeatable)" };
+    private readonly Option<string[]> Exclude = new("--exclude") { HelpName = "REGEX", Description = "Do not check external URLs matching REGEX (repeatable)" };
+    private readonly Option<string?> UserAgent = new("--user-agent") { HelpName = "TEXT", Description = "User-Agent header" };
+    private readonly Option<string[]> Remap = new("--remap") { HelpName = "'REGEX REPLACEMENT'", Description = "'REGEX REPLACEMENT': send requests elsewhere, results keep the original URL (repeatable)" };
     private readonly Option<bool> NoSoftNotFound = new("--no-soft-404") { Description = "Do not probe hosts for soft 404 pages" };
-    private readonly Option<FileInfo?> Cache = new("--cache") { Description = "Reuse good external results from FILE, and update it" };
-    private readonly Option<string> CacheMaxAge = new("--cache-max-age") { Description = "How long a cached result stays good (e.g. 1d, 12h)", DefaultValueFactory = _ => "1d" };
-    private readonly Option<FileInfo?> LedgerFile = new("--ledger") { Description = "Link-health ledger FILE: per-URL history across runs" };
-    private readonly Option<string> Policy = new("--policy") { Description = "any (default), pr or scheduled", DefaultValueFactory = _ => "any" };
-    private readonly Option<int> FailAfter = new("--fail-after") { Description = "scheduled policy: fail on external links broken this many runs in a row", DefaultValueFactory = _ => 3 };
-    private readonly Option<string?> ChangedSince = new("--changed-since") { Description = "Check external links only in pages changed since GIT_REF" };
+    private readonly Option<FileInfo?> Cache = new("--cache") { HelpName = "FILE", Description = "Reuse good external results from FILE, and update it" };
+    private readonly Option<string> CacheMaxAge = new("--cache-max-age") { HelpName = "DURATION", Description = "How long a cached result stays good (e.g. 1d, 12h)", DefaultValueFactory = _ => "1d" };
+    private readonly Option<FileInfo?> LedgerFile = new("--ledger") { HelpName = "FILE", Description = "Link-health ledger FILE: per-URL history across runs" };
+    private readonly Option<string> Policy = new("--policy") { HelpName = "any|pr|scheduled", Description = "any (default), pr or scheduled", DefaultValueFactory = _ => "any" };
+    private readonly Option<int> FailAfter = new("--fail-after") { HelpName = "N", Description = "scheduled policy: fail on external links broken this many runs in a row", DefaultValueFactory = _ => 3 };
+    private readonly Option<string?> ChangedSince = new("--changed-since") { HelpName = "GIT_REF", Description = "Check external links only in pages changed since GIT_REF" };
 
     private CheckLinksCommand()
     {
