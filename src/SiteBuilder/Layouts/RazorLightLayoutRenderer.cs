@@ -38,7 +38,7 @@ public sealed class RazorLightLayoutRenderer : ILayoutRenderer
     public async Task<string?> RenderAsync(string name, PageModel model, SourceLocation page, DiagnosticBag diagnostics)
     {
         // Compile once per layout (and its _Layout and partials), so an error is reported once, not per page.
-        bool ok = await _compiled.GetOrAdd(name, n => new Lazy<Task<bool>>(() => CompileAsync(n, diagnostics))).Value;
+        bool ok = await _compiled.GetOrAdd(name, n => new Lazy<Task<bool>>(() => CompileAsync(n, page, diagnostics))).Value;
         if (!ok) return null;
         try
         {
@@ -65,7 +65,7 @@ public sealed class RazorLightLayoutRenderer : ILayoutRenderer
         }
     }
 
-    private async Task<bool> CompileAsync(string name, DiagnosticBag diagnostics)
+    private async Task<bool> CompileAsync(string name, SourceLocation page, DiagnosticBag diagnostics)
     {
         try
         {
@@ -74,20 +74,40 @@ public sealed class RazorLightLayoutRenderer : ILayoutRenderer
         }
         catch (TemplateCompilationException ex)
         {
-            ReportCompile(ex, name, null, diagnostics);
+            ReportCompile(ex, name, page, diagnostics);
             return false;
         }
         catch (TemplateGenerationException ex)
         {
-            ReportGeneration(ex, name, null, diagnostics);
+            ReportGeneration(ex, name, page, diagnostics);
             return false;
         }
         catch (Exception ex)
         {
             diagnostics.Error(DiagnosticCodes.LayoutCompile, SourceLocation.File(_layouts.PathOf(name)),
-                $"layout '{name}' could not be compiled: {ex.Message}");
+                $"layout '{name}' could not be compiled (rendering {page.Path}): {ex.Message}", page);
             return false;
         }
+    }
+
+    /// <summary>
+    /// Razor's #line pragmas map lines exactly but not columns (the generated line starts with "Write(" and
+    /// the like), so the column is found by locating the name Roslyn quotes in the template line; when it
+    /// cannot be found exactly once, the column is left out rather than guessed.
+    /// </summary>
+    private int ColumnInTemplate(string template, int line, string message)
+    {
+        if (!_layouts.Templates.TryGetValue(template, out string? text)) return 0;
+        string[] lines = text.Replace("\r\n", "\n").Split('\n');
+        if (line < 1 || line > lines.Length) return 0;
+        string source = lines[line - 1];
+        var quoted = System.Text.RegularExpressions.Regex.Matches(message, "'([^']+)'").Select(m => m.Groups[1].Value).Reverse();
+        foreach (string name in quoted)
+        {
+            int first = source.IndexOf(name, StringComparison.Ordinal);
+            if (first >= 0 && source.IndexOf(name, first + 1, StringComparison.Ordinal) < 0) return first + 1;
+        }
+        return 0;
     }
 
     private void ReportOnce(DiagnosticBag diagnostics, SourceLocation at, string message, string pageNote, SourceLocation? page)
@@ -123,7 +143,8 @@ public sealed class RazorLightLayoutRenderer : ILayoutRenderer
             // Razor maps generated C# back to the template with #line pragmas; the path is the template key.
             string template = d.LineSpan is { Path: { Length: > 0 } p } ? LayoutProject.Normalize(p) : name;
             var at = d.LineSpan is { } span
-                ? new SourceLocation(_layouts.PathOf(template), span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1)
+                ? new SourceLocation(_layouts.PathOf(template), span.StartLinePosition.Line + 1,
+                    ColumnInTemplate(template, span.StartLinePosition.Line + 1, d.ErrorMessage))
                 : SourceLocation.File(_layouts.PathOf(template));
             ReportOnce(diagnostics, at, d.ErrorMessage, pageNote, page);
         }

@@ -40,9 +40,34 @@ public sealed class YamlReader
             string message = ex.Message;
             int cut = message.IndexOf("): ", StringComparison.Ordinal);
             if (message.StartsWith('(') && cut > 0) message = message[(cut + 3)..];
-            diagnostics.Error(syntaxCode, positions.At(ex.Start), $"invalid YAML: {message.Trim()}");
+            // End is where the scanner stopped: the offending character (Start can be the token before it).
+            var mark = ex.End.Line > 0 ? ex.End : ex.Start;
+            diagnostics.Error(syntaxCode, positions.At(mark), $"invalid YAML: {message.Trim()}");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet can fail without a position (e.g. an unclosed '[' followed by more keys):
+            // replay the event stream to find the last point that parsed.
+            diagnostics.Error(syntaxCode, positions.At(LastGoodMark(text)),
+                "invalid YAML: the document cannot be parsed after this point (an unclosed '[', '{' or quote?)");
+            return null;
+        }
+    }
+
+    private static Mark LastGoodMark(string text)
+    {
+        var last = new Mark(0, 1, 1);
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            while (parser.MoveNext()) last = parser.Current!.End;
+        }
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+        {
+            // Stop at the failure: 'last' is the end of the last event that parsed.
+        }
+        return last;
     }
 
     /// <summary>A scalar as a string; sequences and mappings are a type error.</summary>

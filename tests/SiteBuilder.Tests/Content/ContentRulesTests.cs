@@ -298,7 +298,7 @@ public sealed partial class ContentRulesTests
             var fields = yaml.Deserialize<Dictionary<string, object?>>(match.Groups["yaml"].Value) ?? [];
             var body = match.Groups["body"].Value;
             var bodyLineOffset = text[..match.Groups["body"].Index].Count(c => c == '\n');
-            var document = Markdown.Parse(body, pipeline);
+            var document = Markdig.Markdown.Parse(body, pipeline);
             var headingIds = document.Descendants<HeadingBlock>()
                 .Select(heading => heading.GetAttributes().Id)
                 .OfType<string>()

@@ -1,3 +1,4 @@
+using SiteBuilder.Content;
 using SiteBuilder.Diagnostics;
 using SiteBuilder.Layouts;
 using SiteBuilder.Output;
@@ -32,12 +33,20 @@ public sealed class ApplyLayouts : IBuildStep
             return false;
         }).ToList();
 
-        Parallel.ForEachAsync(pages, async (page, _) =>
+        async ValueTask Render(Page page)
         {
             var model = factory.Create(page, context.LastUpdated.GetValueOrDefault(page.SourcePath));
             string? html = await renderer.RenderAsync(page.Layout, model, new SourceLocation(page.SourcePath), context.Diagnostics);
             if (html is not null) context.AddOutput(OutputFile.Text(page.OutputPath, html));
-        }).GetAwaiter().GetResult();
+        }
+
+        // The first page of each layout renders alone, in URL order, so layouts and partials compile once and a
+        // layout error always names the same page; the rest render in parallel.
+        var firsts = pages.GroupBy(p => p.Layout).Select(g => g.OrderBy(p => p.Url, StringComparer.Ordinal).First())
+            .OrderBy(p => p.Url, StringComparer.Ordinal).ToList();
+        foreach (var page in firsts) Render(page).AsTask().GetAwaiter().GetResult();
+        var firstSet = firsts.ToHashSet();
+        Parallel.ForEachAsync(pages.Where(p => !firstSet.Contains(p)), async (page, _) => await Render(page)).GetAwaiter().GetResult();
 
         foreach (var (path, bytes) in layouts.Assets) context.AddOutput(new OutputFile(path, bytes));
     }
