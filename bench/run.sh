@@ -68,7 +68,7 @@ SB=(dotnet "$SB_DLL")
 
 {
   echo "date_utc=$(date -u +%FT%TZ)"
-  echo "command=$(for v in BENCH_SIZES BENCH_HYPERFINE_SIZES BENCH_SEED $(compgen -v BENCH_RUNS_ || true); do [ -n "${!v+x}" ] && printf '%s=%q ' "$v" "${!v}"; done)bench/run.sh"
+  echo "command=$(for v in BENCH_SIZES BENCH_HYPERFINE_SIZES BENCH_SEED $(compgen -v BENCH_RUNS_ || true); do [ -n "${!v+x}" ] && printf '%s="%s" ' "$v" "${!v}"; done)bench/run.sh"
   echo "nproc=$(nproc)"
   echo "mem_total=$(free -m | awk '/Mem:/{printf "%.1f GiB", $2/1024}')"
   echo "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
@@ -126,7 +126,7 @@ for N in $SIZES; do
   sb_prep; run_timed "sitebuilder-$N-probe" "${SB_CMD[@]}"
   python3 "$HERE/check_output.py" --site "$S" --hugo-public "$H/hugo/public" \
     --stderr "$RES/raw/sitebuilder-$N-probe.err" > "$RES/check-$N.json" \
-    || log "  output check FAILED: $(cat "$RES/check-$N.json")"
+    || log "  output check FAILED: $(python3 -c 'import json, sys; print("; ".join(json.load(open(sys.argv[1]))["failures"]))' "$RES/check-$N.json")"
   du -sk "$S/_site" | cut -f1 > "$RES/size-sitebuilder-$N.kib"
   du -sk "$H/hugo/public" | cut -f1 > "$RES/size-hugo-$N.kib"
 
