@@ -572,21 +572,22 @@ public sealed class IncrementalBuilder
         foreach (var d in _configDiagnostics) bag.Add(d);
         foreach (var d in _siteDiagnostics) bag.Add(d);
         foreach (var d in _siteFileDiagnostics) bag.Add(d);
+        // One pass over the pages; almost all have no problem, so this stays cheap at 10 000 pages.
         foreach (var (rel, state) in _state)
         {
             foreach (var d in state.Parse) bag.Add(d);
-        }
-        foreach (var page in _active)
-        {
-            var state = _state[page.RelativePath];
+            if (state.Link.Count + state.Render.Count == 0 || _activeByRel.GetValueOrDefault(rel) is null) continue;
             foreach (var d in state.Link) bag.Add(d);
             foreach (var d in state.Render) bag.Add(d);
         }
-        var layoutsInUse = _active.Select(p => p.Layout).Append("404").Append("page").ToHashSet(StringComparer.Ordinal);
-        foreach (var ((renderer, layout), list) in _compileDiagnostics)
+        if (!_compileDiagnostics.IsEmpty)
         {
-            if (!layoutsInUse.Contains(layout) || RendererFor(layout) != renderer) continue;
-            lock (list) foreach (var d in list) bag.Add(d);
+            var layoutsInUse = _active.Select(p => p.Layout).Append("404").Append("page").ToHashSet(StringComparer.Ordinal);
+            foreach (var ((renderer, layout), list) in _compileDiagnostics)
+            {
+                if (!layoutsInUse.Contains(layout) || RendererFor(layout) != renderer) continue;
+                lock (list) foreach (var d in list) bag.Add(d);
+            }
         }
         var diagnostics = bag.ToSortedList();
         bool ok = !diagnostics.Any(d => d.IsError) && (!_options.Strict || diagnostics.Count == 0);
