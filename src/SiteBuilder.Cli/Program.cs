@@ -12,6 +12,8 @@ public static class Program
         var root = new RootCommand("SiteBuilder: a static wiki generator for Markdown pages, Razor layouts, link checking and search.");
         // One line per command; each command lives whole in Commands/<Name>Command.cs.
         root.Subcommands.Add(BuildCommand.Create());
+        root.Subcommands.Add(LunrCommand.Create());
+        root.Subcommands.Add(CheckLinksCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(NewCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());

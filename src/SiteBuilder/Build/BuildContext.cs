@@ -31,6 +31,8 @@ public sealed class BuildContext
     public PageTree Tree { get; set; } = PageTree.Build([]);
     /// <summary>Resolves Markdown links (ResolveLinks); later steps reuse it.</summary>
     public Linking.LinkResolver? LinkResolver { get; set; }
+    /// <summary>Statswiki (Confluence) addresses → mirroring pages (MapStatswikiUrls).</summary>
+    public Linking.StatswikiUrlMap StatswikiMap { get; set; } = Linking.StatswikiUrlMap.Empty;
     /// <summary>The site's layouts and theme assets (ApplyLayouts).</summary>
     public Layouts.LayoutSet? Layouts { get; set; }
     /// <summary>Renders layouts (ApplyLayouts); generated pages reuse it so each layout compiles once.</summary>

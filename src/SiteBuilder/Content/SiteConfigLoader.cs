@@ -65,6 +65,9 @@ public static class SiteConfigLoader
             string key = ((YamlScalarNode)keyNode).Value ?? "";
             string? title = null, space = null, layout = null;
             SectionSchema? schema = null;
+            List<string> table = [];
+            List<SectionIndex> indexBy = [];
+            YamlNode? tableNode = null, indexNode = null;
             if (r.Mapping(value, $"sections.{key}") is { } s)
             {
                 foreach (var (k, v) in s.Children)
@@ -76,14 +79,63 @@ public static class SiteConfigLoader
                         case "statswiki_space": space = r.String(v, name); break;
                         case "layout": layout = r.String(v, name); break;
                         case "schema": schema = SectionSchemaLoader.Load(v, r, diagnostics); break;
+                        case "table": (table, tableNode) = (r.StringList(v, name), v); break;
+                        case "index_by": (indexBy, indexNode) = (LoadIndexes(v, r), v); break;
                         default:
                             diagnostics.Warning(DiagnosticCodes.ConfigUnknownKey, r.Positions.At(k), $"unknown key '{name}' in section '{key}'");
                             break;
                     }
                 }
             }
-            result[key] = new SectionConfig(key, title, space, layout, schema);
+            CheckFields(key, schema, table, tableNode, "table", r, diagnostics);
+            CheckFields(key, schema, indexBy.Select(i => i.Field).ToList(), indexNode, "index_by", r, diagnostics);
+            result[key] = new SectionConfig(key, title, space, layout, schema) { Table = table, IndexBy = indexBy };
         }
         return result;
+    }
+
+    private static List<SectionIndex> LoadIndexes(YamlNode node, YamlReader r)
+    {
+        var result = new List<SectionIndex>();
+        if (node is not YamlSequenceNode seq)
+        {
+            r.TypeError(node, "index_by", "a list of fields or {field, slug, title} entries");
+            return result;
+        }
+        foreach (var item in seq)
+        {
+            string? field = null, slug = null, title = null;
+            if (item is YamlScalarNode scalar) field = scalar.Value;
+            else if (item is YamlMappingNode m)
+            {
+                foreach (var (k, v) in m.Children)
+                {
+                    switch (((YamlScalarNode)k).Value)
+                    {
+                        case "field": field = r.String(v, "index_by.field"); break;
+                        case "slug": slug = r.String(v, "index_by.slug"); break;
+                        case "title": title = r.String(v, "index_by.title"); break;
+                        default: r.TypeError(k, "index_by", "an entry with field, slug and title"); break;
+                    }
+                }
+            }
+            if (string.IsNullOrWhiteSpace(field))
+            {
+                r.TypeError(item, "index_by", "a field name or an entry with a field");
+                continue;
+            }
+            field = field.Trim();
+            result.Add(new SectionIndex(field, slug?.Trim() ?? "by-" + field.Replace('_', '-'),
+                title?.Trim() ?? "Entries by " + field.Replace('_', ' ')));
+        }
+        return result;
+    }
+
+    private static void CheckFields(string section, SectionSchema? schema, List<string> fields, YamlNode? node, string key, YamlReader r, DiagnosticBag diagnostics)
+    {
+        if (node is null || fields.Count == 0) return;
+        foreach (string field in fields.Where(f => schema?.Field(f) is null))
+            diagnostics.Error(DiagnosticCodes.SchemaDefinition, r.Positions.At(node),
+                $"'{key}' of section '{section}' names '{field}', which is not a field of its schema");
     }
 }

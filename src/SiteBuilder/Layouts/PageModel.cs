@@ -45,6 +45,10 @@ public sealed record PageModel
     public IReadOnlyList<string> Statswiki { get; init; } = [];
     /// <summary>Structured fields of an entry page, in schema order.</summary>
     public IReadOnlyList<FieldValue> Fields { get; init; } = [];
+    /// <summary>Labels with hrefs to their label pages.</summary>
+    public IReadOnlyList<NavLink> LabelLinks { get; init; } = [];
+    /// <summary>The section's entry table (on a section home whose section has <c>table:</c>), or null.</summary>
+    public EntryTable? EntryTable { get; init; }
     /// <summary>Extra data a generated page carries for its layout (e.g. an entry table).</summary>
     public IReadOnlyDictionary<string, object> Data { get; init; } = new Dictionary<string, object>();
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using SiteBuilder.Content;
-using YamlDotNet.RepresentationModel;
+using Markdig.Syntax;
+using SiteBuilder.Linking;
+using SiteBuilder.Markdown.Extensions.ChildPages;
 
 namespace SiteBuilder.Layouts;
 
@@ -10,12 +12,17 @@ public sealed class PageModelFactory
     private readonly SiteConfig _config;
     private readonly PageTree _tree;
     private readonly SiteModel _site;
+    private readonly StatswikiUrlMap _statswiki;
 
     /// <summary>Creates a factory for one build.</summary>
-    public PageModelFactory(SiteConfig config, PageTree tree)
+    /// <param name="config">Site configuration.</param>
+    /// <param name="tree">The page tree.</param>
+    /// <param name="statswiki">Mirrored statswiki addresses: sources citing one link to the mirror instead.</param>
+    public PageModelFactory(SiteConfig config, PageTree tree, StatswikiUrlMap? statswiki = null)
     {
         _config = config;
         _tree = tree;
+        _statswiki = statswiki ?? StatswikiUrlMap.Empty;
         var sections = (tree.Root?.Children ?? tree.Pages.Where(p => p.Parent is null && p.Url.Length > 0).ToList())
             .Select(p => (p.Title, p.Url)).ToList();
         _site = new SiteModel
@@ -51,10 +58,15 @@ public sealed class PageModelFactory
             Breadcrumbs = page.Ancestors.Select(Link).ToList(),
             Toc = page.Headings.Where(h => h.Level is >= 2 and <= 3 && h.Id.Length > 0)
                 .Select(h => new TocEntry(h.Level, h.Id, h.Text)).ToList(),
-            Children = page.FrontMatter.HideChildren ? [] : page.Children.Select(Link).ToList(),
+            // A page that places {{children}} itself does not get the list a second time.
+            Children = page.FrontMatter.HideChildren || page.Document?.Descendants<ChildPagesBlock>().Any() == true
+                ? [] : page.Children.Select(Link).ToList(),
             Sidebar = Sidebar(page),
-            Sources = page.FrontMatter.Sources.Select(s => new NavLink(s.Title, SourceHref(s.Url))).ToList(),
+            Sources = page.FrontMatter.Sources.Select(s => new NavLink(s.Title, SourceHref(url, s.Url))).ToList(),
             Labels = page.FrontMatter.Labels,
+            LabelLinks = page.FrontMatter.Labels.Where(l => l.Trim().Length > 0)
+                .Select(l => new NavLink(l, Permalinks.Relative(url, Build.Steps.GenerateIndexPages.LabelsUrl + Build.Steps.GenerateIndexPages.LabelSlug(l.Trim()) + "/"))).ToList(),
+            EntryTable = EntryTableOf(page),
             Backlinks = page.BacklinkUrls.Select(u => _tree.ByUrl(u)).OfType<Page>()
                 .OrderBy(p => p.Title, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Url, StringComparer.Ordinal)
                 .Select(Link).ToList(),
@@ -78,8 +90,29 @@ public sealed class PageModelFactory
         return Node(sectionRoot);
     }
 
-    private string SourceHref(string url) =>
-        url == "seed" && _config.Repository is { } repo ? $"{repo}/tree/{_config.Branch}/seeds" : url;
+    private string SourceHref(string fromUrl, string url)
+    {
+        if (url == "seed" && _config.Repository is { } repo) return $"{repo}/tree/{_config.Branch}/seeds";
+        // A source on statswiki that this site mirrors is read here, not on the old wiki.
+        return _statswiki.Find(url) is { } mapping ? Permalinks.Relative(fromUrl, mapping.Page.Url) : url;
+    }
+
+    /// <summary>The entry table of a section home whose section lists <c>table:</c> columns; null elsewhere.</summary>
+    public EntryTable? EntryTableOf(Page page)
+    {
+        if (page.Kind != PageKind.Section || page.Url != page.Section + "/") return null;
+        if (_config.Section(page.Section) is not { Table.Count: > 0, Schema: { } schema } section) return null;
+        var entries = _tree.Pages.Where(p => p.Section == page.Section && p.Kind == PageKind.Entry)
+            .OrderBy(p => p.Title, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Url, StringComparer.Ordinal).ToList();
+        var fields = section.Table.Select(schema.Field).OfType<SchemaField>().ToList();
+        var rows = entries.Select(e => new EntryRow(e.Title, Permalinks.Relative(page.Url, e.Url),
+            fields.Select(f => (IReadOnlyList<string>)FieldDisplay.RawValues(e, f.Name).Select(v => FieldDisplay.Display(f, v)).ToList()).ToList())).ToList();
+        var columns = fields.Select((f, i) => new EntryColumn(f.Name, Label(f.Name), f.Type == SchemaFieldType.Int,
+            rows.SelectMany(r => r.Cells[i]).Distinct(StringComparer.Ordinal)
+                .Order(f.Type == SchemaFieldType.Int ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase).ToList())).ToList();
+        string title = section.Title ?? page.Title;
+        return new EntryTable($"All {rows.Count} entries of {title}", columns, rows);
+    }
 
     private IReadOnlyList<FieldValue> Fields(Page page)
     {
@@ -87,13 +120,7 @@ public sealed class PageModelFactory
         var list = new List<FieldValue>();
         foreach (var field in schema.Fields)
         {
-            if (!page.FrontMatter.Extra.TryGetValue(field.Name, out var node)) continue;
-            var values = node switch
-            {
-                YamlSequenceNode seq => seq.Children.OfType<YamlScalarNode>().Select(s => s.Value ?? "").ToList(),
-                YamlScalarNode s when !string.IsNullOrEmpty(s.Value) => [s.Value],
-                _ => new List<string>(),
-            };
+            var values = FieldDisplay.RawValues(page, field.Name).Select(v => FieldDisplay.Display(field, v)).ToList();
             if (values.Count > 0) list.Add(new FieldValue(field.Name, Label(field.Name), values));
         }
         return list;

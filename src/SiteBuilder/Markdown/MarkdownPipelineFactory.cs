@@ -1,5 +1,7 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using SiteBuilder.Markdown.Extensions.ChildPages;
+using SiteBuilder.Markdown.Extensions.WikiLinks;
 
 namespace SiteBuilder.Markdown;
 
@@ -27,6 +29,9 @@ public static class MarkdownPipelineFactory
             // GitHub-style "> [!NOTE]" callouts stand for Confluence's info/note/warning panels.
             .UseAlertBlocks()
             .UseGenericAttributes();
+        // Wiki links ([[Target]]) and the {{children}} block: the wiki features contributors write.
+        builder.Extensions.AddIfNotAlready<WikiLinkExtension>();
+        builder.Extensions.AddIfNotAlready<ChildPagesExtension>();
         return builder.Build();
     }
 }

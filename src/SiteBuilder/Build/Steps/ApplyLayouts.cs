@@ -19,7 +19,7 @@ public sealed class ApplyLayouts : IBuildStep
     {
         var layouts = LayoutSet.Load(context.SourceDir);
         var renderer = new RazorLightLayoutRenderer(layouts);
-        var factory = new PageModelFactory(context.Config, context.Tree);
+        var factory = new PageModelFactory(context.Config, context.Tree, context.StatswikiMap);
         context.Layouts = layouts;
         context.LayoutRenderer = renderer;
         context.ModelFactory = factory;

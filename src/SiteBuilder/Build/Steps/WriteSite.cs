@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SiteBuilder.Diagnostics;
 using SiteBuilder.Output;
 
@@ -34,19 +33,11 @@ public sealed class WriteSite : IBuildStep
 
     private static void WriteSourceMap(BuildContext context)
     {
-        string dir = Path.Combine(context.SourceDir, ".sitebuilder");
-        Directory.CreateDirectory(dir);
-        var pages = new SortedDictionary<string, object>(StringComparer.Ordinal);
+        var pages = new SortedDictionary<string, SourceMapPage>(StringComparer.Ordinal);
         foreach (var page in context.Pages)
-        {
-            pages[page.OutputPath] = new
-            {
-                source = page.SourcePath,
-                links = page.ContentLinks.Select(l => new { href = l.Href, line = l.Line, column = l.Column }),
-            };
-        }
+            pages[page.OutputPath] = new SourceMapPage(page.SourcePath,
+                page.ContentLinks.Select(l => new SourceMapLink(l.Href, l.Line, l.Column)).ToList());
         string output = Path.GetRelativePath(context.SourceDir, context.Options.ResolvedOutputDir).Replace('\\', '/');
-        var map = new { version = 1, output, pages };
-        File.WriteAllText(Path.Combine(dir, "sourcemap.json"), JsonSerializer.Serialize(map, new JsonSerializerOptions { WriteIndented = false }));
+        SourceMapSerializer.WriteFile(Path.Combine(context.SourceDir, ".sitebuilder", "sourcemap.json"), new SourceMap(1, output, pages));
     }
 }

@@ -1,0 +1,293 @@
+/* SiteBuilder site search: a lunr 2.3.9 index prebuilt by `sitebuilder build`, loaded on first use.
+ * Plain ES2017, no framework. Works over http(s) and from file://, where browsers refuse fetch() of JSON
+ * but still run <script> files: the index arrives as search/search-data.js (window.SITEBUILDER_SEARCH).
+ * Markup contract: see the header form (#search-input, #search-results) and the search page (#search-page). */
+(function () {
+  'use strict';
+
+  var MAX_RESULTS = 10;
+  var MAX_PAGE_RESULTS = 50;
+  var DEBOUNCE_MS = 60;
+  var root = document.documentElement.getAttribute('data-root') || './';
+  if (root.charAt(root.length - 1) !== '/') root += '/';
+  var fromDisk = location.protocol === 'file:';
+
+  var state = { index: null, documents: null, loading: null, active: -1, results: [], terms: [] };
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement('script');
+      s.src = src;
+      s.async = false;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error('could not load ' + src)); };
+      document.head.appendChild(s);
+    });
+  }
+
+  // lunr.js keys token-set nodes by label + id without a separator, so with digit labels two different nodes can
+  // share a key and merge, inventing words that are not in the index (a "2*" query then throws). A separator fixes it.
+  function patchLunr(lunr) {
+    lunr.TokenSet.prototype.toString = function () {
+      if (this._str) return this._str;
+      var str = this.final ? '1' : '0';
+      var labels = Object.keys(this.edges).sort();
+      for (var i = 0; i < labels.length; i++) str += labels[i] + this.edges[labels[i]].id + ',';
+      return str;
+    };
+  }
+
+  function ensureIndex() {
+    if (state.loading) return state.loading;
+    state.loading = (window.lunr ? Promise.resolve() : loadScript(root + 'search/lunr.min.js'))
+      .then(function () { return window.SITEBUILDER_SEARCH ? null : loadScript(root + 'search/search-data.js'); })
+      .then(function () {
+        patchLunr(window.lunr);
+        state.index = window.lunr.Index.load(window.SITEBUILDER_SEARCH.index);
+        state.documents = window.SITEBUILDER_SEARCH.documents;
+      });
+    state.loading.catch(function () { state.loading = null; });
+    return state.loading;
+  }
+
+  /* ---- queries ---- */
+
+  var SPECIAL = /[\s\-:~^*+\\]+/;
+
+  // The user's text as lunr syntax (so title:, +, -, ~1 and * work), plus a prefix match on a last plain word
+  // still being typed; on a syntax error, the same words with every special character removed.
+  function runQuery(text) {
+    var idx = state.index;
+    var trimmed = text.trim();
+    if (!trimmed) return { results: [], prefix: '' };
+    var words = trimmed.split(SPECIAL).filter(Boolean);
+    var last = /\s$/.test(text) ? '' : (trimmed.split(/\s+/).pop() || '');
+    var prefix = /^[^:~^*+\-\\]+$/.test(last) ? last.toLowerCase() : '';
+    var attempts = [trimmed + (prefix ? ' ' + prefix + '*' : '')];
+    var plain = words.join(' ');
+    if (plain) attempts.push(plain + (prefix ? ' ' + words[words.length - 1].toLowerCase() + '*' : ''));
+    for (var i = 0; i < attempts.length; i++) {
+      try {
+        return { results: idx.search(attempts[i]), prefix: prefix };
+      } catch (e) {
+        // QueryParseError (or a lunr failure): try the escaped form.
+      }
+    }
+    return { results: [], prefix: prefix };
+  }
+
+  /* ---- rendering (DOM nodes only: user text never goes through innerHTML) ---- */
+
+  function stem(word) {
+    var lunr = window.lunr;
+    var t = lunr.trimmer(new lunr.Token(word.toLowerCase()));
+    return lunr.stemmer(t).toString();
+  }
+
+  function appendHighlighted(parent, text, terms, prefix) {
+    var parts = text.split(/([\s\-]+)/);
+    var buffer = '';
+    for (var i = 0; i < parts.length; i++) {
+      var part = parts[i];
+      var isWord = i % 2 === 0 && part.length > 0;
+      var lower = part.toLowerCase();
+      var hit = isWord && (terms.indexOf(stem(part)) !== -1 || (prefix.length > 1 && window.lunr.trimmer(new window.lunr.Token(lower)).toString().indexOf(prefix) === 0));
+      if (hit) {
+        if (buffer) parent.appendChild(document.createTextNode(buffer));
+        buffer = '';
+        var mark = document.createElement('mark');
+        mark.textContent = part;
+        parent.appendChild(mark);
+      } else {
+        buffer += part;
+      }
+    }
+    if (buffer) parent.appendChild(document.createTextNode(buffer));
+  }
+
+  function pageHref(url) {
+    var href = root + url;
+    if (fromDisk && (url === '' || url.charAt(url.length - 1) === '/')) href += 'index.html';
+    return href;
+  }
+
+  function matchedTerms(result) {
+    return Object.keys(result.matchData.metadata);
+  }
+
+  function renderItem(result, i, idPrefix, prefix) {
+    var doc = state.documents[+result.ref];
+    var terms = matchedTerms(result);
+    var li = document.createElement('li');
+    li.id = idPrefix + i;
+    li.className = 'search-result';
+    var a = document.createElement('a');
+    a.href = pageHref(doc.url);
+    a.tabIndex = -1;
+    var title = document.createElement('span');
+    title.className = 'search-result-title';
+    appendHighlighted(title, doc.title, terms, prefix);
+    a.appendChild(title);
+    if (doc.section) {
+      var section = document.createElement('span');
+      section.className = 'search-result-section';
+      section.textContent = doc.section;
+      a.appendChild(section);
+    }
+    if (doc.excerpt) {
+      var excerpt = document.createElement('span');
+      excerpt.className = 'search-result-excerpt';
+      appendHighlighted(excerpt, doc.excerpt, terms, prefix);
+      a.appendChild(excerpt);
+    }
+    li.appendChild(a);
+    return li;
+  }
+
+  function emptyItem(text) {
+    var li = document.createElement('li');
+    li.className = 'search-empty';
+    li.setAttribute('aria-disabled', 'true');
+    li.textContent = text;
+    return li;
+  }
+
+  /* ---- the header combobox ---- */
+
+  function setupBox(input, list) {
+    var timer = 0;
+
+    function open() {
+      list.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+    }
+
+    function close() {
+      list.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+      state.active = -1;
+    }
+
+    function setActive(i) {
+      var options = list.querySelectorAll('[role="option"]');
+      if (!options.length) return;
+      state.active = (i + options.length) % options.length;
+      for (var k = 0; k < options.length; k++) options[k].setAttribute('aria-selected', k === state.active ? 'true' : 'false');
+      var el = options[state.active];
+      input.setAttribute('aria-activedescendant', el.id);
+      if (el.scrollIntoView) el.scrollIntoView({ block: 'nearest' });
+    }
+
+    function update() {
+      var text = input.value;
+      if (!text.trim()) { list.textContent = ''; close(); return; }
+      ensureIndex().then(function () {
+        if (input.value !== text) return;
+        var outcome = runQuery(text);
+        state.results = outcome.results.slice(0, MAX_RESULTS);
+        list.textContent = '';
+        state.active = -1;
+        input.removeAttribute('aria-activedescendant');
+        if (!state.results.length) list.appendChild(emptyItem('No results for “' + text.trim() + '”'));
+        state.results.forEach(function (r, i) {
+          var li = renderItem(r, i, 'search-result-', outcome.prefix);
+          li.setAttribute('role', 'option');
+          li.setAttribute('aria-selected', 'false');
+          li.addEventListener('mousedown', function (e) { e.preventDefault(); });
+          list.appendChild(li);
+        });
+        open();
+      }, function () {
+        list.textContent = '';
+        list.appendChild(emptyItem('Search is unavailable: the index could not be loaded.'));
+        open();
+      });
+    }
+
+    input.addEventListener('focus', function () {
+      ensureIndex();
+      if (input.value.trim() && list.childNodes.length) open();
+    });
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(update, DEBOUNCE_MS);
+    });
+    input.addEventListener('keydown', function (e) {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        if (list.hidden && input.value.trim()) { update(); return; }
+        setActive(state.active + (e.key === 'ArrowDown' ? 1 : -1));
+      } else if (e.key === 'Enter') {
+        var options = list.querySelectorAll('[role="option"] a');
+        if (!list.hidden && options.length) {
+          e.preventDefault();
+          location.href = options[state.active >= 0 ? state.active : 0].href;
+        } else if (!input.value.trim()) {
+          e.preventDefault();
+        } else if (fromDisk) {
+          // The form's action is a directory URL on http; from disk it must name the file.
+          e.preventDefault();
+          location.href = root + 'search/index.html?q=' + encodeURIComponent(input.value);
+        }
+      } else if (e.key === 'Escape') {
+        if (!list.hidden) close();
+        else input.value = '';
+      }
+    });
+    input.addEventListener('blur', function () { setTimeout(close, 150); });
+  }
+
+  /* ---- the search page (?q=) ---- */
+
+  function setupPage(pageList, input) {
+    var q = new URLSearchParams(location.search).get('q') || '';
+    if (input) input.value = q;
+    if (!q.trim()) return;
+    ensureIndex().then(function () {
+      var outcome = runQuery(q);
+      pageList.textContent = '';
+      if (!outcome.results.length) pageList.appendChild(emptyItem('No results for “' + q.trim() + '”'));
+      outcome.results.slice(0, MAX_PAGE_RESULTS).forEach(function (r, i) {
+        pageList.appendChild(renderItem(r, i, 'search-page-result-', outcome.prefix));
+      });
+    }, function () {
+      pageList.textContent = '';
+      pageList.appendChild(emptyItem('Search is unavailable: the index could not be loaded.'));
+    });
+  }
+
+  function isTypingTarget(el) {
+    if (!el) return false;
+    var tag = el.tagName;
+    return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable;
+  }
+
+  function init() {
+    var input = document.getElementById('search-input');
+    var list = document.getElementById('search-results');
+    if (input && list) setupBox(input, list);
+    var pageList = document.getElementById('search-page-results');
+    if (pageList) setupPage(pageList, input);
+    document.addEventListener('keydown', function (e) {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || !input || isTypingTarget(document.activeElement)) return;
+      e.preventDefault();
+      input.focus();
+      input.select();
+    });
+    if (fromDisk) {
+      // Directory links do not open index.html from disk.
+      var form = input && input.form;
+      if (form && /\/$/.test(form.getAttribute('action') || '')) form.setAttribute('action', form.getAttribute('action') + 'index.html');
+    }
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+  else init();
+
+  // For tests and the benchmark: run a query the way the search box does.
+  window.SiteBuilderSearch = {
+    ready: ensureIndex,
+    query: function (text) { return runQuery(text).results; },
+  };
+})();

@@ -1,0 +1,244 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+using SiteBuilder.Cli.LinkCheck;
+using SiteBuilder.Diagnostics;
+using SiteBuilder.LinkCheck;
+using SiteBuilder.LinkCheck.Caching;
+using SiteBuilder.LinkCheck.Configuration;
+using SiteBuilder.LinkCheck.External;
+using SiteBuilder.LinkCheck.Git;
+using SiteBuilder.LinkCheck.Ledger;
+using SiteBuilder.LinkCheck.Policy;
+using SiteBuilder.LinkCheck.Reporting;
+
+namespace SiteBuilder.Cli.Commands;
+
+/// <summary>
+/// <c>sitebuilder check-links</c>: checks every link of the built site (internal files and
+/// fragments; external URLs politely over HTTP) and reports them where they are written.
+/// Exit codes: 0 no link fails the policy, 2 some do, 3 bad usage or configuration.
+/// </summary>
+public static class CheckLinksCommand
+{
+    private static readonly Option<DirectoryInfo> Source = new("--source") { Description = "Source folder (pages/, site.yml, .sitebuilder/sourcemap.json)", DefaultValueFactory = _ => new DirectoryInfo(".") };
+    private static readonly Option<DirectoryInfo?> Site = new("--site") { Description = "Built site to check (default: SOURCE/_site)" };
+    private static readonly Option<bool> Offline = new("--offline") { Description = "Check internal links only" };
+    private static readonly Option<string> Format = new("--format") { Description = "text, json, github, sarif or markdown", DefaultValueFactory = _ => "text" };
+    private static readonly Option<FileInfo?> Output = new("--output") { Description = "Write the report to FILE instead of standard output" };
+    private static readonly Option<int?> MaxConcurrency = new("--max-concurrency") { Description = "Requests in flight in total (default 8)" };
+    private static readonly Option<int?> HostConcurrency = new("--host-concurrency") { Description = "Requests in flight per host (default 2)" };
+    private static readonly Option<int?> HostInterval = new("--host-interval-ms") { Description = "Minimum milliseconds between requests to one host (default 250)" };
+    private static readonly Option<double?> TimeoutSeconds = new("--timeout") { Description = "Seconds allowed per request (default 20)" };
+    private static readonly Option<int?> MaxRetries = new("--max-retries") { Description = "Retries after network errors, timeouts, 5xx and 429 (default 2)" };
+    private static readonly Option<string?> Accept = new("--accept") { Description = "Accepted status codes, e.g. 200..299,403" };
+    private static readonly Option<string[]> Include = new("--include") { Description = "Check only external URLs matching REGEX (repeatable)" };
+    private static readonly Option<string[]> Exclude = new("--exclude") { Description = "Do not check external URLs matching REGEX (repeatable)" };
+    private static readonly Option<string?> UserAgent = new("--user-agent") { Description = "User-Agent header" };
+    private static readonly Option<string[]> Remap = new("--remap") { Description = "'REGEX REPLACEMENT': send requests elsewhere, results keep the original URL (repeatable)" };
+    private static readonly Option<bool> NoSoftNotFound = new("--no-soft-404") { Description = "Do not probe hosts for soft 404 pages" };
+    private static readonly Option<FileInfo?> Cache = new("--cache") { Description = "Reuse good external results from FILE, and update it" };
+    private static readonly Option<string> CacheMaxAge = new("--cache-max-age") { Description = "How long a cached result stays good (e.g. 1d, 12h)", DefaultValueFactory = _ => "1d" };
+    private static readonly Option<FileInfo?> LedgerFile = new("--ledger") { Description = "Link-health ledger FILE: per-URL history across runs" };
+    private static readonly Option<string> Policy = new("--policy") { Description = "any (default), pr or scheduled", DefaultValueFactory = _ => "any" };
+    private static readonly Option<int> FailAfter = new("--fail-after") { Description = "scheduled policy: fail on external links broken this many runs in a row", DefaultValueFactory = _ => 3 };
+    private static readonly Option<string?> ChangedSince = new("--changed-since") { Description = "Check external links only in pages changed since GIT_REF" };
+
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var command = new Command("check-links", "Check the links of the built site: internal files and fragments, and external URLs")
+        {
+            Source, Site, Offline, Format, Output, MaxConcurrency, HostConcurrency, HostInterval, TimeoutSeconds, MaxRetries,
+            Accept, Include, Exclude, UserAgent, Remap, NoSoftNotFound, Cache, CacheMaxAge, LedgerFile, Policy, FailAfter, ChangedSince,
+        };
+        command.SetAction(RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var stdout = parse.InvocationConfiguration.Output;
+        var stderr = parse.InvocationConfiguration.Error;
+        try
+        {
+            return await RunCoreAsync(parse, stdout, stderr, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UsageException ex)
+        {
+            stderr.WriteLine($"sitebuilder check-links: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"sitebuilder check-links: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            stderr.WriteLine("sitebuilder check-links: cancelled");
+            return ExitCodes.Unexpected;
+        }
+        catch (Exception ex)
+        {
+            // Never a stack trace: one line that names the failure.
+            stderr.WriteLine($"sitebuilder check-links: unexpected failure (a bug; please report it): {ex.GetType().Name}: {ex.Message}");
+            return ExitCodes.Unexpected;
+        }
+    }
+
+    private static async Task<int> RunCoreAsync(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        string source = parse.GetValue(Source)!.FullName;
+        string site = parse.GetValue(Site)?.FullName ?? Path.Combine(source, "_site");
+        if (!Directory.Exists(source)) throw new UsageException($"source folder '{source}' does not exist");
+        if (!Directory.Exists(site)) throw new UsageException($"site folder '{site}' does not exist; build the site first or pass --site");
+        if (!LinkReporters.TryParse(parse.GetValue(Format), out var format))
+            throw new UsageException($"unknown --format '{parse.GetValue(Format)}' (text, json, github, sarif, markdown)");
+
+        var diagnostics = new DiagnosticBag();
+        var config = LinkCheckSettingsReader.ReadFile(Path.Combine(source, "site.yml"), "site.yml", diagnostics);
+        foreach (var d in diagnostics.ToSortedList()) stderr.WriteLine(d);
+        if (diagnostics.HasErrors) return ExitCodes.Usage;
+
+        var external = BuildExternalOptions(parse, config);
+        var policy = await BuildPolicyAsync(parse, source, cancellationToken).ConfigureAwait(false);
+        LinkCache? cache = null;
+        FileInfo? cacheFile = parse.GetValue(Cache);
+        if (cacheFile is not null)
+        {
+            if (!DurationParser.TryParse(parse.GetValue(CacheMaxAge)!, out var maxAge)) throw new UsageException($"--cache-max-age '{parse.GetValue(CacheMaxAge)}' is not a duration such as 1d or 12h");
+            cache = Load(() => LinkCache.Load(cacheFile.FullName, maxAge));
+        }
+        FileInfo? ledgerFile = parse.GetValue(LedgerFile);
+        if (policy.Kind == FailurePolicyKind.Scheduled && ledgerFile is null) throw new UsageException("--policy scheduled needs --ledger FILE");
+        LinkLedger? ledger = ledgerFile is null ? null : Load(() => LinkLedger.Load(ledgerFile.FullName));
+
+        var options = new LinkCheckOptions
+        {
+            SourceDirectory = source,
+            SiteDirectory = site,
+            Offline = parse.GetValue(Offline),
+            External = external,
+            ChangedSources = policy.ChangedSources,
+            Cache = cache,
+        };
+        LinkCheckReport report;
+        try
+        {
+            report = LinkCheckProgressBar.IsWanted(stderr) && !options.Offline
+                ? await LinkCheckProgressBar.RunAsync(p => LinkCheckRunner.RunAsync(options, p, cancellationToken)).ConfigureAwait(false)
+                : await LinkCheckRunner.RunAsync(options, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException($"{SiteBuilder.Output.SourceMap.RelativePath}: {ex.Message}");
+        }
+
+        if (ledger is not null)
+        {
+            ledger.RecordRun(report.Results, DateTimeOffset.UtcNow);
+            ledger.Save(ledgerFile!.FullName);
+        }
+        cache?.Save(cacheFile!.FullName);
+        var outcome = new LinkCheckOutcome(report, policy.Failing(report, ledger));
+
+        var reporter = LinkReporters.Create(format);
+        FileInfo? output = parse.GetValue(Output);
+        if (output is null)
+        {
+            reporter.Write(outcome, stdout);
+        }
+        else
+        {
+            Directory.CreateDirectory(output.DirectoryName!);
+            using (var file = new StreamWriter(output.FullName, append: false, new System.Text.UTF8Encoding(false)))
+                reporter.Write(outcome, file);
+        }
+        if (output is not null || format != ReportFormat.Text) stderr.WriteLine(TextReporter.SummaryLine(outcome));
+        return outcome.Failed ? ExitCodes.ContentErrors : ExitCodes.Ok;
+    }
+
+    private static ExternalCheckOptions BuildExternalOptions(ParseResult parse, LinkCheckSettings config)
+    {
+        var defaults = new ExternalCheckOptions();
+        int hostConcurrency = Positive(parse.GetValue(HostConcurrency), "--host-concurrency") ?? config.HostConcurrency ?? defaults.Hosts.Default.Concurrency;
+        int? intervalMs = parse.GetValue(HostInterval);
+        if (intervalMs < 0) throw new UsageException("--host-interval-ms must be at least 0");
+        var interval = intervalMs is { } ms ? TimeSpan.FromMilliseconds(ms) : config.HostInterval ?? defaults.Hosts.Default.Interval;
+        var hostDefault = new HostSettings(hostConcurrency, interval);
+        var hosts = config.Hosts.ToDictionary(
+            kv => kv.Key,
+            kv => new HostSettings(kv.Value.Concurrency ?? hostConcurrency, kv.Value.Interval ?? interval),
+            StringComparer.OrdinalIgnoreCase);
+
+        double? timeout = parse.GetValue(TimeoutSeconds);
+        if (timeout is <= 0) throw new UsageException("--timeout must be a positive number of seconds");
+        int? retries = parse.GetValue(MaxRetries);
+        if (retries < 0) throw new UsageException("--max-retries must be at least 0");
+        string[] include = [.. config.Include, .. parse.GetValue(Include) ?? []];
+        string[] exclude = [.. config.Exclude, .. parse.GetValue(Exclude) ?? []];
+
+        return defaults with
+        {
+            MaxConcurrency = Positive(parse.GetValue(MaxConcurrency), "--max-concurrency") ?? config.MaxConcurrency ?? defaults.MaxConcurrency,
+            Hosts = new HostSettingsTable(hostDefault, hosts),
+            Timeout = timeout is { } t ? TimeSpan.FromSeconds(t) : config.Timeout ?? defaults.Timeout,
+            MaxRetries = retries ?? config.MaxRetries ?? defaults.MaxRetries,
+            Accept = parse.GetValue(Accept) is { } accept ? Parse(() => StatusCodeSet.Parse(accept), "--accept") : config.Accept ?? defaults.Accept,
+            UserAgent = parse.GetValue(UserAgent) ?? config.UserAgent ?? defaults.UserAgent,
+            Include = include.Select(p => Regex(p, "include")).ToList(),
+            Exclude = exclude.Select(p => Regex(p, "exclude")).ToList(),
+            Remaps = (parse.GetValue(Remap) ?? []).Select(r => Parse(() => UrlRemap.Parse(r), "--remap")).ToList(),
+            DetectSoftNotFound = !parse.GetValue(NoSoftNotFound),
+        };
+    }
+
+    private static async Task<FailurePolicy> BuildPolicyAsync(ParseResult parse, string source, CancellationToken cancellationToken)
+    {
+        string? since = parse.GetValue(ChangedSince);
+        IReadOnlySet<string>? changed = null;
+        if (since is not null)
+        {
+            try
+            {
+                changed = await ChangedFiles.SinceAsync(source, since, cancellationToken).ConfigureAwait(false);
+            }
+            catch (GitException ex)
+            {
+                throw new UsageException($"--changed-since {since}: {ex.Message}");
+            }
+        }
+        int failAfter = parse.GetValue(FailAfter);
+        if (failAfter < 1) throw new UsageException("--fail-after must be at least 1");
+        return parse.GetValue(Policy) switch
+        {
+            "any" => new FailurePolicy(FailurePolicyKind.Any, 1, changed),
+            "pr" => changed is null
+                ? throw new UsageException("--policy pr needs --changed-since GIT_REF")
+                : new FailurePolicy(FailurePolicyKind.PullRequest, 1, changed),
+            "scheduled" => new FailurePolicy(FailurePolicyKind.Scheduled, failAfter, changed),
+            var other => throw new UsageException($"unknown --policy '{other}' (any, pr, scheduled)"),
+        };
+    }
+
+    private static int? Positive(int? value, string name) =>
+        value is < 1 ? throw new UsageException($"{name} must be at least 1") : value;
+
+    private static T Parse<T>(Func<T> parse, string name)
+    {
+        try { return parse(); }
+        catch (FormatException ex) { throw new UsageException($"{name}: {ex.Message}"); }
+    }
+
+    private static T Load<T>(Func<T> load)
+    {
+        try { return load(); }
+        catch (FormatException ex) { throw new UsageException(ex.Message); }
+    }
+
+    private static Regex Regex(string pattern, string name)
+    {
+        try { return new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)); }
+        catch (ArgumentException ex) { throw new UsageException($"{name} pattern '{pattern}' is not a valid regular expression: {ex.Message}"); }
+    }
+}

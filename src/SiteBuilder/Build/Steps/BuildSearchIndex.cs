@@ -1,0 +1,58 @@
+using SiteBuilder.Content;
+using SiteBuilder.Diagnostics;
+using SiteBuilder.Output;
+using SiteBuilder.Search;
+
+namespace SiteBuilder.Build.Steps;
+
+/// <summary>
+/// Builds the lunr search index of every page, its document store, the search page, and checks the
+/// index against its size budget. Must run after RenderPages (it indexes the rendered text) and after
+/// ApplyLayouts (the search page goes through the page layout).
+/// </summary>
+public sealed class BuildSearchIndex : IBuildStep
+{
+    /// <inheritdoc/>
+    public string Name => nameof(BuildSearchIndex);
+
+    /// <inheritdoc/>
+    public void Execute(BuildContext context)
+    {
+        var documents = context.Pages
+            // Generated lists (labels, by-country…) only repeat entry titles: they would crowd out the pages themselves.
+            .Where(p => p.Kind != PageKind.Generated)
+            .Select(p => new SearchDocument(
+                Ref: p.Url.Length == 0 ? "/" : p.Url,
+                Url: p.Url,
+                Title: p.Title,
+                Section: context.Config.Section(p.Section)?.Title ?? (p.Section.Length > 0 ? p.Section : null),
+                Headings: p.Headings.Select(h => h.Text).ToList(),
+                Body: p.PlainText,
+                Labels: p.FrontMatter.Labels))
+            .ToList();
+        var options = new SearchOptions { MaxIndexBytes = context.Config.SearchBudgetBytes };
+        var result = SearchIndexWriter.Build(documents, options);
+        foreach (var file in result.Files) context.AddOutput(new OutputFile(file.Path, file.Content));
+        foreach (var problem in SearchBudget.Check(result, options, SourceLocation.File(SiteConfigLoader.FileName)))
+            context.Diagnostics.Add(problem);
+        context.Summary.Enqueue($"Search index: {result.DocumentCount} pages, {result.TermCount} terms, " +
+                                $"{SearchBudget.Format(result.IndexBytes)} ({SearchBudget.Format(result.IndexGzipBytes)} gzipped)" +
+                                (options.MaxIndexBytes is { } max ? $", budget {SearchBudget.Format(max)}" : ""));
+        WriteSearchPage(context);
+    }
+
+    private static void WriteSearchPage(BuildContext context)
+    {
+        if (context.ModelFactory is not { } factory || context.LayoutRenderer is not { } renderer) return;
+        var page = new Page("search.md") { Url = "search/", Section = "" };
+        page.FrontMatter = new FrontMatter { Title = "Search", Description = "Search every page of this site." };
+        page.Kind = PageKind.Generated;
+        page.ContentHtml =
+            "<noscript><p>Search needs JavaScript. Each section's home page lists its pages.</p></noscript>\n" +
+            "<div id=\"search-page\"><p id=\"search-page-status\" role=\"status\"></p><ul id=\"search-page-results\"></ul></div>\n";
+        var model = factory.Create(page) with { Sidebar = null };
+        string? html = renderer.RenderAsync("page", model, SourceLocation.File("search/index.html"), context.Diagnostics)
+            .GetAwaiter().GetResult();
+        if (html is not null) context.AddOutput(OutputFile.Text(page.OutputPath, html));
+    }
+}

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Text;
+using SiteBuilder.Content;
+using SiteBuilder.Diagnostics;
+using SiteBuilder.Layouts;
+using SiteBuilder.Linking;
+
+namespace SiteBuilder.Build.Steps;
+
+/// <summary>
+/// Adds the generated pages to the site and its tree, so they appear in the sidebar and links and wiki
+/// links can reach them: each section's <c>index_by:</c> pages (entries grouped by a schema field, e.g.
+/// <c>/dimis/by-country/</c>) and the label pages (<c>/labels/</c>, <c>/labels/LABEL/</c>). Must run after
+/// AssemblePages (entry kinds are known) and before MapStatswikiUrls and ResolveLinks (which index the tree).
+/// </summary>
+public sealed class GenerateIndexPages : IBuildStep
+{
+    /// <summary>The folder of the label pages.</summary>
+    public const string LabelsUrl = "labels/";
+
+    /// <inheritdoc/>
+    public string Name => nameof(GenerateIndexPages);
+
+    /// <inheritdoc/>
+    public void Execute(BuildContext context)
+    {
+        var added = new List<Page>();
+        foreach (var section in context.Config.Sections.Values.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            if (section.IndexBy.Count == 0 || context.Tree.ByUrl(section.Key + "/") is null) continue;
+            var entries = context.Pages.Where(p => p.Section == section.Key && p.Kind == PageKind.Entry)
+                .OrderBy(p => p.Title, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Url, StringComparer.Ordinal).ToList();
+            int weight = 1000;
+            foreach (var index in section.IndexBy)
+                added.Add(IndexPage(section, index, entries, weight++));
+        }
+        added.AddRange(LabelPages(context.Pages));
+
+        var urls = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var page in added)
+        {
+            if (!urls.Add(page.Url)) continue;
+            if (context.Tree.ByUrl(page.Url) is { } existing)
+            {
+                context.Diagnostics.Error(DiagnosticCodes.DuplicateUrl, new SourceLocation(existing.SourcePath, 1, 1),
+                    $"URL '/{page.Url}' is also a generated page ('{page.Title}'); move this page or change the site.yml setting");
+                continue;
+            }
+            context.Pages.Add(page);
+        }
+        context.Tree = PageTree.Build(context.Pages);
+    }
+
+    private static Page IndexPage(SectionConfig section, SectionIndex index, List<Page> entries, int weight)
+    {
+        var field = section.Schema?.Field(index.Field);
+        string label = PageModelFactory.Label(index.Field).ToLowerInvariant();
+        var page = NewPage($"{section.Key}/{index.Slug}.md", index.Title,
+            $"The {entries.Count} entries of this section, grouped by {label}.", weight);
+        var groups = entries
+            .SelectMany(e => FieldDisplay.RawValues(e, index.Field).Distinct(StringComparer.Ordinal).Select(v => (Value: v, Entry: e)))
+            .GroupBy(x => x.Value, StringComparer.Ordinal)
+            .Select(g => (Text: FieldDisplay.Display(field, g.Key), g.Key, Entries: g.Select(x => x.Entry).ToList()))
+            .OrderBy(g => g.Text, StringComparer.OrdinalIgnoreCase).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+        var html = new StringBuilder();
+        html.Append($"<p>{entries.Count} entries, grouped by {Encode(label)}. An entry with several values is listed under each.</p>\n");
+        var headings = new List<Heading>();
+        var usedIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (text, key, groupEntries) in groups)
+        {
+            string id = UniqueId(WikiLinkResolver.Slug(key) is { Length: > 0 } s ? s : "group", usedIds);
+            string heading = text == key || field?.Format != "iso3166-alpha3" ? text : $"{text} ({key})";
+            headings.Add(new Heading(2, id, heading, 0));
+            html.Append($"<h2 id=\"{id}\">{Encode(heading)} <span class=\"count\">({groupEntries.Count})</span></h2>\n<ul>\n");
+            foreach (var entry in groupEntries)
+                html.Append($"<li><a href=\"{Encode(Permalinks.Relative(page.Url, entry.Url))}\">{Encode(entry.Title)}</a></li>\n");
+            html.Append("</ul>\n");
+        }
+        page.ContentHtml = html.ToString();
+        page.Headings = headings;
+        page.PlainText = string.Join('\n', groups.Select(g => g.Text + ": " + string.Join("; ", g.Entries.Select(e => e.Title))));
+        return page;
+    }
+
+    private static IEnumerable<Page> LabelPages(List<Page> pages)
+    {
+        var byLabel = pages.Where(p => p.Kind != PageKind.Generated)
+            .SelectMany(p => p.FrontMatter.Labels.Select(l => (Label: l.Trim(), Page: p)))
+            .Where(x => x.Label.Length > 0)
+            .GroupBy(x => LabelSlug(x.Label), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+        if (byLabel.Count == 0) yield break;
+
+        var index = NewPage("labels/index.md", "Labels", $"The {byLabel.Count} labels used on this site, with their pages.", int.MaxValue);
+        var list = new StringBuilder("<ul class=\"label-list\">\n");
+        foreach (var group in byLabel)
+        {
+            string label = group.First().Label;
+            var labelled = group.Select(x => x.Page).Distinct()
+                .OrderBy(p => p.Title, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Url, StringComparer.Ordinal).ToList();
+            var page = NewPage($"labels/{group.Key}/index.md", $"Label: {label}", $"The {labelled.Count} pages labelled '{label}'.", 0);
+            var html = new StringBuilder("<ul>\n");
+            foreach (var p in labelled)
+                html.Append($"<li><a href=\"{Encode(Permalinks.Relative(page.Url, p.Url))}\">{Encode(p.Title)}</a>" +
+                            (p.FrontMatter.Description is { Length: > 0 } d ? $"<span class=\"summary\"> — {Encode(d)}</span>" : "") + "</li>\n");
+            html.Append("</ul>\n");
+            page.ContentHtml = html.ToString();
+            page.PlainText = string.Join('\n', labelled.Select(p => p.Title));
+            list.Append($"<li><a class=\"label\" href=\"{Encode(group.Key)}/\">{Encode(label)}</a> <span class=\"count\">({labelled.Count})</span></li>\n");
+            yield return page;
+        }
+        list.Append("</ul>\n");
+        index.ContentHtml = list.ToString();
+        index.PlainText = string.Join('\n', byLabel.Select(g => g.First().Label));
+        yield return index;
+    }
+
+    /// <summary>The URL segment of a label: as written when it is URL-safe, else a slug.</summary>
+    public static string LabelSlug(string label) =>
+        label.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') && label.Trim('.').Length > 0
+            ? label.ToLowerInvariant()
+            : WikiLinkResolver.Slug(label) is { Length: > 0 } s ? s : "label";
+
+    private static Page NewPage(string relativePath, string title, string description, int weight) =>
+        new(relativePath)
+        {
+            FrontMatter = new FrontMatter { Title = title, Description = description, Weight = weight },
+            Kind = PageKind.Generated,
+            Layout = "page",
+        };
+
+    private static string UniqueId(string id, HashSet<string> used)
+    {
+        string candidate = id;
+        for (int i = 1; !used.Add(candidate); i++) candidate = $"{id}-{i}";
+        return candidate;
+    }
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,103 @@
+using System.Text;
+using SiteBuilder.Content;
+using SiteBuilder.Diagnostics;
+using SiteBuilder.Linking;
+using SiteBuilder.Output;
+
+namespace SiteBuilder.Build.Steps;
+
+/// <summary>
+/// Writes a redirect stub at the path of every mirrored statswiki <c>/display/…</c> address and every
+/// <c>aliases:</c> entry, one stub for all <c>pageId</c> addresses (<c>pages/viewpage.action/</c>), and a
+/// <c>_redirects</c> file (Netlify/Cloudflare format, sorted) listing every mapping. Must run after
+/// ApplyLayouts and WriteSiteFiles (a stub never overwrites a page or file) and before WriteSite.
+/// </summary>
+public sealed class WriteRedirects : IBuildStep
+{
+    /// <summary>Where the <c>pageId</c> stub lives.</summary>
+    public const string PageIdStubUrl = "pages/viewpage.action/";
+
+    /// <inheritdoc/>
+    public string Name => nameof(WriteRedirects);
+
+    /// <inheritdoc/>
+    public void Execute(BuildContext context)
+    {
+        var config = context.Config;
+        string basePath = new Uri(config.BaseUrl).AbsolutePath; // "/" or "/mirror/"
+        var rules = new SortedSet<string>(StringComparer.Ordinal);
+        var pageIds = new List<(long Id, string Title, string Url)>();
+
+        foreach (var mapping in context.StatswikiMap.Mappings)
+        {
+            var page = mapping.Page;
+            if (mapping.Parsed.PageId is long id)
+            {
+                pageIds.Add((id, page.Title, page.Url));
+                rules.Add($"{basePath}pages/viewpage.action pageId={id} {basePath}{page.Url} 301");
+                rules.Add($"{basePath}plugins/viewsource/viewpagesrc.action pageId={id} {basePath}{page.Url} 301");
+                continue;
+            }
+            string? stubUrl = StubUrl(mapping.Parsed.Path);
+            var at = StatswikiLocation(page, mapping.Url);
+            if (stubUrl is null)
+            {
+                context.Diagnostics.Warning(DiagnosticCodes.StatswikiUrl, at,
+                    $"no redirect stub for '{mapping.Url}': its path cannot be a portable file name");
+                continue;
+            }
+            if (AddStub(context, stubUrl, page, at, mapping.Declared))
+                rules.Add($"{basePath}{mapping.Parsed.Path.TrimStart('/')} {basePath}{page.Url} 301");
+        }
+        foreach (var page in context.Pages.OrderBy(p => p.SourcePath, StringComparer.Ordinal))
+        {
+            foreach (string alias in page.FrontMatter.Aliases)
+            {
+                string url = AssemblePages.NormaliseAlias(alias);
+                // AssemblePages already reported aliases that are page URLs or claimed twice.
+                if (url.Length == 0 || context.Tree.ByUrl(url) is not null) continue;
+                var at = page.FrontMatter.KeyLocations.GetValueOrDefault("aliases", new SourceLocation(page.SourcePath, 1, 1));
+                if (AddStub(context, url, page, at, report: true))
+                    rules.Add($"{basePath}{url.TrimEnd('/')} {basePath}{page.Url} 301");
+            }
+        }
+        if (pageIds.Count > 0)
+        {
+            pageIds.Sort((a, b) => a.Id.CompareTo(b.Id));
+            context.AddOutput(OutputFile.Text(Permalinks.OutputPath(PageIdStubUrl),
+                RedirectStub.ForPageIds(PageIdStubUrl, pageIds, config.Language)));
+        }
+        if (rules.Count > 0)
+            context.AddOutput(OutputFile.Text("_redirects", string.Concat(rules.Select(r => r + "\n"))));
+    }
+
+    private static bool AddStub(BuildContext context, string stubUrl, Page page, SourceLocation at, bool report)
+    {
+        string path = Permalinks.OutputPath(stubUrl);
+        string html = RedirectStub.To(page.Title, Permalinks.Relative(stubUrl, page.Url), context.Config.BaseUrl + page.Url, context.Config.Language);
+        if (context.Outputs.TryAdd(path, OutputFile.Text(path, html))) return true;
+        if (report)
+            context.Diagnostics.Error(DiagnosticCodes.DuplicateUrl, at, $"the redirect for '/{stubUrl}' would overwrite '{path}', which the site already writes");
+        return false;
+    }
+
+    /// <summary>
+    /// The stub folder of a <c>/display/…</c> path, decoded the way a web server maps a request to a file
+    /// (<c>%20</c> → space, <c>+</c> stays); null when a part could not be a portable file name.
+    /// </summary>
+    public static string? StubUrl(string displayPath)
+    {
+        var sb = new StringBuilder();
+        foreach (string raw in displayPath.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            string part = Uri.UnescapeDataString(raw);
+            if (part is "." or ".." || part.Any(c => char.IsControl(c) || "<>:\"\\|?*".Contains(c))) return null;
+            sb.Append(part).Append('/');
+        }
+        return sb.Length == 0 ? null : sb.ToString();
+    }
+
+    private static SourceLocation StatswikiLocation(Page page, string url) =>
+        page.FrontMatter.Statswiki.FirstOrDefault(s => s.Url == url).Location
+        ?? page.FrontMatter.KeyLocations.GetValueOrDefault("statswiki", new SourceLocation(page.SourcePath, 1, 1));
+}

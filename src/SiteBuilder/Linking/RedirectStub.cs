@@ -1,0 +1,88 @@
+using System.Net;
+using System.Text;
+
+namespace SiteBuilder.Linking;
+
+/// <summary>
+/// The HTML of redirect stubs: a page that sends an old address to its new one with a meta refresh,
+/// names the new address as canonical, and shows a plain link for anyone the refresh does not move.
+/// Written in code rather than as a layout, so redirects keep working whatever the theme does.
+/// </summary>
+public static class RedirectStub
+{
+    /// <summary>A stub that redirects to one page.</summary>
+    /// <param name="title">Title of the target page.</param>
+    /// <param name="relativeHref">Href of the target, relative to the stub.</param>
+    /// <param name="canonicalUrl">Absolute URL of the target.</param>
+    /// <param name="language">The site's language.</param>
+    public static string To(string title, string relativeHref, string canonicalUrl, string language)
+    {
+        string t = WebUtility.HtmlEncode(title), href = WebUtility.HtmlEncode(relativeHref);
+        return $"""
+            <!DOCTYPE html>
+            <html lang="{WebUtility.HtmlEncode(language)}">
+            <head>
+            <meta charset="utf-8">
+            <title>Moved: {t}</title>
+            <meta name="robots" content="noindex">
+            <link rel="canonical" href="{WebUtility.HtmlEncode(canonicalUrl)}">
+            <meta http-equiv="refresh" content="0; url={href}">
+            </head>
+            <body>
+            <p>This page now lives at <a href="{href}">{t}</a>.</p>
+            </body>
+            </html>
+
+            """;
+    }
+
+    /// <summary>
+    /// The one stub that answers every <c>/pages/viewpage.action?pageId=N</c> address: a small script reads
+    /// <c>pageId</c> and moves on; without JavaScript, the page lists every known id with its link.
+    /// </summary>
+    /// <param name="stubPath">The stub's own site-relative folder, e.g. <c>pages/viewpage.action/</c>.</param>
+    /// <param name="targets">Page id → (title, site-relative URL), in id order.</param>
+    /// <param name="language">The site's language.</param>
+    public static string ForPageIds(string stubPath, IReadOnlyList<(long Id, string Title, string Url)> targets, string language)
+    {
+        var json = new StringBuilder("{");
+        foreach (var (id, _, url) in targets)
+            json.Append(json.Length > 1 ? "," : "").Append('"').Append(id).Append("\":").Append(System.Text.Json.JsonSerializer.Serialize(url));
+        json.Append('}');
+        var list = new StringBuilder();
+        string root = Content.Permalinks.Root(stubPath);
+        foreach (var (id, title, url) in targets)
+            list.Append($"<li>pageId {id}: <a href=\"{WebUtility.HtmlEncode(root + url)}\">{WebUtility.HtmlEncode(title)}</a></li>\n");
+        // The site root is found from the stub's own address, so it works with or without a trailing slash and under any base path.
+        string pattern = System.Text.RegularExpressions.Regex.Escape(stubPath.TrimEnd('/')).Replace("/", "\\/", StringComparison.Ordinal);
+        return $$"""
+            <!DOCTYPE html>
+            <html lang="{{WebUtility.HtmlEncode(language)}}">
+            <head>
+            <meta charset="utf-8">
+            <title>Moved statswiki page</title>
+            <meta name="robots" content="noindex">
+            <script>
+            (function () {
+              var map = {{json}};
+              var id = new URLSearchParams(location.search).get('pageId');
+              var to = id && Object.prototype.hasOwnProperty.call(map, id) ? map[id] : null;
+              if (to === null) return;
+              var root = location.pathname.replace(/{{pattern}}\/?(index\.html)?$/, '');
+              // From disk (file://) a folder does not open its index.html by itself.
+              if (location.protocol === 'file:') to += 'index.html';
+              location.replace(root + to + location.hash);
+            })();
+            </script>
+            </head>
+            <body>
+            <h1>Moved statswiki page</h1>
+            <p>Pages of the old statswiki that this mirror holds, by page id:</p>
+            <ul>
+            {{list}}</ul>
+            </body>
+            </html>
+
+            """;
+    }
+}

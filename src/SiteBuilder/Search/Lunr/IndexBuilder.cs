@@ -1,0 +1,252 @@
+namespace SiteBuilder.Search.Lunr;
+
+/// <summary>
+/// Builds a lunr 2.3.9 index, as <c>lunr(function () { this.ref(…); this.field(…); this.add(…) })</c> does:
+/// the default pipeline (trimmer, stop-word filter, stemmer), BM25 scoring (k1 1.2, b 0.75) with field and
+/// document boosts, scores rounded to 3 decimals. <see cref="Build"/> returns a frozen <see cref="LunrIndex"/>
+/// whose JSON is byte-for-byte what lunr.js's <c>JSON.stringify(idx)</c> writes. Not thread-safe.
+/// </summary>
+public sealed class IndexBuilder
+{
+    private readonly List<KeyValuePair<string, FieldOptions>> _fields = new();
+    private readonly List<DocSlot> _docs = new();
+    private readonly Dictionary<string, int> _slotByRef = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TermEntry> _terms = new(StringComparer.Ordinal);
+    private readonly List<TermEntry> _termsByIndex = new();
+    private string[]? _fieldOrder;
+    private int[]? _fieldOptionSlot;
+    private bool _duplicateRefs;
+    private int _documentCount;
+    private string _ref = "id";
+    private double _b = 0.75;
+    private double _k1 = 1.2;
+
+    /// <summary>A builder with lunr's default pipelines: trimmer, stopWordFilter, stemmer to index; stemmer to search.</summary>
+    public IndexBuilder()
+    {
+        Pipeline.Add(Trimmer.Function, StopWordFilter.Function, Stemmer.Function);
+        SearchPipeline.Add(Stemmer.Function);
+    }
+
+    /// <summary>Transforms document tokens before they are indexed.</summary>
+    public Pipeline Pipeline { get; } = new();
+
+    /// <summary>Transforms query terms; serialized into the index as <c>pipeline</c>.</summary>
+    public Pipeline SearchPipeline { get; } = new();
+
+    /// <summary>Token metadata keys to store per occurrence (lunr's <c>metadataWhitelist</c>), e.g. <c>position</c>.</summary>
+    public List<string> MetadataWhitelist { get; } = new();
+
+    /// <summary>Names the document property that identifies each document (default <c>id</c>).</summary>
+    public IndexBuilder Ref(string refName)
+    {
+        _ref = refName;
+        return this;
+    }
+
+    /// <summary>Adds a field to index; redefining a field replaces its options. Fields must be defined before documents.</summary>
+    public IndexBuilder Field(string name, FieldOptions? options = null)
+    {
+        if (name.Contains('/')) throw new ArgumentException($"Field '{name}' contains illegal character '/'", nameof(name));
+        if (_fieldOrder != null) throw new InvalidOperationException("Fields must be defined before the first document is added.");
+        var i = _fields.FindIndex(f => f.Key == name);
+        if (i >= 0) _fields[i] = new(name, options ?? new FieldOptions());
+        else _fields.Add(new(name, options ?? new FieldOptions()));
+        return this;
+    }
+
+    /// <summary>Adds a field with a boost.</summary>
+    public IndexBuilder Field(string name, double boost) => Field(name, new FieldOptions(boost));
+
+    /// <summary>Sets BM25's length normalisation b, clamped to [0, 1].</summary>
+    public IndexBuilder B(double b)
+    {
+        _b = b < 0 ? 0 : b > 1 ? 1 : b;
+        return this;
+    }
+
+    /// <summary>Sets BM25's term-frequency saturation k1.</summary>
+    public IndexBuilder K1(double k1)
+    {
+        _k1 = k1;
+        return this;
+    }
+
+    /// <summary>Adds a document. Values may be strings, numbers, booleans, lists or null (see <see cref="Tokenizer"/>).</summary>
+    /// <param name="doc">The document's properties.</param>
+    /// <param name="boost">Multiplies all its scores; 0 means 1, as lunr's <c>boost || 1</c>.</param>
+    /// <exception cref="ArgumentException">The document has no ref property.</exception>
+    public void Add(IReadOnlyDictionary<string, object?> doc, double boost = 1)
+    {
+        if (!doc.TryGetValue(_ref, out var refValue))
+            throw new ArgumentException($"The document has no '{_ref}' property to use as its ref.", nameof(doc));
+        FreezeFields();
+        var docRef = JsValue.ToJsString(refValue);
+        var fields = _fieldOrder!;
+        var slot = new DocSlot(docRef, boost, new FieldData[fields.Length]);
+        if (_slotByRef.TryGetValue(docRef, out var existing))
+        {
+            // lunr keys its per-document tables by ref: a second document with the same ref replaces the first's
+            // lengths and frequencies in place, while its postings merge into the same ref.
+            _docs[existing] = slot;
+            _duplicateRefs = true;
+        }
+        else
+        {
+            _slotByRef[docRef] = _docs.Count;
+            _docs.Add(slot);
+        }
+        _documentCount++;
+
+        for (var f = 0; f < fields.Length; f++)
+        {
+            var options = _fields[_fieldOptionSlot![f]].Value;
+            var value = options.Extractor != null ? options.Extractor(doc) : doc.GetValueOrDefault(fields[f]);
+            var terms = Pipeline.Run(Tokenizer.Tokenize(value, fields[f]));
+            var termIndexes = new int[terms.Count];
+            for (var t = 0; t < terms.Count; t++)
+            {
+                var token = terms[t];
+                if (!_terms.TryGetValue(token.Str, out var entry))
+                {
+                    entry = new TermEntry(_termsByIndex.Count, fields.Length);
+                    _terms[token.Str] = entry;
+                    _termsByIndex.Add(entry);
+                }
+                termIndexes[t] = entry.Index;
+                var posting = entry.Fields[f] ??= new FieldPostingBuilder();
+                var at = posting.Find(docRef, _duplicateRefs);
+                if (at < 0) at = posting.Add(docRef);
+                if (MetadataWhitelist.Count > 0) posting.AddMetadata(at, MetadataWhitelist, token);
+            }
+            slot.Fields[f] = new FieldData(terms.Count, CountFrequencies(termIndexes));
+        }
+    }
+
+    private static (int Term, int Tf)[] CountFrequencies(int[] termIndexes)
+    {
+        Array.Sort(termIndexes);
+        var result = new List<(int, int)>();
+        for (var i = 0; i < termIndexes.Length;)
+        {
+            var j = i;
+            while (j < termIndexes.Length && termIndexes[j] == termIndexes[i]) j++;
+            result.Add((termIndexes[i], j - i));
+            i = j;
+        }
+        return result.ToArray();
+    }
+
+    private void FreezeFields()
+    {
+        if (_fieldOrder != null) return;
+        // Object.keys(this._fields): a field named like an array index ("0") comes first.
+        var ordered = JsKeyOrder.Order(Enumerable.Range(0, _fields.Count).ToList(), i => _fields[i].Key);
+        _fieldOptionSlot = ordered.ToArray();
+        _fieldOrder = ordered.Select(i => _fields[i].Key).ToArray();
+    }
+
+    /// <summary>Computes field lengths, BM25 field vectors and the inverted index, and returns the frozen index.</summary>
+    public LunrIndex Build()
+    {
+        FreezeFields();
+        var fields = _fieldOrder!;
+        var average = new double[fields.Length];
+        for (var f = 0; f < fields.Length; f++)
+        {
+            double sum = 0;
+            foreach (var doc in _docs) sum += doc.Fields[f].Length;
+            average[f] = sum / _docs.Count;
+        }
+
+        var idf = new double[_termsByIndex.Count];
+        for (var t = 0; t < idf.Length; t++)
+        {
+            var withTerm = 0;
+            foreach (var fp in _termsByIndex[t].Fields) withTerm += fp?.Count ?? 0;
+            var x = (_documentCount - withTerm + 0.5) / (withTerm + 0.5);
+            idf[t] = JsNumber.Log(1 + Math.Abs(x));
+        }
+
+        var vectors = new List<KeyValuePair<string, Vector>>(_docs.Count * fields.Length);
+        foreach (var doc in _docs)
+        {
+            var docBoost = doc.Boost == 0 || double.IsNaN(doc.Boost) ? 1 : doc.Boost;
+            for (var f = 0; f < fields.Length; f++)
+            {
+                var fieldBoost = _fields[_fieldOptionSlot![f]].Value.Boost;
+                if (fieldBoost == 0 || double.IsNaN(fieldBoost)) fieldBoost = 1;
+                var data = doc.Fields[f];
+                var indexes = new List<int>(data.Frequencies.Length);
+                var values = new List<double>(data.Frequencies.Length);
+                foreach (var (term, tf) in data.Frequencies)
+                {
+                    // The same operations in the same order as lunr.Builder#createFieldVectors, so every bit agrees.
+                    var score = idf[term] * ((_k1 + 1) * tf) / (_k1 * (1 - _b + _b * (data.Length / average[f])) + tf);
+                    score *= fieldBoost;
+                    score *= docBoost;
+                    indexes.Add(term);
+                    values.Add(JsNumber.RoundTo3(score));
+                }
+                vectors.Add(new(fields[f] + "/" + doc.Ref, new Vector(indexes, values)));
+            }
+        }
+
+        var inverted = new Dictionary<string, Posting>(_terms.Count, StringComparer.Ordinal);
+        foreach (var (term, entry) in _terms)
+        {
+            var fps = new FieldPosting[fields.Length];
+            for (var f = 0; f < fields.Length; f++) fps[f] = entry.Fields[f]?.Freeze() ?? FieldPosting.Empty;
+            inverted[term] = new Posting(entry.Index, fps);
+        }
+        return new LunrIndex(fields, vectors, inverted, SearchPipeline);
+    }
+
+    private sealed record DocSlot(string Ref, double Boost, FieldData[] Fields);
+
+    private readonly record struct FieldData(int Length, (int Term, int Tf)[] Frequencies);
+
+    private sealed class TermEntry(int index, int fieldCount)
+    {
+        public int Index { get; } = index;
+        public FieldPostingBuilder?[] Fields { get; } = new FieldPostingBuilder?[fieldCount];
+    }
+
+    private sealed class FieldPostingBuilder
+    {
+        private readonly List<string> _refs = new();
+        private List<List<KeyValuePair<string, List<object?>>>?>? _metadata;
+
+        public int Count => _refs.Count;
+
+        public int Find(string docRef, bool anywhere)
+        {
+            // Tokens of one document arrive together, so the last ref is the only candidate unless refs repeat.
+            if (_refs.Count > 0 && _refs[^1] == docRef) return _refs.Count - 1;
+            return anywhere ? _refs.IndexOf(docRef) : -1;
+        }
+
+        public int Add(string docRef)
+        {
+            _refs.Add(docRef);
+            _metadata?.Add(null);
+            return _refs.Count - 1;
+        }
+
+        public void AddMetadata(int at, List<string> keys, Token token)
+        {
+            _metadata ??= Enumerable.Repeat<List<KeyValuePair<string, List<object?>>>?>(null, _refs.Count).ToList();
+            var entry = _metadata[at] ??= keys.Select(k => new KeyValuePair<string, List<object?>>(k, new List<object?>())).ToList();
+            foreach (var key in keys) entry.First(e => e.Key == key).Value.Add(token.GetMetadata(key));
+        }
+
+        public FieldPosting Freeze()
+        {
+            if (!JsKeyOrder.NeedsReorder(_refs, static r => r)) return new FieldPosting(_refs.ToArray(), _metadata?.ToArray());
+            var order = JsKeyOrder.Order(Enumerable.Range(0, _refs.Count).ToList(), i => _refs[i]);
+            var refs = order.Select(i => _refs[i]).ToArray();
+            var metadata = _metadata == null ? null : order.Select(i => (IReadOnlyList<KeyValuePair<string, List<object?>>>?)_metadata[i]).ToArray();
+            return new FieldPosting(refs, metadata);
+        }
+    }
+}

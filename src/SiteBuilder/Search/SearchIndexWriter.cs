@@ -1,0 +1,128 @@
+using System.IO.Compression;
+using System.Text;
+using SiteBuilder.Search.Lunr;
+
+namespace SiteBuilder.Search;
+
+/// <summary>
+/// Builds the site's search files: <c>search/index.json</c> (a lunr 2.3.9 index), <c>search/documents.json</c>
+/// (url, title, section and excerpt per result), <c>search/search-data.js</c> (both as a script, because browsers
+/// refuse <c>fetch</c> of JSON from <c>file://</c> but do run scripts), and <c>search/lunr.min.js</c> from the npm package.
+/// </summary>
+public static class SearchIndexWriter
+{
+    /// <summary>The manifest name of the embedded lunr.min.js (see SiteBuilder.csproj).</summary>
+    public const string LunrResourceName = "SiteBuilder.Search.lunr.min.js";
+
+    /// <summary>Builds the files. Byte-stable: documents are taken in ordinal order of <see cref="SearchDocument.Ref"/>.</summary>
+    public static SearchIndexResult Build(IReadOnlyList<SearchDocument> documents, SearchOptions options)
+    {
+        var docs = documents.OrderBy(d => d.Ref, StringComparer.Ordinal).ToList();
+        // The lunr ref is the document's ordinal: refs repeat in every posting, so short refs keep the index small.
+        var builder = new IndexBuilder().Ref("i")
+            .Field("title", options.TitleBoost)
+            .Field("headings", options.HeadingsBoost)
+            .Field("body")
+            .Field("labels", options.LabelsBoost)
+            .Field("section", options.SectionBoost);
+        for (var i = 0; i < docs.Count; i++)
+        {
+            var d = docs[i];
+            builder.Add(new Dictionary<string, object?>
+            {
+                ["i"] = (double)i,
+                ["title"] = d.Title,
+                ["headings"] = string.Join("\n", d.Headings),
+                ["body"] = d.Body,
+                // Labels are split like text so "labour-mobility" finds "labour" too.
+                ["labels"] = string.Join("\n", d.Labels),
+                ["section"] = d.Section,
+            });
+        }
+        var index = builder.Build();
+        var indexJson = index.ToJsonBytes();
+        var documentsJson = DocumentsJson(docs, options.ExcerptLength);
+
+        var script = new MemoryStream();
+        script.Write("window.SITEBUILDER_SEARCH={\"index\":"u8);
+        script.Write(indexJson);
+        script.Write(",\"documents\":"u8);
+        script.Write(documentsJson);
+        script.Write("};\n"u8);
+        var scriptBytes = script.ToArray();
+
+        var files = new List<SearchOutputFile>
+        {
+            new("search/index.json", indexJson),
+            new("search/documents.json", documentsJson),
+            new("search/search-data.js", scriptBytes),
+            new("search/lunr.min.js", LunrMinJs()),
+        };
+        return new SearchIndexResult(files, docs.Count, index.TermCount, indexJson.Length, GzipSize(indexJson), scriptBytes.Length);
+    }
+
+    /// <summary>The lunr.min.js of npm lunr@2.3.9, embedded at build time.</summary>
+    public static byte[] LunrMinJs()
+    {
+        using var stream = typeof(SearchIndexWriter).Assembly.GetManifestResourceStream(LunrResourceName)
+            ?? throw new InvalidOperationException($"{LunrResourceName} is not embedded: build SiteBuilder with node_modules/lunr installed (npm ci).");
+        using var ms = new MemoryStream();
+        stream.CopyTo(ms);
+        return ms.ToArray();
+    }
+
+    private static byte[] DocumentsJson(List<SearchDocument> docs, int excerptLength)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new System.Text.Json.Utf8JsonWriter(ms, new System.Text.Json.JsonWriterOptions
+               {
+                   Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+               }))
+        {
+            w.WriteStartArray();
+            foreach (var d in docs)
+            {
+                w.WriteStartObject();
+                w.WriteString("url", d.Url);
+                w.WriteString("title", d.Title);
+                if (d.Section != null) w.WriteString("section", d.Section);
+                w.WriteString("excerpt", Excerpt(d.Body, excerptLength));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        return ms.ToArray();
+    }
+
+    /// <summary>The start of <paramref name="body"/>, whitespace collapsed, cut at a word boundary with an ellipsis.</summary>
+    public static string Excerpt(string body, int maxLength)
+    {
+        var sb = new StringBuilder();
+        var space = false;
+        foreach (var c in body)
+        {
+            if (char.IsWhiteSpace(c)) space = sb.Length > 0;
+            else
+            {
+                if (space) sb.Append(' ');
+                space = false;
+                sb.Append(c);
+            }
+            if (sb.Length > maxLength + 1) break;
+        }
+        if (sb.Length <= maxLength) return sb.ToString();
+        var cut = sb.ToString(0, maxLength);
+        var lastSpace = cut.LastIndexOf(' ');
+        if (lastSpace > maxLength / 2) cut = cut[..lastSpace];
+        // Never split a surrogate pair.
+        if (cut.Length > 0 && char.IsHighSurrogate(cut[^1])) cut = cut[..^1];
+        return cut.TrimEnd(',', ';', ':', '.', ' ') + "…";
+    }
+
+    private static long GzipSize(byte[] data)
+    {
+        using var ms = new MemoryStream();
+        using (var gz = new GZipStream(ms, CompressionLevel.Optimal, leaveOpen: true)) gz.Write(data);
+        return ms.Length;
+    }
+}

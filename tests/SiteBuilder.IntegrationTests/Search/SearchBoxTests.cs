@@ -1,0 +1,70 @@
+using Microsoft.Playwright;
+using SiteBuilder.IntegrationTests.Support;
+
+namespace SiteBuilder.IntegrationTests.Search;
+
+/// <summary>What a reader sees when searching the real site, in real Chromium, over HTTP and from disk.</summary>
+public sealed class SearchBoxTests : IClassFixture<Chromium>, IClassFixture<BuiltSite>
+{
+    private readonly Chromium _chromium;
+    private readonly BuiltSite _site;
+
+    public SearchBoxTests(Chromium chromium, BuiltSite site)
+    {
+        _chromium = chromium;
+        _site = site;
+    }
+
+    [Fact]
+    public async Task TypingRemittancesListsTheHarmonizedModuleAndEnterOpensTheFirstResult_OverHttp()
+    {
+        await using var server = await StaticSiteServer.StartAsync(_site.Output);
+        await SearchAndOpen(server.BaseUrl + "migration/", expectDiskUrls: false);
+    }
+
+    [Fact]
+    public async Task TypingRemittancesListsTheHarmonizedModuleAndEnterOpensTheFirstResult_FromDisk()
+    {
+        await SearchAndOpen(new Uri(Path.Combine(_site.Output, "migration", "index.html")).AbsoluteUri, expectDiskUrls: true);
+    }
+
+    [Fact]
+    public async Task TheSearchPageReadsItsQueryFromTheUrl()
+    {
+        await using var server = await StaticSiteServer.StartAsync(_site.Output);
+        await using var context = await _chromium.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(server.BaseUrl + "search/index.html?q=remittances");
+        var results = page.Locator("#search-page-results li a");
+        await results.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        var hrefs = await results.EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))");
+        Assert.Contains(hrefs, h => h.Contains("mhsm/"));
+    }
+
+    private async Task SearchAndOpen(string startUrl, bool expectDiskUrls)
+    {
+        await using var context = await _chromium.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(startUrl);
+
+        // The shortcut '/' focuses the box; the index loads on first focus.
+        await page.Keyboard.PressAsync("/");
+        Assert.Equal("search-input", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.Keyboard.TypeAsync("remittances");
+
+        var options = page.Locator("#search-results [role=option]");
+        await options.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        Assert.Equal("true", await page.GetAttributeAsync("#search-input", "aria-expanded"));
+        var hrefs = await page.Locator("#search-results [role=option] a")
+            .EvaluateAllAsync<string[]>("els => els.map(e => e.href)");
+        var mhsm = hrefs.Where(h => h.Contains("/mhsm/")).ToList();
+        Assert.True(mhsm.Count >= 3, "the harmonized-module pages are among the results: " + string.Join(", ", hrefs));
+        Assert.Contains(await page.Locator("#search-results mark").AllInnerTextsAsync(), m => m.StartsWith("remittance", StringComparison.OrdinalIgnoreCase));
+        if (expectDiskUrls) Assert.All(hrefs, h => Assert.EndsWith("index.html", h));
+
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(hrefs[0], new PageWaitForURLOptions { Timeout = 10_000 });
+        Assert.Equal(hrefs[0], page.Url);
+        Assert.False(string.IsNullOrEmpty(await page.Locator("h1").InnerTextAsync()));
+    }
+}

@@ -1,0 +1,36 @@
+using SiteBuilder.Build;
+
+namespace SiteBuilder.IntegrationTests.Support;
+
+/// <summary>The repository's real site, built once into a temporary folder for the browser tests.</summary>
+public sealed class BuiltSite : IDisposable
+{
+    /// <summary>Builds the repository's site.</summary>
+    public BuiltSite()
+    {
+        Output = Directory.CreateTempSubdirectory("sitebuilder-site-").FullName;
+        var result = new SiteGenerator().Build(new BuildOptions { SourceDir = RepoRoot, OutputDir = Output });
+        if (!result.Succeeded)
+            throw new InvalidOperationException("the repository's site does not build:\n" +
+                                                string.Join("\n", result.Diagnostics.Select(d => d.ToString())));
+    }
+
+    /// <summary>The built site.</summary>
+    public string Output { get; }
+
+    /// <summary>The repository root (the folder holding SiteBuilder.sln).</summary>
+    public static string RepoRoot { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "SiteBuilder.sln"))) return dir.FullName;
+        throw new InvalidOperationException("SiteBuilder.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        try { Directory.Delete(Output, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text;
+using SiteBuilder.Search.Lunr;
+
+namespace SiteBuilder.Tests.Search.Lunr;
+
+/// <summary>The serialized index is byte-for-byte what lunr.js 2.3.9 writes for the same documents and fields.</summary>
+public class IndexBuilderTests
+{
+    private static readonly (string Name, double Boost)[] SiteFields = { ("title", 10), ("body", 1), ("labels", 5) };
+
+    internal static LunrIndex BuildOurs(List<Dictionary<string, object?>> docs, IEnumerable<(string Name, double Boost)> fields,
+        double[]? boosts = null, string[]? whitelist = null)
+    {
+        var builder = new IndexBuilder().Ref("id");
+        foreach (var (name, boost) in fields) builder.Field(name, boost);
+        if (whitelist != null) builder.MetadataWhitelist.AddRange(whitelist);
+        for (var i = 0; i < docs.Count; i++) builder.Add(docs[i], boosts?[i] ?? 1);
+        return builder.Build();
+    }
+
+    internal static byte[] BuildTheirs(List<Dictionary<string, object?>> docs, IEnumerable<(string Name, double Boost)> fields,
+        double[]? boosts = null, string[]? whitelist = null) =>
+        LunrJs.Run("index", new Dictionary<string, object?>
+        {
+            ["ref"] = "id",
+            ["fields"] = fields.Select(f => new Dictionary<string, object> { ["name"] = f.Name, ["boost"] = f.Boost }).ToList(),
+            ["docs"] = docs,
+            ["boosts"] = boosts,
+            ["metadataWhitelist"] = whitelist,
+        });
+
+    internal static void AssertSameBytes(byte[] expected, byte[] actual)
+    {
+        if (expected.AsSpan().SequenceEqual(actual)) return;
+        var at = 0;
+        while (at < expected.Length && at < actual.Length && expected[at] == actual[at]) at++;
+        string Around(byte[] b) => Encoding.UTF8.GetString(b, Math.Max(0, at - 150), Math.Min(b.Length, at + 150) - Math.Max(0, at - 150));
+        Assert.Fail($"JSON differs at byte {at} (lunr.js {expected.Length} bytes, ours {actual.Length}).\nlunr.js: …{Around(expected)}…\nours:    …{Around(actual)}…");
+    }
+
+    [Fact]
+    public void Index_of_prose_documents_is_byte_identical_to_lunr_js()
+    {
+        var docs = TestCorpus.Documents();
+        Assert.True(docs.Count > 60, "the corpus should hold many documents");
+        var ours = BuildOurs(docs, SiteFields).ToJsonBytes();
+        AssertSameBytes(BuildTheirs(docs, SiteFields), ours);
+        Assert.True(ours.Length > 100_000);
+    }
+
+    [Fact]
+    public void Index_with_position_and_index_metadata_is_byte_identical_to_lunr_js()
+    {
+        var docs = TestCorpus.Documents();
+        string[] whitelist = { "position", "index" };
+        AssertSameBytes(BuildTheirs(docs, SiteFields, whitelist: whitelist), BuildOurs(docs, SiteFields, whitelist: whitelist).ToJsonBytes());
+    }
+
+    [Fact]
+    public void Document_boosts_unboosted_fields_and_numeric_field_names_match_lunr_js()
+    {
+        var docs = TestCorpus.Documents();
+        foreach (var d in docs) d["7"] = d["title"];
+        var boosts = docs.Select((_, i) => i % 5 == 0 ? 2.5 : i % 7 == 0 ? 0.3 : 1).ToArray();
+        (string, double)[] fields = { ("body", 1), ("title", 1), ("7", 3) };
+        AssertSameBytes(BuildTheirs(docs, fields, boosts), BuildOurs(docs, fields, boosts).ToJsonBytes());
+    }
+
+    [Fact]
+    public void Duplicate_refs_and_empty_fields_match_lunr_js()
+    {
+        var docs = TestCorpus.Documents().Take(12).ToList();
+        docs.Add(new Dictionary<string, object?> { ["id"] = docs[2]["id"], ["title"] = "Replaced title", ["body"] = "" });
+        docs.Add(new Dictionary<string, object?> { ["id"] = 3.5, ["title"] = null, ["body"] = 12345 });
+        (string, double)[] fields = { ("title", 1), ("body", 1) };
+        AssertSameBytes(BuildTheirs(docs, fields), BuildOurs(docs, fields).ToJsonBytes());
+    }
+
+    [Fact]
+    public void Loading_our_json_and_serializing_again_gives_the_same_bytes()
+    {
+        var ours = BuildOurs(TestCorpus.Documents(), SiteFields, whitelist: new[] { "position" }).ToJsonBytes();
+        var reloaded = LunrIndex.Load(Encoding.UTF8.GetString(ours)).ToJsonBytes();
+        AssertSameBytes(ours, reloaded);
+    }
+
+    [Fact]
+    public void A_document_without_its_ref_is_rejected()
+    {
+        var builder = new IndexBuilder().Ref("id").Field("body");
+        var ex = Assert.Throws<ArgumentException>(() => builder.Add(new Dictionary<string, object?> { ["body"] = "text" }));
+        Assert.Contains("'id'", ex.Message);
+    }
+}
