@@ -32,25 +32,7 @@ public sealed class ResolveLinks : IBuildStep
         context.LinkResolver = resolver;
         var backlinks = new ConcurrentBag<(Page Target, string From)>();
         var unmirrored = new ConcurrentBag<(string Url, SourceLocation At)>();
-        Parallel.ForEach(context.Pages, page =>
-        {
-            if (page.Document is null) return;
-            // Materialised: statswiki autolinks are replaced in the tree while walking.
-            foreach (var inline in page.Document.Descendants<Inline>().ToList())
-            {
-                var at = new SourceLocation(page.SourcePath, inline.Line + 1, inline.Column + 1);
-                Page? linked = inline switch
-                {
-                    WikiLinkInline w => ResolveWiki(page, w, wiki, at, context.Diagnostics),
-                    LinkInline link => ResolveLink(page, link, resolver, statswiki, at, context.Diagnostics, unmirrored),
-                    AutolinkInline { IsEmail: false } auto => ResolveAutolink(page, auto, resolver, statswiki, at, unmirrored),
-                    _ => null,
-                };
-                if (linked is not null && linked != page) backlinks.Add((linked, page.Url));
-            }
-            foreach (var block in page.Document.Descendants<ChildPagesBlock>())
-                block.Items = page.Children.Select(c => (c.Title, Permalinks.Relative(page.Url, c.Url), c.FrontMatter.Description)).ToList();
-        });
+        Parallel.ForEach(context.Pages, page => ResolvePage(page, resolver, wiki, statswiki, context.Diagnostics, backlinks, unmirrored));
         foreach (var (target, from) in backlinks) target.BacklinkUrls.Add(from);
 
         var external = unmirrored.OrderBy(u => u.Url, StringComparer.Ordinal).ThenBy(u => u.At).ToList();
@@ -59,6 +41,31 @@ public sealed class ResolveLinks : IBuildStep
             context.Summary.Enqueue($"Statswiki links with no mirror here, kept external ({external.Count}):");
             foreach (var (url, at) in external) context.Summary.Enqueue($"  {url} ({at})");
         }
+    }
+
+    /// <summary>
+    /// Resolves the links of one page (the preview server's incremental rebuild calls this for the pages it
+    /// re-parsed): rewrites them, reports broken ones, and adds (target, this page's URL) to <paramref name="backlinks"/>.
+    /// </summary>
+    public static void ResolvePage(Page page, LinkResolver resolver, WikiLinkResolver wiki, StatswikiUrlMap statswiki,
+        DiagnosticBag diagnostics, ConcurrentBag<(Page Target, string From)> backlinks, ConcurrentBag<(string Url, SourceLocation At)> unmirrored)
+    {
+        if (page.Document is null) return;
+        // Materialised: statswiki autolinks are replaced in the tree while walking.
+        foreach (var inline in page.Document.Descendants<Inline>().ToList())
+        {
+            var at = new SourceLocation(page.SourcePath, inline.Line + 1, inline.Column + 1);
+            Page? linked = inline switch
+            {
+                WikiLinkInline w => ResolveWiki(page, w, wiki, at, diagnostics),
+                LinkInline link => ResolveLink(page, link, resolver, statswiki, at, diagnostics, unmirrored),
+                AutolinkInline { IsEmail: false } auto => ResolveAutolink(page, auto, resolver, statswiki, at, unmirrored),
+                _ => null,
+            };
+            if (linked is not null && linked != page) backlinks.Add((linked, page.Url));
+        }
+        foreach (var block in page.Document.Descendants<ChildPagesBlock>())
+            block.Items = page.Children.Select(c => (c.Title, Permalinks.Relative(page.Url, c.Url), c.FrontMatter.Description)).ToList();
     }
 
     private static Page? ResolveWiki(Page page, WikiLinkInline link, WikiLinkResolver wiki, SourceLocation at, DiagnosticBag diagnostics)
