@@ -1,3 +1,4 @@
+using SiteBuilder.Build.Steps;
 using SiteBuilder.Content;
 using SiteBuilder.Diagnostics;
 using SiteBuilder.Layouts;
@@ -25,15 +26,7 @@ internal sealed class RenderChangedLayouts(LayoutCache cache) : IBuildStep
         context.LayoutRenderer = renderer;
         context.ModelFactory = factory;
 
-        // As in ApplyLayouts.
-        var pages = context.Pages.Where(page =>
-        {
-            if (renderer.HasLayout(page.Layout)) return true;
-            var at = page.FrontMatter.LayoutLocation ?? new SourceLocation(page.SourcePath, 1, 1);
-            string known = string.Join(", ", layouts.Templates.Keys.Where(k => !k.StartsWith('_')).Order(StringComparer.Ordinal));
-            context.Diagnostics.Error(DiagnosticCodes.UnknownLayout, at, $"unknown layout '{page.Layout}'; {layouts.DisplayRoot} has: {known}");
-            return false;
-        }).ToList();
+        var pages = ApplyLayouts.PagesWithKnownLayouts(context, layouts);
         Render(pages, context, cache, context.Diagnostics, reuse: true, file => context.AddOutput(file));
         foreach (var (path, bytes) in layouts.Assets) context.AddOutput(new OutputFile(path, bytes));
     }
@@ -70,10 +63,6 @@ internal sealed class RenderChangedLayouts(LayoutCache cache) : IBuildStep
             output(OutputFile.Text(page.OutputPath, html));
         }
 
-        var firsts = pages.GroupBy(p => p.Layout).Select(g => g.OrderBy(p => p.Url, StringComparer.Ordinal).First())
-            .OrderBy(p => p.Url, StringComparer.Ordinal).ToList();
-        foreach (var page in firsts) RenderOne(page).AsTask().GetAwaiter().GetResult();
-        var firstSet = firsts.ToHashSet();
-        Parallel.ForEachAsync(pages.Where(p => !firstSet.Contains(p)), async (page, _) => await RenderOne(page)).GetAwaiter().GetResult();
+        ApplyLayouts.RenderInOrder(pages, RenderOne);
     }
 }

@@ -24,14 +24,7 @@ public sealed class ApplyLayouts : IBuildStep
         context.LayoutRenderer = renderer;
         context.ModelFactory = factory;
 
-        var pages = context.Pages.Where(page =>
-        {
-            if (renderer.HasLayout(page.Layout)) return true;
-            var at = page.FrontMatter.LayoutLocation ?? new SourceLocation(page.SourcePath, 1, 1);
-            string known = string.Join(", ", layouts.Templates.Keys.Where(k => !k.StartsWith('_')).Order(StringComparer.Ordinal));
-            context.Diagnostics.Error(DiagnosticCodes.UnknownLayout, at, $"unknown layout '{page.Layout}'; {layouts.DisplayRoot} has: {known}");
-            return false;
-        }).ToList();
+        var pages = PagesWithKnownLayouts(context, layouts);
 
         async ValueTask Render(Page page)
         {
@@ -39,15 +32,35 @@ public sealed class ApplyLayouts : IBuildStep
             string? html = await renderer.RenderAsync(page.Layout, model, new SourceLocation(page.SourcePath), context.Diagnostics);
             if (html is not null) context.AddOutput(OutputFile.Text(page.OutputPath, html));
         }
-
-        // The first page of each layout renders alone, in URL order, so layouts and partials compile once and a
-        // layout error always names the same page; the rest render in parallel.
-        var firsts = pages.GroupBy(p => p.Layout).Select(g => g.OrderBy(p => p.Url, StringComparer.Ordinal).First())
-            .OrderBy(p => p.Url, StringComparer.Ordinal).ToList();
-        foreach (var page in firsts) Render(page).AsTask().GetAwaiter().GetResult();
-        var firstSet = firsts.ToHashSet();
-        Parallel.ForEachAsync(pages.Where(p => !firstSet.Contains(p)), async (page, _) => await Render(page)).GetAwaiter().GetResult();
+        RenderInOrder(pages, Render);
 
         foreach (var (path, bytes) in layouts.Assets) context.AddOutput(new OutputFile(path, bytes));
+    }
+
+    /// <summary>The pages whose layout exists; an SB0108 error for each of the others, at its <c>layout:</c> value.</summary>
+    public static List<Page> PagesWithKnownLayouts(BuildContext context, LayoutSet layouts)
+    {
+        string known = string.Join(", ", layouts.Templates.Keys.Where(k => !k.StartsWith('_')).Order(StringComparer.Ordinal));
+        return context.Pages.Where(page =>
+        {
+            if (layouts.Templates.ContainsKey(page.Layout)) return true;
+            var at = page.FrontMatter.LayoutLocation ?? new SourceLocation(page.SourcePath, 1, 1);
+            context.Diagnostics.Error(DiagnosticCodes.UnknownLayout, at, $"unknown layout '{page.Layout}'; {layouts.DisplayRoot} has: {known}");
+            return false;
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Renders the first page of each layout alone, in URL order, so layouts and partials compile once and a
+    /// layout error always names the same page; the rest in parallel.
+    /// </summary>
+    public static void RenderInOrder(IEnumerable<Page> pages, Func<Page, ValueTask> render)
+    {
+        var list = pages.ToList();
+        var firsts = list.GroupBy(p => p.Layout).Select(g => g.OrderBy(p => p.Url, StringComparer.Ordinal).First())
+            .OrderBy(p => p.Url, StringComparer.Ordinal).ToList();
+        foreach (var page in firsts) render(page).AsTask().GetAwaiter().GetResult();
+        var firstSet = firsts.ToHashSet();
+        Parallel.ForEachAsync(list.Where(p => !firstSet.Contains(p)), async (page, _) => await render(page)).GetAwaiter().GetResult();
     }
 }
