@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using SiteBuilder.Build.Steps;
@@ -8,6 +9,8 @@ using SiteBuilder.Content;
 using SiteBuilder.Diagnostics;
 using SiteBuilder.Layouts;
 using SiteBuilder.Linking;
+using SiteBuilder.Markdown;
+using SiteBuilder.Markdown.Extensions.ChildPages;
 using SiteBuilder.Output;
 
 namespace SiteBuilder.Build.Incremental;
@@ -85,6 +88,17 @@ public sealed class IncrementalBuilder
         return _outputs.TryRemove(path, out _);
     }
     private HashSet<string> _siteFilePaths = new(StringComparer.Ordinal);
+    private StatswikiUrlMap _statswiki = StatswikiUrlMap.Empty;
+    private string _statswikiSignature = "";
+    private WikiLinkResolver? _wiki;
+    // Generated pages (index and label pages) are made anew by every assembly; their state is kept by URL.
+    private readonly Dictionary<string, PageState> _generated = new(StringComparer.Ordinal);
+    private HashSet<string> _redirectPaths = new(StringComparer.Ordinal);
+    private IReadOnlyList<Diagnostic> _redirectDiagnostics = [];
+    private HashSet<string> _searchPaths = new(StringComparer.Ordinal);
+    private IReadOnlyList<Diagnostic> _searchDiagnostics = [];
+    private List<string> _searchSummary = [];
+    private bool _searchPending;
     private HashSet<string> _themeAssetPaths = new(StringComparer.Ordinal);
 
     /// <summary>Creates a builder; nothing is built until <see cref="Rebuild"/>.</summary>
@@ -117,6 +131,16 @@ public sealed class IncrementalBuilder
         _previousIds = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         _siteFilePaths.Clear();
         _themeAssetPaths.Clear();
+        _statswiki = StatswikiUrlMap.Empty;
+        _statswikiSignature = "";
+        _wiki = null;
+        _generated.Clear();
+        _redirectPaths.Clear();
+        _redirectDiagnostics = [];
+        _searchPaths.Clear();
+        _searchDiagnostics = [];
+        _searchSummary = [];
+        _searchPending = false;
         _siteDiagnostics = [];
         _siteFileDiagnostics = [];
         _compileDiagnostics.Clear();
@@ -265,7 +289,13 @@ public sealed class IncrementalBuilder
             {
                 Parse = byPath[page.SourcePath].ToList(),
                 Ids = ResolveLinks.IdsOf(page).ToHashSet(StringComparer.Ordinal),
-                Originals = page.Document?.Descendants<LinkInline>().Select(l => (l, l.Url, l.GetDynamicUrl)).ToList() ?? [],
+                HasChildrenBlock = page.Document?.Descendants<ChildPagesBlock>().Any() == true,
+                CitesStatswiki = page.Document?.Descendants<Inline>().Any(i => i switch
+                {
+                    LinkInline l => StatswikiUrl.IsStatswiki(l.GetDynamicUrl?.Invoke() ?? l.Url ?? ""),
+                    AutolinkInline a => StatswikiUrl.IsStatswiki(a.Url),
+                    _ => false,
+                }) == true,
                 // What other pages show of it is only known after assembly; these are compared then.
                 Outbound = old?.Outbound ?? new HashSet<string>(StringComparer.Ordinal),
                 Fingerprint = old?.Fingerprint,
@@ -282,6 +312,8 @@ public sealed class IncrementalBuilder
             kv.Value is { } old && oldActive.GetValueOrDefault(kv.Key) == old &&
             _all.TryGetValue(kv.Key, out var now) && SameShape(old, now));
         Dictionary<string, Page> active;
+        bool statswikiChanged = false;
+        List<Page> generated = [];
         if (inPlace)
         {
             var pages = new List<Page>();
@@ -309,12 +341,28 @@ public sealed class IncrementalBuilder
                 .OrderBy(p => p.RelativePath, StringComparer.Ordinal));
             new AssemblePages().Execute(context);
             new ValidateSections().Execute(context);
+            // The real steps: both are one cheap pass over the pages' front matter.
+            new GenerateIndexPages().Execute(context);
+            new MapStatswikiUrls().Execute(context);
             _siteDiagnostics = context.Diagnostics.ToSortedList();
             _tree = context.Tree;
             _active = context.Pages.ToList();
             active = _active.ToDictionary(p => p.RelativePath, StringComparer.Ordinal);
             _activeByRel = active;
             _resolver = null;
+            _wiki = null;
+            _statswiki = context.StatswikiMap;
+            string signature = string.Join('\n', _statswiki.Mappings.Select(m => $"{m.Url} {m.Page.Url} {m.Page.Title} {m.Declared}"));
+            statswikiChanged = signature != _statswikiSignature;
+            _statswikiSignature = signature;
+            generated = _active.Where(p => p.Kind == PageKind.Generated).ToList();
+            foreach (var page in generated)
+            {
+                // Links into a generated page come from other pages, so the new copy keeps the old one's backlinks.
+                if (oldActive.GetValueOrDefault(page.RelativePath) is { Kind: PageKind.Generated } old) page.BacklinkUrls.UnionWith(old.BacklinkUrls);
+            }
+            var urls = generated.Select(p => p.Url).ToHashSet(StringComparer.Ordinal);
+            foreach (string url in _generated.Keys.Where(u => !urls.Contains(u)).ToList()) _generated.Remove(url);
         }
         Lap(watch, "Assemble");
 
@@ -331,7 +379,8 @@ public sealed class IncrementalBuilder
         foreach (var (rel, old) in changed)
         {
             if (old is null || !oldActive.ContainsKey(rel) || !active.TryGetValue(rel, out var now)) continue;
-            if (Face(old) != Face(now)) faceChanged.Add(now);
+            // Entries show their fields in their section's table and in the generated pages, so any front-matter edit counts.
+            if (Face(old) != Face(now) || FrontMatterBlock(old.Text) != FrontMatterBlock(now.Text)) faceChanged.Add(now);
             if (_previousIds.GetValueOrDefault(rel) is { } ids && !ids.SetEquals(_state[rel].Ids)) idsChanged.Add(now);
         }
 
@@ -342,8 +391,16 @@ public sealed class IncrementalBuilder
         if (work.Full) relink.UnionWith(_active);
         foreach (string rel in changed.Keys)
             if (active.TryGetValue(rel, out var page)) relink.Add(page);
-        if (structural || work.RelinkBroken || idsChanged.Count > 0)
-            relink.UnionWith(_active.Where(p => _state[p.RelativePath].Link.Count > 0));
+        if (structural || work.RelinkBroken || idsChanged.Count > 0 || faceChanged.Count > 0 || statswikiChanged)
+            relink.UnionWith(_active.Where(p => StateOf(p).Link.Count > 0));
+        // Wiki links show their target's title and find pages by title; {{children}} lists the children's titles.
+        foreach (var page in faceChanged)
+            foreach (string from in page.BacklinkUrls)
+                if (_tree.ByUrl(from) is { } source) relink.Add(source);
+        foreach (var page in faceChanged.Concat(added).Concat(removed))
+            if (NearestAncestor(page.Url) is { } parent && TryState(parent, out var parentState) && parentState!.HasChildrenBlock) relink.Add(parent);
+        // Links to statswiki addresses become internal (or external again) when the map changes.
+        if (statswikiChanged) relink.UnionWith(_active.Where(p => TryState(p, out var st) && st!.CitesStatswiki));
         // Links into a removed page, or to fragments of a page whose ids changed, may break or heal.
         foreach (var page in removed.Concat(idsChanged))
             foreach (string from in page.BacklinkUrls)
@@ -356,7 +413,7 @@ public sealed class IncrementalBuilder
         }
         foreach (var page in relink.Concat(removed))
         {
-            if (!_state.TryGetValue(page.RelativePath, out var state) && !TryRemovedState(page, out state)) continue;
+            if (!TryState(page, out var state) && !TryRemovedState(page, out state)) continue;
             foreach (string url in state!.Outbound)
             {
                 Touch(url);
@@ -368,7 +425,7 @@ public sealed class IncrementalBuilder
         Lap(watch, "ResolveLinks");
         foreach (var page in relink)
         {
-            foreach (string url in _state[page.RelativePath].Outbound)
+            foreach (string url in StateOf(page).Outbound)
             {
                 Touch(url);
                 _tree.ByUrl(url)?.BacklinkUrls.Add(page.Url);
@@ -387,7 +444,10 @@ public sealed class IncrementalBuilder
         models.UnionWith(backlinksChanged);
         models.UnionWith(added);
         foreach (var page in faceChanged.Concat(added).Concat(removed)) models.UnionWith(Dependents(page));
-        if (work.AllModels) models.UnionWith(_active);
+        // Generated pages are new objects after every assembly; the fingerprint decides whether they render.
+        models.UnionWith(generated);
+        // Page models link cited sources to their statswiki mirror.
+        if (work.AllModels || statswikiChanged) models.UnionWith(_active);
         if (work.ForcedLayouts.Count > 0) models.UnionWith(_active.Where(p => work.ForcedLayouts.Contains(p.Layout)));
         work.SiteFiles |= structural || faceChanged.Any(p => p.Parent is null || p.Parent == _tree.Root);
 
@@ -395,7 +455,7 @@ public sealed class IncrementalBuilder
         foreach (var page in removed)
         {
             if (RemoveOutput(page.OutputPath)) removedOutputs.Add(page.OutputPath);
-            if (_state.TryGetValue(page.RelativePath, out var state))
+            if (TryState(page, out var state))
             {
                 // A draft that comes back must render again.
                 state.Fingerprint = null;
@@ -408,6 +468,15 @@ public sealed class IncrementalBuilder
         Lap(watch, "ApplyLayouts");
         if (work.SiteFiles) WriteSiteFiles();
         Lap(watch, "SiteFiles");
+        // Stubs name their page's title and must not overwrite a page or file, so they follow any re-assembly.
+        if (!inPlace || work.SiteFiles) WriteRedirects();
+        Lap(watch, "Redirects");
+        // The search index (about a second at 10 000 pages) is the one whole-site product left out of an
+        // edit's critical path: Update only marks it stale, and CompleteDeferred (which the preview server
+        // calls right after publishing the reload) rebuilds it. The first build is complete at once.
+        if (work.Full) RunSearchIndex();
+        else if (changed.Count > 0 || work.SiteFiles || work.ForceRender || work.ForcedLayouts.Contains("page")) _searchPending = true;
+        Lap(watch, "SearchIndex");
         _removedStates.Clear();
         rendered.Sort(StringComparer.Ordinal);
         removedOutputs.Sort(StringComparer.Ordinal);
@@ -422,7 +491,34 @@ public sealed class IncrementalBuilder
     /// <summary>True when a re-parsed page can replace the old one in place (see Process).</summary>
     private static bool SameShape(Page old, Page now) =>
         Face(old) == Face(now) && old.FrontMatter.Draft == now.FrontMatter.Draft && old.FrontMatter.Layout == now.FrontMatter.Layout &&
-        old.FrontMatter.Aliases.SequenceEqual(now.FrontMatter.Aliases, StringComparer.Ordinal) && (old.Document is null) == (now.Document is null);
+        old.FrontMatter.Aliases.SequenceEqual(now.FrontMatter.Aliases, StringComparer.Ordinal) && (old.Document is null) == (now.Document is null) &&
+        // Labels, fields, statswiki addresses and anchors feed the generated pages, the statswiki map and the stubs.
+        FrontMatterBlock(old.Text) == FrontMatterBlock(now.Text);
+
+    /// <summary>The front-matter block of a page's text (empty when it has none).</summary>
+    private static string FrontMatterBlock(string text)
+    {
+        if (!text.StartsWith("---", StringComparison.Ordinal)) return "";
+        int end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
+        return end < 0 ? text : text[..(end + 4)];
+    }
+
+    private PageState StateOf(Page page)
+    {
+        if (page.Kind != PageKind.Generated) return _state[page.RelativePath];
+        if (!_generated.TryGetValue(page.Url, out var state)) _generated[page.Url] = state = new PageState();
+        return state;
+    }
+
+    private bool TryState(Page page, [NotNullWhen(true)] out PageState? state)
+    {
+        if (page.Kind == PageKind.Generated)
+        {
+            state = StateOf(page);
+            return true;
+        }
+        return _state.TryGetValue(page.RelativePath, out state);
+    }
 
     /// <summary>What a page shows of itself on other pages: sidebars, child lists, breadcrumbs, backlinks.</summary>
     private static (string Title, string? Description, int Weight) Face(Page page) =>
@@ -464,49 +560,52 @@ public sealed class IncrementalBuilder
     }
 
     /// <summary>
-    /// Resolves the links of some pages the way the ResolveLinks step does, from the links as written,
-    /// with one resolver whose ids come from the parse cache (building them for 10 000 pages each time is the slow part).
+    /// Resolves the links of some pages with the ResolveLinks step's own per-page method, after adding their
+    /// old-anchor markers with the AddAnchorAliases step. Both rewrite the Markdown tree, so a page resolved
+    /// before is parsed again from its text first. One resolver serves many edits; its ids come from the
+    /// parse cache (building them for 10 000 pages each time is the slow part).
     /// </summary>
     private void ResolveLinksOf(IReadOnlyCollection<Page> pages)
     {
         if (pages.Count == 0) return;
-        var resolver = _resolver ??= new LinkResolver(_tree, _pageAssets, p => _state.TryGetValue(p.RelativePath, out var s) ? (IEnumerable<string>)s.Ids : ResolveLinks.IdsOf(p));
+        if (_resolver is null)
+        {
+            _resolver = new LinkResolver(_tree, _pageAssets, p => TryState(p, out var s) && p.Kind != PageKind.Generated ? (IEnumerable<string>)s!.Ids : ResolveLinks.IdsOf(p));
+            _wiki = null;
+        }
+        var resolver = _resolver;
+        var wiki = _wiki ??= new WikiLinkResolver(_tree, resolver);
+        var pipeline = MarkdownPipelineFactory.Default;
+        var withDocument = pages.Where(p => p.Document is not null).ToList();
+        Parallel.ForEach(withDocument, page =>
+        {
+            var state = StateOf(page);
+            if (state.Resolved) page.Document = Markdig.Markdown.Parse(page.Text, pipeline);
+        });
+        var anchors = NewContext();
+        anchors.Pages.AddRange(withDocument);
+        new AddAnchorAliases().Execute(anchors);
+        var anchorProblems = anchors.Diagnostics.ToSortedList().ToLookup(d => d.Location.Path, StringComparer.Ordinal);
         Parallel.ForEach(pages, page =>
         {
-            var state = _state[page.RelativePath];
+            var state = StateOf(page);
             var diagnostics = new DiagnosticBag();
-            var outbound = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (link, url, dynamic) in state.Originals)
-            {
-                link.Url = url;
-                link.GetDynamicUrl = dynamic;
-            }
-            if (page.Document is not null)
-            {
-                foreach (var link in page.Document.Descendants<LinkInline>())
-                {
-                    string? url = link.GetDynamicUrl?.Invoke() ?? link.Url;
-                    if (string.IsNullOrEmpty(url) || LinkResolver.IsExternal(url)) continue;
-                    var at = new SourceLocation(page.SourcePath, link.Line + 1, link.Column + 1);
-                    var target = resolver.Resolve(page, url, at, diagnostics);
-                    if (target is null) continue;
-                    link.Url = target.Href;
-                    link.GetDynamicUrl = null;
-                    if (target.Page is { } p && p != page) outbound.Add(p.Url);
-                }
-            }
+            var (linked, unmirrored) = ResolveLinks.ResolvePage(page, resolver, wiki, _statswiki, diagnostics);
+            state.Resolved = page.Document is not null;
+            state.Anchor = anchorProblems[page.SourcePath].ToList();
             state.Link = diagnostics.ToSortedList();
-            state.Outbound = outbound;
+            state.Outbound = linked.Select(p => p.Url).ToHashSet(StringComparer.Ordinal);
+            state.Unmirrored = unmirrored;
         });
     }
 
     private List<string> RenderModels(HashSet<Page> pages, Work work)
     {
-        var factory = new PageModelFactory(_config, _tree);
+        var factory = new PageModelFactory(_config, _tree, _statswiki);
         var rendered = new ConcurrentBag<string>();
         async ValueTask Render(Page page)
         {
-            var state = _state[page.RelativePath];
+            var state = StateOf(page);
             var renderer = RendererFor(page.Layout);
             if (!renderer.HasLayout(page.Layout))
             {
@@ -557,7 +656,7 @@ public sealed class IncrementalBuilder
         context.PageAssets.AddRange(_pageAssets);
         foreach (var (k, v) in _lastUpdated) context.LastUpdated[k] = v;
         context.Layouts = _layouts;
-        context.ModelFactory = new PageModelFactory(_config, _tree);
+        context.ModelFactory = new PageModelFactory(_config, _tree, _statswiki);
         context.LayoutRenderer = RendererFor(_layouts!.Templates.ContainsKey("404") ? "404" : "page");
         new WriteSiteFiles().Execute(context);
         foreach (string path in _siteFilePaths) RemoveOutput(path);
@@ -566,17 +665,105 @@ public sealed class IncrementalBuilder
         _siteFileDiagnostics = context.Diagnostics.ToSortedList();
     }
 
+    /// <summary>Redirect stubs and <c>_redirects</c>, through the WriteRedirects step, which sees every other output.</summary>
+    private void WriteRedirects()
+    {
+        var context = NewContext();
+        context.Pages.AddRange(_active);
+        context.Tree = _tree;
+        context.StatswikiMap = _statswiki;
+        foreach (var (path, bytes) in _outputs)
+            if (!_redirectPaths.Contains(path)) context.Outputs[path] = new OutputFile(path, bytes);
+        var others = context.Outputs.Keys.ToHashSet(StringComparer.Ordinal);
+        new WriteRedirects().Execute(context);
+        var stubs = context.Outputs.Where(kv => !others.Contains(kv.Key)).ToList();
+        foreach (string path in _redirectPaths)
+            if (!context.Outputs.ContainsKey(path) || others.Contains(path)) RemoveOutput(path);
+        _redirectPaths = stubs.Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var (path, file) in stubs)
+            if (!_outputs.TryGetValue(path, out byte[]? old) || !old.AsSpan().SequenceEqual(file.Content)) SetOutput(path, file.Content);
+        _redirectDiagnostics = context.Diagnostics.ToSortedList();
+    }
+
+    /// <summary>The search index, its data files and the search page, through the BuildSearchIndex step.</summary>
+    private void RunSearchIndex()
+    {
+        var context = NewContext();
+        context.Pages.AddRange(_active);
+        context.Tree = _tree;
+        context.ModelFactory = new PageModelFactory(_config, _tree, _statswiki);
+        context.LayoutRenderer = RendererFor("page");
+        new BuildSearchIndex().Execute(context);
+        foreach (string path in _searchPaths)
+            if (!context.Outputs.ContainsKey(path)) RemoveOutput(path);
+        _searchPaths = context.Outputs.Keys.ToHashSet(StringComparer.Ordinal);
+        foreach (var (path, file) in context.Outputs)
+            if (!_outputs.TryGetValue(path, out byte[]? old) || !old.AsSpan().SequenceEqual(file.Content)) SetOutput(path, file.Content);
+        _searchDiagnostics = context.Diagnostics.ToSortedList();
+        _searchSummary = context.Summary.ToList();
+        _searchPending = false;
+    }
+
+    /// <summary>
+    /// True when the last <see cref="Update(ChangeSet)"/> left work for <see cref="CompleteDeferred"/>: the
+    /// search index (search/index.json, documents.json, search-data.js and the search page) is out of date.
+    /// </summary>
+    public bool HasDeferredWork => _searchPending;
+
+    /// <summary>
+    /// The second phase of an update: rebuilds the search index if the last update changed what it indexes
+    /// and publishes the result as a new version. Call it right after publishing an update's reload; after
+    /// it the site equals a full build. Returns <see cref="Last"/> when there is nothing to do.
+    /// </summary>
+    public IncrementalResult CompleteDeferred()
+    {
+        if (!_searchPending || Last is null) return Last ?? Rebuild();
+        var watch = Stopwatch.StartNew();
+        StartTimings();
+        RunSearchIndex();
+        Lap(watch, "SearchIndex");
+        return Finish(watch, full: false, [], []);
+    }
+
+    /// <summary>
+    /// The build summary lines a full build would print (statswiki links kept external, orphan pages, search
+    /// index size), computed on demand: the orphan report walks every page, which an edit need not pay for.
+    /// </summary>
+    public IReadOnlyList<string> Summary()
+    {
+        var lines = new List<string>();
+        var external = _active.Where(p => p.Kind != PageKind.Generated).SelectMany(p => StateOf(p).Unmirrored)
+            .OrderBy(u => u.Url, StringComparer.Ordinal).ThenBy(u => u.At).ToList();
+        if (external.Count > 0)
+        {
+            lines.Add($"Statswiki links with no mirror here, kept external ({external.Count}):");
+            lines.AddRange(external.Select(u => $"  {u.Url} ({u.At})"));
+        }
+        var context = NewContext();
+        context.Pages.AddRange(_active);
+        context.Tree = _tree;
+        new ReportOrphans().Execute(context);
+        lines.AddRange(context.Summary);
+        lines.AddRange(_searchSummary);
+        return lines;
+    }
+
     private IncrementalResult Finish(Stopwatch watch, bool full, List<string> rendered, List<string> removed)
     {
         var bag = new DiagnosticBag();
         foreach (var d in _configDiagnostics) bag.Add(d);
         foreach (var d in _siteDiagnostics) bag.Add(d);
         foreach (var d in _siteFileDiagnostics) bag.Add(d);
+        foreach (var d in _redirectDiagnostics) bag.Add(d);
+        foreach (var d in _searchDiagnostics) bag.Add(d);
+        foreach (var state in _generated.Values)
+            foreach (var d in state.Render) bag.Add(d);
         // One pass over the pages; almost all have no problem, so this stays cheap at 10 000 pages.
         foreach (var (rel, state) in _state)
         {
             foreach (var d in state.Parse) bag.Add(d);
-            if (state.Link.Count + state.Render.Count == 0 || _activeByRel.GetValueOrDefault(rel) is null) continue;
+            if (state.Link.Count + state.Render.Count + state.Anchor.Count == 0 || _activeByRel.GetValueOrDefault(rel) is null) continue;
+            foreach (var d in state.Anchor) bag.Add(d);
             foreach (var d in state.Link) bag.Add(d);
             foreach (var d in state.Render) bag.Add(d);
         }

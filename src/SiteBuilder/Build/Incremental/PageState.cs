@@ -1,4 +1,3 @@
-using Markdig.Syntax.Inlines;
 using SiteBuilder.Diagnostics;
 
 namespace SiteBuilder.Build.Incremental;
@@ -14,8 +13,16 @@ internal sealed class PageState
     public IReadOnlyList<Diagnostic> Render { get; set; } = [];
     /// <summary>Every id the page defines, computed once per parse.</summary>
     public IReadOnlySet<string> Ids { get; set; } = new HashSet<string>();
-    /// <summary>Each link as written, so links can be resolved again after the tree has been rewritten.</summary>
-    public List<(LinkInline Link, string? Url, LinkInline.GetUrlDelegate? Dynamic)> Originals { get; set; } = [];
+    /// <summary>Problems found while adding its old-anchor markers (AddAnchorAliases).</summary>
+    public IReadOnlyList<Diagnostic> Anchor { get; set; } = [];
+    /// <summary>True once its Markdown tree has been link-resolved (and so rewritten): resolving again needs a fresh parse.</summary>
+    public bool Resolved { get; set; }
+    /// <summary>True when its Markdown has a <c>{{children}}</c> block, which lists its children's titles.</summary>
+    public bool HasChildrenBlock { get; set; }
+    /// <summary>True when it links to a statswiki address: its links change when the statswiki map does.</summary>
+    public bool CitesStatswiki { get; set; }
+    /// <summary>Statswiki addresses it cites that no page mirrors (for the summary).</summary>
+    public IReadOnlyList<(string Url, SourceLocation At)> Unmirrored { get; set; } = [];
     /// <summary>URLs of the pages its links reach (it appears in their backlinks).</summary>
     public HashSet<string> Outbound { get; set; } = new(StringComparer.Ordinal);
     /// <summary>The fingerprint of the model last rendered, or null when it has no current output.</summary>

@@ -34,22 +34,9 @@ public sealed class ResolveLinks : IBuildStep
         var unmirrored = new ConcurrentBag<(string Url, SourceLocation At)>();
         Parallel.ForEach(context.Pages, page =>
         {
-            if (page.Document is null) return;
-            // Materialised: statswiki autolinks are replaced in the tree while walking.
-            foreach (var inline in page.Document.Descendants<Inline>().ToList())
-            {
-                var at = new SourceLocation(page.SourcePath, inline.Line + 1, inline.Column + 1);
-                Page? linked = inline switch
-                {
-                    WikiLinkInline w => ResolveWiki(page, w, wiki, at, context.Diagnostics),
-                    LinkInline link => ResolveLink(page, link, resolver, statswiki, at, context.Diagnostics, unmirrored),
-                    AutolinkInline { IsEmail: false } auto => ResolveAutolink(page, auto, resolver, statswiki, at, unmirrored),
-                    _ => null,
-                };
-                if (linked is not null && linked != page) backlinks.Add((linked, page.Url));
-            }
-            foreach (var block in page.Document.Descendants<ChildPagesBlock>())
-                block.Items = page.Children.Select(c => (c.Title, Permalinks.Relative(page.Url, c.Url), c.FrontMatter.Description)).ToList();
+            var (linked, cited) = ResolvePage(page, resolver, wiki, statswiki, context.Diagnostics);
+            foreach (var target in linked) backlinks.Add((target, page.Url));
+            foreach (var item in cited) unmirrored.Add(item);
         });
         foreach (var (target, from) in backlinks) target.BacklinkUrls.Add(from);
 
@@ -59,6 +46,35 @@ public sealed class ResolveLinks : IBuildStep
             context.Summary.Enqueue($"Statswiki links with no mirror here, kept external ({external.Count}):");
             foreach (var (url, at) in external) context.Summary.Enqueue($"  {url} ({at})");
         }
+    }
+
+    /// <summary>
+    /// Resolves one page's links in its Markdown tree and fills its <c>{{children}}</c> blocks (the incremental
+    /// builder calls this for the pages an edit affects). Returns the other pages it links to and the statswiki
+    /// addresses it cites that have no mirror here.
+    /// </summary>
+    public static (List<Page> Linked, List<(string Url, SourceLocation At)> Unmirrored) ResolvePage(
+        Page page, LinkResolver resolver, WikiLinkResolver wiki, StatswikiUrlMap statswiki, DiagnosticBag diagnostics)
+    {
+        var linkedPages = new List<Page>();
+        var unmirrored = new ConcurrentBag<(string Url, SourceLocation At)>();
+        if (page.Document is null) return (linkedPages, []);
+        // Materialised: statswiki autolinks are replaced in the tree while walking.
+        foreach (var inline in page.Document.Descendants<Inline>().ToList())
+        {
+            var at = new SourceLocation(page.SourcePath, inline.Line + 1, inline.Column + 1);
+            Page? linked = inline switch
+            {
+                WikiLinkInline w => ResolveWiki(page, w, wiki, at, diagnostics),
+                LinkInline link => ResolveLink(page, link, resolver, statswiki, at, diagnostics, unmirrored),
+                AutolinkInline { IsEmail: false } auto => ResolveAutolink(page, auto, resolver, statswiki, at, unmirrored),
+                _ => null,
+            };
+            if (linked is not null && linked != page) linkedPages.Add(linked);
+        }
+        foreach (var block in page.Document.Descendants<ChildPagesBlock>())
+            block.Items = page.Children.Select(c => (c.Title, Permalinks.Relative(page.Url, c.Url), c.FrontMatter.Description)).ToList();
+        return (linkedPages, unmirrored.ToList());
     }
 
     private static Page? ResolveWiki(Page page, WikiLinkInline link, WikiLinkResolver wiki, SourceLocation at, DiagnosticBag diagnostics)
