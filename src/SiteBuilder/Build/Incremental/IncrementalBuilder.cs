@@ -590,12 +590,14 @@ public sealed class IncrementalBuilder
         {
             var state = StateOf(page);
             var diagnostics = new DiagnosticBag();
-            var (linked, unmirrored) = ResolveLinks.ResolvePage(page, resolver, wiki, _statswiki, diagnostics);
+            var linked = new ConcurrentBag<(Page Target, string From)>();
+            var unmirrored = new ConcurrentBag<(string Url, SourceLocation At)>();
+            ResolveLinks.ResolvePage(page, resolver, wiki, _statswiki, diagnostics, linked, unmirrored);
             state.Resolved = page.Document is not null;
             state.Anchor = anchorProblems[page.SourcePath].ToList();
             state.Link = diagnostics.ToSortedList();
-            state.Outbound = linked.Select(p => p.Url).ToHashSet(StringComparer.Ordinal);
-            state.Unmirrored = unmirrored;
+            state.Outbound = linked.Select(l => l.Target.Url).ToHashSet(StringComparer.Ordinal);
+            state.Unmirrored = unmirrored.ToList();
         });
     }
 

@@ -32,12 +32,7 @@ public sealed class ResolveLinks : IBuildStep
         context.LinkResolver = resolver;
         var backlinks = new ConcurrentBag<(Page Target, string From)>();
         var unmirrored = new ConcurrentBag<(string Url, SourceLocation At)>();
-        Parallel.ForEach(context.Pages, page =>
-        {
-            var (linked, cited) = ResolvePage(page, resolver, wiki, statswiki, context.Diagnostics);
-            foreach (var target in linked) backlinks.Add((target, page.Url));
-            foreach (var item in cited) unmirrored.Add(item);
-        });
+        Parallel.ForEach(context.Pages, page => ResolvePage(page, resolver, wiki, statswiki, context.Diagnostics, backlinks, unmirrored));
         foreach (var (target, from) in backlinks) target.BacklinkUrls.Add(from);
 
         var external = unmirrored.OrderBy(u => u.Url, StringComparer.Ordinal).ThenBy(u => u.At).ToList();
@@ -49,16 +44,13 @@ public sealed class ResolveLinks : IBuildStep
     }
 
     /// <summary>
-    /// Resolves one page's links in its Markdown tree and fills its <c>{{children}}</c> blocks (the incremental
-    /// builder calls this for the pages an edit affects). Returns the other pages it links to and the statswiki
-    /// addresses it cites that have no mirror here.
+    /// Resolves the links of one page (the preview server's incremental rebuild calls this for the pages it
+    /// re-parsed): rewrites them, reports broken ones, and adds (target, this page's URL) to <paramref name="backlinks"/>.
     /// </summary>
-    public static (List<Page> Linked, List<(string Url, SourceLocation At)> Unmirrored) ResolvePage(
-        Page page, LinkResolver resolver, WikiLinkResolver wiki, StatswikiUrlMap statswiki, DiagnosticBag diagnostics)
+    public static void ResolvePage(Page page, LinkResolver resolver, WikiLinkResolver wiki, StatswikiUrlMap statswiki,
+        DiagnosticBag diagnostics, ConcurrentBag<(Page Target, string From)> backlinks, ConcurrentBag<(string Url, SourceLocation At)> unmirrored)
     {
-        var linkedPages = new List<Page>();
-        var unmirrored = new ConcurrentBag<(string Url, SourceLocation At)>();
-        if (page.Document is null) return (linkedPages, []);
+        if (page.Document is null) return;
         // Materialised: statswiki autolinks are replaced in the tree while walking.
         foreach (var inline in page.Document.Descendants<Inline>().ToList())
         {
@@ -70,11 +62,10 @@ public sealed class ResolveLinks : IBuildStep
                 AutolinkInline { IsEmail: false } auto => ResolveAutolink(page, auto, resolver, statswiki, at, unmirrored),
                 _ => null,
             };
-            if (linked is not null && linked != page) linkedPages.Add(linked);
+            if (linked is not null && linked != page) backlinks.Add((linked, page.Url));
         }
         foreach (var block in page.Document.Descendants<ChildPagesBlock>())
             block.Items = page.Children.Select(c => (c.Title, Permalinks.Relative(page.Url, c.Url), c.FrontMatter.Description)).ToList();
-        return (linkedPages, unmirrored.ToList());
     }
 
     private static Page? ResolveWiki(Page page, WikiLinkInline link, WikiLinkResolver wiki, SourceLocation at, DiagnosticBag diagnostics)
