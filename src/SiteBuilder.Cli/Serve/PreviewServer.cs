@@ -123,8 +123,6 @@ public sealed class PreviewServer : IAsyncDisposable
                 }
                 Publish(result);
                 Rebuilt?.Invoke(result, paths);
-                // Second phase (the search index), while the browser is already reloading; only a failure is announced.
-                if (result.Succeeded && _builder.HasDeferredWork && _builder.CompleteDeferred() is { Succeeded: false } late) Publish(late);
             }
         }
         catch (OperationCanceledException)

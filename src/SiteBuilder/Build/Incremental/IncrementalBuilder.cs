@@ -12,6 +12,7 @@ using SiteBuilder.Linking;
 using SiteBuilder.Markdown;
 using SiteBuilder.Markdown.Extensions.ChildPages;
 using SiteBuilder.Output;
+using SiteBuilder.Search;
 
 namespace SiteBuilder.Build.Incremental;
 
@@ -98,7 +99,13 @@ public sealed class IncrementalBuilder
     private HashSet<string> _searchPaths = new(StringComparer.Ordinal);
     private IReadOnlyList<Diagnostic> _searchDiagnostics = [];
     private List<string> _searchSummary = [];
-    private bool _searchPending;
+    // The search index is built on a background task, one at a time: a request that arrives while one runs
+    // waits in _searchQueued (the newest wins), and a build applies only if no newer request or full rebuild came.
+    private readonly object _searchLock = new();
+    private readonly object _publishLock = new();
+    private Task? _searchTask;
+    private int _searchGeneration;
+    private (IReadOnlyList<SearchDocument> Documents, SearchOptions Options, int Generation)? _searchQueued;
     private HashSet<string> _themeAssetPaths = new(StringComparer.Ordinal);
 
     /// <summary>Creates a builder; nothing is built until <see cref="Rebuild"/>.</summary>
@@ -140,7 +147,13 @@ public sealed class IncrementalBuilder
         _searchPaths.Clear();
         _searchDiagnostics = [];
         _searchSummary = [];
-        _searchPending = false;
+        lock (_searchLock)
+        {
+            // A background index of the old site must not land in the new one.
+            _searchGeneration++;
+            _searchQueued = null;
+        }
+        _searchRequested = null;
         _siteDiagnostics = [];
         _siteFileDiagnostics = [];
         _compileDiagnostics.Clear();
@@ -471,11 +484,12 @@ public sealed class IncrementalBuilder
         // Stubs name their page's title and must not overwrite a page or file, so they follow any re-assembly.
         if (!inPlace || work.SiteFiles) WriteRedirects();
         Lap(watch, "Redirects");
-        // The search index (about a second at 10 000 pages) is the one whole-site product left out of an
-        // edit's critical path: Update only marks it stale, and CompleteDeferred (which the preview server
-        // calls right after publishing the reload) rebuilds it. The first build is complete at once.
-        if (work.Full) RunSearchIndex();
-        else if (changed.Count > 0 || work.SiteFiles || work.ForceRender || work.ForcedLayouts.Contains("page")) _searchPending = true;
+        // The search index (seconds at 10 000 pages) is the one whole-site product kept off an edit's critical
+        // path: the edit is published without it and the index follows from a background task, which the
+        // next edits never wait for (CompleteDeferred waits for it). The first build is complete at once.
+        // The search page itself is one Razor render and follows the layouts and sections at once.
+        if (work.Full || !inPlace || work.SiteFiles || work.ForceRender || work.ForcedLayouts.Contains("page")) WriteSearchPage();
+        if (work.Full || changed.Count > 0 || work.SiteFiles) RequestSearchIndex(background: !work.Full);
         Lap(watch, "SearchIndex");
         _removedStates.Clear();
         rendered.Sort(StringComparer.Ordinal);
@@ -687,42 +701,131 @@ public sealed class IncrementalBuilder
         _redirectDiagnostics = context.Diagnostics.ToSortedList();
     }
 
-    /// <summary>The search index, its data files and the search page, through the BuildSearchIndex step.</summary>
-    private void RunSearchIndex()
+    /// <summary>The search page, through the BuildSearchIndex step's renderer.</summary>
+    private void WriteSearchPage()
+    {
+        var context = NewContext();
+        context.ModelFactory = new PageModelFactory(_config, _tree, _statswiki);
+        context.LayoutRenderer = RendererFor("page");
+        BuildSearchIndex.WriteSearchPage(context);
+        foreach (var (path, file) in context.Outputs)
+            if (!_outputs.TryGetValue(path, out byte[]? old) || !old.AsSpan().SequenceEqual(file.Content)) SetOutput(path, file.Content);
+        _searchPageDiagnostics = context.Diagnostics.ToSortedList();
+    }
+
+    private IReadOnlyList<Diagnostic> _searchPageDiagnostics = [];
+
+    /// <summary>Builds the search index of the current pages: now, or on the background task.</summary>
+    private void RequestSearchIndex(bool background)
     {
         var context = NewContext();
         context.Pages.AddRange(_active);
-        context.Tree = _tree;
-        context.ModelFactory = new PageModelFactory(_config, _tree, _statswiki);
-        context.LayoutRenderer = RendererFor("page");
-        new BuildSearchIndex().Execute(context);
-        foreach (string path in _searchPaths)
-            if (!context.Outputs.ContainsKey(path)) RemoveOutput(path);
-        _searchPaths = context.Outputs.Keys.ToHashSet(StringComparer.Ordinal);
-        foreach (var (path, file) in context.Outputs)
-            if (!_outputs.TryGetValue(path, out byte[]? old) || !old.AsSpan().SequenceEqual(file.Content)) SetOutput(path, file.Content);
-        _searchDiagnostics = context.Diagnostics.ToSortedList();
-        _searchSummary = context.Summary.ToList();
-        _searchPending = false;
+        // Captured now, on the caller's thread: the pages change under later edits.
+        var documents = BuildSearchIndex.Documents(context);
+        var options = BuildSearchIndex.Options(context);
+        if (background)
+        {
+            // Started by Finish, once this rebuild's result (which decides whether the index may publish) is known.
+            _searchRequested = (documents, options);
+            return;
+        }
+        lock (_searchLock)
+        {
+            ++_searchGeneration;
+            _searchQueued = null;
+            _searchRequested = null;
+            ApplySearchIndex(SearchIndexWriter.Build(documents, options), options, publish: false);
+        }
+    }
+
+    private (IReadOnlyList<SearchDocument> Documents, SearchOptions Options)? _searchRequested;
+
+    private void StartSearchIndex(IReadOnlyList<SearchDocument> documents, SearchOptions options)
+    {
+        lock (_searchLock)
+        {
+            int generation = ++_searchGeneration;
+            if (_searchTask is { IsCompleted: false })
+            {
+                _searchQueued = (documents, options, generation);
+                return;
+            }
+            _searchTask = Task.Run(() => BuildSearchIndexInBackground(documents, options, generation));
+        }
+    }
+
+    private void BuildSearchIndexInBackground(IReadOnlyList<SearchDocument> documents, SearchOptions options, int generation)
+    {
+        while (true)
+        {
+            var result = SearchIndexWriter.Build(documents, options);
+            lock (_searchLock)
+            {
+                if (_searchQueued is { } next)
+                {
+                    (documents, options, generation) = next;
+                    _searchQueued = null;
+                    continue;
+                }
+                if (generation == _searchGeneration) ApplySearchIndex(result, options, publish: true);
+                return;
+            }
+        }
     }
 
     /// <summary>
-    /// True when the last <see cref="Update(ChangeSet)"/> left work for <see cref="CompleteDeferred"/>: the
-    /// search index (search/index.json, documents.json, search-data.js and the search page) is out of date.
+    /// Takes a built index into the outputs through the BuildSearchIndex step. From the background, the files
+    /// are also published at once (as a new version) when the site is in a good state; otherwise they wait,
+    /// marked changed, for the next successful rebuild.
     /// </summary>
-    public bool HasDeferredWork => _searchPending;
+    private void ApplySearchIndex(SearchIndexResult result, SearchOptions options, bool publish)
+    {
+        var context = NewContext();
+        BuildSearchIndex.AddIndex(context, result, options);
+        lock (_publishLock)
+        {
+            var touched = new HashSet<string>(_searchPaths, StringComparer.Ordinal);
+            touched.UnionWith(context.Outputs.Keys);
+            foreach (string path in _searchPaths)
+                if (!context.Outputs.ContainsKey(path)) RemoveOutput(path);
+            _searchPaths = context.Outputs.Keys.ToHashSet(StringComparer.Ordinal);
+            foreach (var (path, file) in context.Outputs)
+                if (!_outputs.TryGetValue(path, out byte[]? old) || !old.AsSpan().SequenceEqual(file.Content)) SetOutput(path, file.Content);
+            _searchDiagnostics = context.Diagnostics.ToSortedList();
+            _searchSummary = context.Summary.ToList();
+            if (!publish || Last is not { Succeeded: true } || _searchDiagnostics.Any(d => d.IsError || _options.Strict)) return;
+            var builder = _published.ToBuilder();
+            // Only the index's own files: an edit may be half-way through changing the others.
+            foreach (string path in touched)
+            {
+                if (_outputs.TryGetValue(path, out byte[]? bytes)) builder[path] = bytes;
+                else builder.Remove(path);
+                _dirty.TryRemove(path, out _);
+            }
+            _published = builder.ToImmutable();
+            Current = new SiteSnapshot(Current.Version + 1, _published);
+        }
+    }
+
+    /// <summary>True while the search index of the last edit is still being built in the background.</summary>
+    public bool HasDeferredWork
+    {
+        get { lock (_searchLock) return _searchTask is { IsCompleted: false }; }
+    }
 
     /// <summary>
-    /// The second phase of an update: rebuilds the search index if the last update changed what it indexes
-    /// and publishes the result as a new version. Call it right after publishing an update's reload; after
-    /// it the site equals a full build. Returns <see cref="Last"/> when there is nothing to do.
+    /// Waits for the background search index (see <see cref="HasDeferredWork"/>) and reports the site as it then
+    /// is, published as a new version when it has no errors: after it the site equals a full build. Callers
+    /// need not call it (the index publishes itself); tests and tools that want the settled site do.
     /// </summary>
     public IncrementalResult CompleteDeferred()
     {
-        if (!_searchPending || Last is null) return Last ?? Rebuild();
+        if (Last is null) return Rebuild();
+        Task? task;
+        lock (_searchLock) task = _searchTask;
+        task?.GetAwaiter().GetResult();
         var watch = Stopwatch.StartNew();
         StartTimings();
-        RunSearchIndex();
         Lap(watch, "SearchIndex");
         return Finish(watch, full: false, [], []);
     }
@@ -758,6 +861,7 @@ public sealed class IncrementalBuilder
         foreach (var d in _siteFileDiagnostics) bag.Add(d);
         foreach (var d in _redirectDiagnostics) bag.Add(d);
         foreach (var d in _searchDiagnostics) bag.Add(d);
+        foreach (var d in _searchPageDiagnostics) bag.Add(d);
         foreach (var state in _generated.Values)
             foreach (var d in state.Render) bag.Add(d);
         // One pass over the pages; almost all have no problem, so this stays cheap at 10 000 pages.
@@ -781,6 +885,7 @@ public sealed class IncrementalBuilder
         var diagnostics = bag.ToSortedList();
         bool ok = !diagnostics.Any(d => d.IsError) && (!_options.Strict || diagnostics.Count == 0);
         if (ok)
+        lock (_publishLock)
         {
             if (_publishAll) _published = _outputs.ToImmutableDictionary(StringComparer.Ordinal);
             else
@@ -801,6 +906,11 @@ public sealed class IncrementalBuilder
         // Not a phase: how much of the time the garbage collector had every thread stopped.
         _timings.Add(("(GC pauses)", GC.GetTotalPauseDuration() - _gcPauseAtStart));
         Last = new IncrementalResult(diagnostics, ok, full, rendered, removed, _active.Count, watch.Elapsed, Current.Version, _timings.ToList());
+        if (_searchRequested is { } request)
+        {
+            _searchRequested = null;
+            StartSearchIndex(request.Documents, request.Options);
+        }
         return Last;
     }
 }
