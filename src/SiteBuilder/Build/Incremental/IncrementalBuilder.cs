@@ -17,11 +17,15 @@ using SiteBuilder.Search;
 namespace SiteBuilder.Build.Incremental;
 
 /// <summary>
-/// Keeps a built site in memory and rebuilds only what a change affects. The cheap whole-site steps
-/// (AssemblePages, ValidateSections) run again on every change; Markdown is parsed again only for the
-/// changed files; links are resolved again only where a target may have changed; models are computed
-/// for the pages that can show a changed page (parent, siblings and descendants in the sidebar, backlink
-/// targets), and only those whose model actually changed go through Razor again.
+/// Keeps a built site in memory and rebuilds only what a change affects, producing exactly what the full
+/// build (<see cref="SiteGenerator.DefaultSteps"/>) produces. Markdown is parsed again only for the changed
+/// files. A text edit that leaves the front matter alone is applied in place; any other change re-runs the
+/// cheap whole-site steps (AssemblePages, ValidateSections, GenerateIndexPages, MapStatswikiUrls) and, after
+/// rendering, WriteRedirects. Links are resolved again (with ResolveLinks' own per-page method, after
+/// AddAnchorAliases) only where a target, a title, a child list or the statswiki map may have changed;
+/// models are computed for the pages that can show a changed page, and only those whose model actually
+/// changed go through Razor again. The search index is built on a background task (see
+/// <see cref="CompleteDeferred"/>); the orphan report only on demand (<see cref="Summary"/>).
 /// Not thread-safe: one caller drives it (the preview server's rebuild loop).
 /// </summary>
 public sealed class IncrementalBuilder
