@@ -17,8 +17,12 @@ log "npm ci (repository root: lunr.js; bench/search: playwright-core)"
 (cd "$REPO/bench/search" && npm ci --no-audit --no-fund >/dev/null)
 
 log "corpus: $PAGES pages"
-python3 "$SHARED/bench/gen_corpus.py" --pages "$PAGES" --out "$WORK/corpus" --force >/dev/null
-node "$REPO/bench/search/corpus-to-docs.js" "$WORK/corpus" "$WORK"
+if [ ! -f "$WORK/corpus.$PAGES.done" ]; then
+  rm -f "$WORK"/corpus.*.done
+  python3 "$SHARED/bench/gen_corpus.py" --pages "$PAGES" --out "$WORK/corpus" --force >/dev/null
+  node "$REPO/bench/search/corpus-to-docs.js" "$WORK/corpus" "$WORK"
+  touch "$WORK/corpus.$PAGES.done"
+fi
 
 log "Release build of sitebuilder"
 dotnet build "$REPO/src/SiteBuilder.Cli" -c Release -v quiet -nologo >/dev/null
@@ -46,6 +50,9 @@ if [ "${SKIP_MKDOCS:-0}" != 1 ] && command -v mkdocs >/dev/null; then
   log "MkDocs search_index.json for the same corpus (section-nav variant of the shared kit)"
   bash "$SHARED/bench/build_peers.sh" "$WORK/corpus" "$WORK/peers" >/dev/null
   /usr/bin/time -f "mkdocs: %e s, %M KiB peak" mkdocs build -q -f "$WORK/peers/mkdocs/mkdocs-sectionnav.yml" 2>&1 | tail -1
-  f="$WORK/peers/mkdocs/site/search/search_index.json"
+  f="$WORK/peers/mkdocs/site-sectionnav/search/search_index.json"
   echo "mkdocs search_index.json: raw $(stat -c %s "$f") gzip $(gzip -9c "$f" | wc -c)"
 fi
+
+log "search box behaviour in Chromium (http and file://)"
+node "$REPO/bench/search/browser-check.js" "$WORK/browser-check"

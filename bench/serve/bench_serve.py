@@ -49,6 +49,15 @@ def wait_event(events, version, timeout=120):
             return t, data
 
 
+def rss(pid):
+    try:
+        for line in open(f"/proc/{pid}/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) // 1024
+    except OSError:
+        return None
+
+
 def pct(values, p):
     s = sorted(values)
     return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
@@ -115,6 +124,7 @@ def main():
             for phase, ms in data.get("phases", {}).items():
                 phases[kind].setdefault(phase, []).append(ms)
     finally:
+        peak_rss = rss(proc.pid)
         for path, text in originals.items():
             with open(path, "w", encoding="utf-8") as f:
                 f.write(text)
@@ -125,7 +135,7 @@ def main():
         except subprocess.TimeoutExpired:
             proc.kill()
 
-    result = {"pages": len(leaves), "first_build_s": round(first_build, 1)}
+    result = {"pages": len(leaves), "first_build_s": round(first_build, 1), "peak_rss_mb": peak_rss}
     for kind in ("body", "title"):
         if samples[kind]:
             v = samples[kind]

@@ -6,6 +6,7 @@
 //   node lunr-harness.js lower  STRINGS.json OUT.json  String.prototype.toLowerCase on each string
 //   node lunr-harness.js log    NUMBERS.json OUT.json  Math.log on each number
 //   node lunr-harness.js format NUMBERS.json OUT.json  JSON.stringify of each number
+//   node lunr-harness.js script SEARCH-DATA.js OUT.json  evaluate search-data.js; {index: JSON.stringify(index), documents}
 // Files are UTF-8 JSON; outputs are written with JSON.stringify, exactly as lunr's users serialize indexes.
 'use strict';
 const fs = require('fs');
@@ -42,6 +43,13 @@ switch (cmd) {
       }
     });
     write(c, out);
+    break;
+  }
+  case 'script': {
+    // Runs search-data.js as a browser would (window is the global it assigns to) and returns what it assigned.
+    const window = {};
+    new Function('window', fs.readFileSync(a, 'utf8'))(window);
+    write(b, JSON.stringify({ index: JSON.stringify(window.SITEBUILDER_SEARCH.index), documents: window.SITEBUILDER_SEARCH.documents }));
     break;
   }
   case 'stem':

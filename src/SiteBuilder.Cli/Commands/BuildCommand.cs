@@ -26,7 +26,9 @@ public static class BuildCommand
                 IncludeDrafts = parse.GetValue(drafts),
                 Strict = parse.GetValue(strict),
             };
-            var result = new SiteGenerator().Build(options);
+            // A progress bar on a terminal; plain lines in CI or when redirected; nothing with --quiet.
+            var mode = ConsoleMode.Detect(parse.GetValue(quiet), parse.GetValue(verbose));
+            var result = ProgressDisplay.Run(mode, "Building the site", progress => new SiteGenerator().Build(options with { Progress = progress }));
             return Report(result, parse.GetValue(strict), parse.GetValue(quiet), parse.GetValue(verbose));
         });
         return command;

@@ -18,33 +18,39 @@ namespace SiteBuilder.Cli.Commands;
 /// fragments; external URLs politely over HTTP) and reports them where they are written.
 /// Exit codes: 0 no link fails the policy, 2 some do, 3 bad usage or configuration.
 /// </summary>
-public static class CheckLinksCommand
+public sealed class CheckLinksCommand
 {
-    private static readonly Option<DirectoryInfo> Source = new("--source") { Description = "Source folder (pages/, site.yml, .sitebuilder/sourcemap.json)", DefaultValueFactory = _ => new DirectoryInfo(".") };
-    private static readonly Option<DirectoryInfo?> Site = new("--site") { Description = "Built site to check (default: SOURCE/_site)" };
-    private static readonly Option<bool> Offline = new("--offline") { Description = "Check internal links only" };
-    private static readonly Option<string> Format = new("--format") { Description = "text, json, github, sarif or markdown", DefaultValueFactory = _ => "text" };
-    private static readonly Option<FileInfo?> Output = new("--output") { Description = "Write the report to FILE instead of standard output" };
-    private static readonly Option<int?> MaxConcurrency = new("--max-concurrency") { Description = "Requests in flight in total (default 8)" };
-    private static readonly Option<int?> HostConcurrency = new("--host-concurrency") { Description = "Requests in flight per host (default 2)" };
-    private static readonly Option<int?> HostInterval = new("--host-interval-ms") { Description = "Minimum milliseconds between requests to one host (default 250)" };
-    private static readonly Option<double?> TimeoutSeconds = new("--timeout") { Description = "Seconds allowed per request (default 20)" };
-    private static readonly Option<int?> MaxRetries = new("--max-retries") { Description = "Retries after network errors, timeouts, 5xx and 429 (default 2)" };
-    private static readonly Option<string?> Accept = new("--accept") { Description = "Accepted status codes, e.g. 200..299,403" };
-    private static readonly Option<string[]> Include = new("--include") { Description = "Check only external URLs matching REGEX (repeatable)" };
-    private static readonly Option<string[]> Exclude = new("--exclude") { Description = "Do not check external URLs matching REGEX (repeatable)" };
-    private static readonly Option<string?> UserAgent = new("--user-agent") { Description = "User-Agent header" };
-    private static readonly Option<string[]> Remap = new("--remap") { Description = "'REGEX REPLACEMENT': send requests elsewhere, results keep the original URL (repeatable)" };
-    private static readonly Option<bool> NoSoftNotFound = new("--no-soft-404") { Description = "Do not probe hosts for soft 404 pages" };
-    private static readonly Option<FileInfo?> Cache = new("--cache") { Description = "Reuse good external results from FILE, and update it" };
-    private static readonly Option<string> CacheMaxAge = new("--cache-max-age") { Description = "How long a cached result stays good (e.g. 1d, 12h)", DefaultValueFactory = _ => "1d" };
-    private static readonly Option<FileInfo?> LedgerFile = new("--ledger") { Description = "Link-health ledger FILE: per-URL history across runs" };
-    private static readonly Option<string> Policy = new("--policy") { Description = "any (default), pr or scheduled", DefaultValueFactory = _ => "any" };
-    private static readonly Option<int> FailAfter = new("--fail-after") { Description = "scheduled policy: fail on external links broken this many runs in a row", DefaultValueFactory = _ => 3 };
-    private static readonly Option<string?> ChangedSince = new("--changed-since") { Description = "Check external links only in pages changed since GIT_REF" };
+    private readonly Option<DirectoryInfo> Source = new("--source") { HelpName = "DIR", Description = "Source folder (pages/, site.yml, .sitebuilder/sourcemap.json)", DefaultValueFactory = _ => new DirectoryInfo(".") };
+    private readonly Option<DirectoryInfo?> Site = new("--site") { HelpName = "DIR", Description = "Built site to check (default: the source map's output folder, else SOURCE/_site)" };
+    private readonly Option<bool> Offline = new("--offline") { Description = "Check internal links only" };
+    private readonly Option<string> Format = new("--format") { HelpName = "FORMAT", Description = "text, json, github, sarif or markdown", DefaultValueFactory = _ => "text" };
+    private readonly Option<FileInfo?> Output = new("--output") { HelpName = "FILE", Description = "Write the report to FILE instead of standard output" };
+    private readonly Option<int?> MaxConcurrency = new("--max-concurrency") { HelpName = "N", Description = "Requests in flight in total (default 8)" };
+    private readonly Option<int?> HostConcurrency = new("--host-concurrency") { HelpName = "N", Description = "Requests in flight per host (default 2)" };
+    private readonly Option<int?> HostInterval = new("--host-interval-ms") { HelpName = "MS", Description = "Minimum milliseconds between requests to one host (default 250)" };
+    private readonly Option<double?> TimeoutSeconds = new("--timeout") { HelpName = "SECONDS", Description = "Seconds allowed per request (default 20)" };
+    private readonly Option<int?> MaxRetries = new("--max-retries") { HelpName = "N", Description = "Retries after network errors, timeouts, 5xx and 429 (default 2)" };
+    private readonly Option<string?> Accept = new("--accept") { HelpName = "CODES", Description = "Accepted status codes, e.g. 200..299,403" };
+    private readonly Option<string[]> Include = new("--include") { HelpName = "REGEX", Description = "Check only external URLs matching REGEX (repeatable)" };
+    private readonly Option<string[]> Exclude = new("--exclude") { HelpName = "REGEX", Description = "Do not check external URLs matching REGEX (repeatable)" };
+    private readonly Option<string?> UserAgent = new("--user-agent") { HelpName = "TEXT", Description = "User-Agent header" };
+    private readonly Option<string[]> Remap = new("--remap") { HelpName = "'REGEX REPLACEMENT'", Description = "'REGEX REPLACEMENT': send requests elsewhere, results keep the original URL (repeatable)" };
+    private readonly Option<bool> NoSoftNotFound = new("--no-soft-404") { Description = "Do not probe hosts for soft 404 pages" };
+    private readonly Option<FileInfo?> Cache = new("--cache") { HelpName = "FILE", Description = "Reuse good external results from FILE, and update it" };
+    private readonly Option<string> CacheMaxAge = new("--cache-max-age") { HelpName = "DURATION", Description = "How long a cached result stays good (e.g. 1d, 12h)", DefaultValueFactory = _ => "1d" };
+    private readonly Option<FileInfo?> LedgerFile = new("--ledger") { HelpName = "FILE", Description = "Link-health ledger FILE: per-URL history across runs" };
+    private readonly Option<string> Policy = new("--policy") { HelpName = "any|pr|scheduled", Description = "any (default), pr or scheduled", DefaultValueFactory = _ => "any" };
+    private readonly Option<int> FailAfter = new("--fail-after") { HelpName = "N", Description = "scheduled policy: fail on external links broken this many runs in a row", DefaultValueFactory = _ => 3 };
+    private readonly Option<string?> ChangedSince = new("--changed-since") { HelpName = "GIT_REF", Description = "Check external links only in pages changed since GIT_REF" };
 
-    /// <summary>Creates the command.</summary>
-    public static Command Create()
+    private CheckLinksCommand()
+    {
+    }
+
+    /// <summary>Creates the command (with its own option objects, so commands never share parse state).</summary>
+    public static Command Create() => new CheckLinksCommand().Build();
+
+    private Command Build()
     {
         var command = new Command("check-links", "Check the links of the built site: internal files and fragments, and external URLs")
         {
@@ -55,7 +61,7 @@ public static class CheckLinksCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;
@@ -86,11 +92,11 @@ public static class CheckLinksCommand
         }
     }
 
-    private static async Task<int> RunCoreAsync(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private async Task<int> RunCoreAsync(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         string source = parse.GetValue(Source)!.FullName;
-        string site = parse.GetValue(Site)?.FullName ?? Path.Combine(source, "_site");
         if (!Directory.Exists(source)) throw new UsageException($"source folder '{source}' does not exist");
+        string site = parse.GetValue(Site)?.FullName ?? Path.Combine(source, DefaultOutput(source));
         if (!Directory.Exists(site)) throw new UsageException($"site folder '{site}' does not exist; build the site first or pass --site");
         if (!LinkReporters.TryParse(parse.GetValue(Format), out var format))
             throw new UsageException($"unknown --format '{parse.GetValue(Format)}' (text, json, github, sarif, markdown)");
@@ -104,11 +110,8 @@ public static class CheckLinksCommand
         var policy = await BuildPolicyAsync(parse, source, cancellationToken).ConfigureAwait(false);
         LinkCache? cache = null;
         FileInfo? cacheFile = parse.GetValue(Cache);
-        if (cacheFile is not null)
-        {
-            if (!DurationParser.TryParse(parse.GetValue(CacheMaxAge)!, out var maxAge)) throw new UsageException($"--cache-max-age '{parse.GetValue(CacheMaxAge)}' is not a duration such as 1d or 12h");
-            cache = Load(() => LinkCache.Load(cacheFile.FullName, maxAge));
-        }
+        if (!DurationParser.TryParse(parse.GetValue(CacheMaxAge)!, out var maxAge)) throw new UsageException($"--cache-max-age '{parse.GetValue(CacheMaxAge)}' is not a duration such as 1d or 12h");
+        if (cacheFile is not null) cache = Load(() => LinkCache.Load(cacheFile.FullName, maxAge));
         FileInfo? ledgerFile = parse.GetValue(LedgerFile);
         if (policy.Kind == FailurePolicyKind.Scheduled && ledgerFile is null) throw new UsageException("--policy scheduled needs --ledger FILE");
         LinkLedger? ledger = ledgerFile is null ? null : Load(() => LinkLedger.Load(ledgerFile.FullName));
@@ -158,7 +161,7 @@ public static class CheckLinksCommand
         return outcome.Failed ? ExitCodes.ContentErrors : ExitCodes.Ok;
     }
 
-    private static ExternalCheckOptions BuildExternalOptions(ParseResult parse, LinkCheckSettings config)
+    private ExternalCheckOptions BuildExternalOptions(ParseResult parse, LinkCheckSettings config)
     {
         var defaults = new ExternalCheckOptions();
         int hostConcurrency = Positive(parse.GetValue(HostConcurrency), "--host-concurrency") ?? config.HostConcurrency ?? defaults.Hosts.Default.Concurrency;
@@ -193,7 +196,7 @@ public static class CheckLinksCommand
         };
     }
 
-    private static async Task<FailurePolicy> BuildPolicyAsync(ParseResult parse, string source, CancellationToken cancellationToken)
+    private async Task<FailurePolicy> BuildPolicyAsync(ParseResult parse, string source, CancellationToken cancellationToken)
     {
         string? since = parse.GetValue(ChangedSince);
         IReadOnlySet<string>? changed = null;
@@ -213,12 +216,24 @@ public static class CheckLinksCommand
         return parse.GetValue(Policy) switch
         {
             "any" => new FailurePolicy(FailurePolicyKind.Any, 1, changed),
-            "pr" => changed is null
-                ? throw new UsageException("--policy pr needs --changed-since GIT_REF")
-                : new FailurePolicy(FailurePolicyKind.PullRequest, 1, changed),
+            // Without --changed-since every page counts as changed (what `sitebuilder check` runs locally).
+            "pr" => new FailurePolicy(FailurePolicyKind.PullRequest, 1, changed),
             "scheduled" => new FailurePolicy(FailurePolicyKind.Scheduled, failAfter, changed),
             var other => throw new UsageException($"unknown --policy '{other}' (any, pr, scheduled)"),
         };
+    }
+
+    // The build records its output folder in the source map; without one, the conventional _site.
+    private static string DefaultOutput(string source)
+    {
+        try
+        {
+            return SiteBuilder.Output.SourceMapSerializer.ReadFile(Path.Combine(source, SiteBuilder.Output.SourceMap.RelativePath))?.Output ?? "_site";
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException($"{SiteBuilder.Output.SourceMap.RelativePath}: {ex.Message}");
+        }
     }
 
     private static int? Positive(int? value, string name) =>

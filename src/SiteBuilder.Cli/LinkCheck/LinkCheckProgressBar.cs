@@ -18,7 +18,8 @@ public static class LinkCheckProgressBar
     /// <summary>Runs <paramref name="work"/> with a live bar fed by the progress it reports.</summary>
     public static async Task<T> RunAsync<T>(Func<IProgress<LinkCheckProgress>, Task<T>> work)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        // Spectre judges interactivity by standard output, which may be a redirected report: stderr was checked above.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Interactive = InteractionSupport.Yes });
         T result = default!;
         await console.Progress()
             .AutoClear(true)

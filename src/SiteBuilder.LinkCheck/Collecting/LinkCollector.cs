@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
 namespace SiteBuilder.LinkCheck.Collecting;
@@ -9,21 +8,17 @@ namespace SiteBuilder.LinkCheck.Collecting;
 /// </summary>
 public static class LinkCollector
 {
-    // (selector, attribute, is srcset)
-    private static readonly (string Selector, string Attribute, bool Srcset)[] Sources =
-    [
-        ("a[href]", "href", false),
-        ("area[href]", "href", false),
-        ("link[href]", "href", false),
-        ("img[src]", "src", false),
-        ("img[srcset]", "srcset", true),
-        ("script[src]", "src", false),
-        ("source[src]", "src", false),
-        ("source[srcset]", "srcset", true),
-        ("iframe[src]", "src", false),
-    ];
-
-    private static readonly string Selector = string.Join(", ", Sources.Select(s => s.Selector).Distinct());
+    // Element → (attribute, is srcset) pairs whose values are links.
+    private static readonly Dictionary<string, (string Attribute, bool Srcset)[]> Sources = new(StringComparer.Ordinal)
+    {
+        ["a"] = [("href", false)],
+        ["area"] = [("href", false)],
+        ["link"] = [("href", false)],
+        ["img"] = [("src", false), ("srcset", true)],
+        ["script"] = [("src", false)],
+        ["source"] = [("src", false), ("srcset", true)],
+        ["iframe"] = [("src", false)],
+    };
 
     /// <summary>Collects every <c>*.html</c>/<c>*.htm</c> file under <paramref name="siteRoot"/>, sorted by path (ordinal).</summary>
     public static IReadOnlyList<HtmlDocumentLinks> CollectSite(string siteRoot)
@@ -35,7 +30,8 @@ public static class LinkCollector
             .OrderBy(f => f, StringComparer.Ordinal)
             .ToArray();
         var documents = new HtmlDocumentLinks[files.Length];
-        Parallel.For(0, files.Length, i =>
+        // Bounded to the cores: more threads would only hold more documents in memory at once.
+        Parallel.For(0, files.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             string text = File.ReadAllText(Path.Combine(root, files[i]));
             documents[i] = Collect(files[i], text);
@@ -56,14 +52,19 @@ public static class LinkCollector
         var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
         using var document = parser.ParseDocument(html);
         var links = new List<HtmlLink>();
-        foreach (var element in document.QuerySelectorAll(Selector))
+        var anchors = new HashSet<string>(StringComparer.Ordinal);
+        // One walk over all elements collects links and anchors together: at 10k pages, selector passes add up.
+        foreach (var element in document.All)
         {
+            string? id = element.Id;
+            if (!string.IsNullOrEmpty(id)) anchors.Add(id);
+            string name = element.LocalName;
+            if (!Sources.TryGetValue(name, out var attributes)) continue;
+            if (name == "a" && element.GetAttribute("name") is { Length: > 0 } anchorName) anchors.Add(anchorName);
             var position = element.SourceReference?.Position;
             int line = position?.Line ?? 0, column = position?.Column ?? 0;
-            string name = element.LocalName;
-            foreach (var (selector, attribute, srcset) in Sources)
+            foreach (var (attribute, srcset) in attributes)
             {
-                if (!selector.StartsWith(name + "[", StringComparison.Ordinal)) continue;
                 string? value = element.GetAttribute(attribute);
                 if (value is null) continue;
                 if (srcset)
@@ -76,14 +77,6 @@ public static class LinkCollector
                 }
             }
         }
-        return new HtmlDocumentLinks(path, links, CollectAnchors(document));
-    }
-
-    private static HashSet<string> CollectAnchors(IDocument document)
-    {
-        var anchors = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var element in document.QuerySelectorAll("[id]")) anchors.Add(element.Id!);
-        foreach (var element in document.QuerySelectorAll("a[name]")) anchors.Add(element.GetAttribute("name")!);
-        return anchors;
+        return new HtmlDocumentLinks(path, links, anchors);
     }
 }

@@ -98,16 +98,18 @@ public sealed class ExternalLinkChecker : IDisposable
 
     private async Task<bool> IsSoftNotFoundAsync(Uri original, Uri final, CancellationToken cancellationToken)
     {
-        string? template = await _softNotFound.TemplateAsync(original, async (probe, ct) =>
+        // The answer came from the final host: a redirect to another host needs that host's template.
+        Uri basis = string.Equals(final.Host, original.Host, StringComparison.OrdinalIgnoreCase) ? original : final;
+        var template = await _softNotFound.TemplateAsync(basis, async (probe, ct) =>
         {
             var f = await FollowAsync(probe, preferHead: false, ct).ConfigureAwait(false);
-            return f.Failure is null && f.Last is { Error: null } a ? (a.Status, a.Body) : (0, null);
+            return f.Failure is null && f.Last is { Error: null } a ? (a.Status, a.Body, f.FinalUrl) : (0, null, f.FinalUrl);
         }, RequestUri, cancellationToken).ConfigureAwait(false);
         if (template is null) return false;
         // The first check may have used HEAD: the comparison needs the body.
         var page = await SendWithRetriesAsync(final, HttpMethod.Get, readBody: true, cancellationToken).ConfigureAwait(false);
         return page is { Error: null, Status: 200, Body: { } body }
-            && SoftNotFoundDetector.Matches(template, body, final, RequestUri(final));
+            && SoftNotFoundDetector.Matches(template, final != original, body, original, RequestUri(original), final, RequestUri(final));
     }
 
     private sealed record Followed(HttpAttempt? Last, Uri FinalUrl, bool Permanent, string? Failure);

@@ -13,10 +13,15 @@ namespace SiteBuilder.LinkCheck.External;
 /// </summary>
 public sealed partial class SoftNotFoundDetector
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> _templates = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Lazy<Task<Template?>>> _templates = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Fetches a URL (original URL space) with GET following redirects: final status and body.</summary>
-    public delegate Task<(int Status, string? Body)> Fetch(Uri url, CancellationToken cancellationToken);
+    /// <summary>Fetches a URL (original URL space) with GET following redirects: final status, body and URL.</summary>
+    public delegate Task<(int Status, string? Body, Uri FinalUrl)> Fetch(Uri url, CancellationToken cancellationToken);
+
+    /// <summary>A host's "not found" answer.</summary>
+    /// <param name="Body">The normalized body.</param>
+    /// <param name="ViaRedirect">True when unknown paths redirect (often to the home page) rather than answer in place.</param>
+    public sealed record Template(string Body, bool ViaRedirect);
 
     /// <summary>
     /// The host's normalized "not found" template, probing it on first use; null when the host
@@ -26,16 +31,24 @@ public sealed partial class SoftNotFoundDetector
     /// <param name="fetch">Fetches the probe.</param>
     /// <param name="requestUri">Where a URL is really requested (after remaps), whose path the server may echo too.</param>
     /// <param name="cancellationToken">Cancels the probe.</param>
-    public Task<string?> TemplateAsync(Uri original, Fetch fetch, Func<Uri, Uri> requestUri, CancellationToken cancellationToken) =>
-        _templates.GetOrAdd(original.Host, _ => new Lazy<Task<string?>>(async () =>
+    public Task<Template?> TemplateAsync(Uri original, Fetch fetch, Func<Uri, Uri> requestUri, CancellationToken cancellationToken) =>
+        _templates.GetOrAdd(original.Host, _ => new Lazy<Task<Template?>>(async () =>
         {
             Uri probe = ProbeUrl(original);
-            var (status, body) = await fetch(probe, cancellationToken).ConfigureAwait(false);
-            return status == 200 && body is not null ? Normalize(body, probe, requestUri(probe)) : null;
+            var (status, body, final) = await fetch(probe, cancellationToken).ConfigureAwait(false);
+            return status == 200 && body is not null
+                ? new Template(Normalize(body, probe, requestUri(probe), final, requestUri(final)), final != probe)
+                : null;
         })).Value;
 
-    /// <summary>True when a 200 body fetched from <paramref name="urls"/> (original and requested) is the host's "not found" template.</summary>
-    public static bool Matches(string template, string body, params Uri[] urls) => string.Equals(template, Normalize(body, urls), StringComparison.Ordinal);
+    /// <summary>
+    /// True when a 200 body is the host's "not found" template once the paths of <paramref name="urls"/> (the link,
+    /// where it landed, and both as requested after remaps) are removed, as the probe's were from the template.
+    /// When the host redirects unknown paths, only a link that was redirected too can be one: a link answered
+    /// in place is a page the host knows, even if it is the page unknown paths land on (the home page).
+    /// </summary>
+    public static bool Matches(Template template, bool linkRedirected, string body, params Uri[] urls) =>
+        (linkRedirected || !template.ViaRedirect) && string.Equals(template.Body, Normalize(body, urls), StringComparison.Ordinal);
 
     /// <summary>A random path in the same directory as the link: <c>/a/b/c</c> → <c>/a/b/sitebuilder-probe-…</c>.</summary>
     public static Uri ProbeUrl(Uri original)

@@ -27,8 +27,11 @@ public sealed class JsonReporter : ILinkReporter
             json.WriteNumber("failing", outcome.Failing.Count);
             json.WriteEndObject();
             json.WriteStartArray("results");
+            int written = 0;
             foreach (var r in report.Results)
             {
+                // Hand finished text on in chunks: a 10k-page site has ~200k results, too many to hold twice.
+                if (++written % 1000 == 0) Drain(json, stream, writer);
                 json.WriteStartObject();
                 json.WriteString("url", r.Url);
                 json.WriteString("status", r.Status.ToName());
@@ -45,9 +48,17 @@ public sealed class JsonReporter : ILinkReporter
             }
             json.WriteEndArray();
             json.WriteEndObject();
+            Drain(json, stream, writer);
         }
-        writer.Write(Encoding.UTF8.GetString(stream.ToArray()));
         writer.Write('\n');
+    }
+
+    private static void Drain(Utf8JsonWriter json, MemoryStream stream, TextWriter writer)
+    {
+        json.Flush();
+        // Chunks end between JSON tokens, which are whole UTF-8 sequences, so each decodes on its own.
+        writer.Write(Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length));
+        stream.SetLength(0);
     }
 
     private static void WriteLocation(Utf8JsonWriter json, string name, SourceLocation location)

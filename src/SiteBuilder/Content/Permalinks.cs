@@ -24,17 +24,34 @@ public static class Permalinks
     public static string Relative(string fromUrl, string toUrl)
     {
         // Both URLs name folders (or, for files, a path whose last segment is the file): climb to the common folder.
-        string[] from = fromUrl.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        // Called for every sidebar entry of every page (millions of times on a large site), so it walks the two
+        // strings in place instead of splitting them; empty segments are skipped as Split(RemoveEmptyEntries) did.
         int toDirEnd = toUrl.LastIndexOf('/') + 1;
-        string[] toDirs = toUrl[..toDirEnd].Split('/', StringSplitOptions.RemoveEmptyEntries);
-        string file = toUrl[toDirEnd..];
-        int common = 0;
-        while (common < from.Length && common < toDirs.Length && from[common] == toDirs[common]) common++;
-        var sb = new System.Text.StringBuilder();
-        for (int i = common; i < from.Length; i++) sb.Append("../");
-        for (int i = common; i < toDirs.Length; i++) sb.Append(toDirs[i]).Append('/');
-        sb.Append(file);
+        ReadOnlySpan<char> from = fromUrl, toDirs = toUrl.AsSpan(0, toDirEnd);
+        int f = 0, t = 0;
+        while (NextSegment(from, ref f, out var a) && NextSegment(toDirs, ref t, out var b) && from[a].SequenceEqual(toDirs[b]))
+        {
+            // Both positions have moved past a common segment.
+            (f, t) = (a.End.Value, b.End.Value);
+        }
+        // f and t now point at the first segment that differs (or past the end); count what is left of `from`.
+        int up = 0;
+        for (int i = f; NextSegment(from, ref i, out var seg); i = seg.End.Value) up++;
+        var sb = new System.Text.StringBuilder(up * 3 + (toUrl.Length - t));
+        for (int i = 0; i < up; i++) sb.Append("../");
+        for (int i = t; NextSegment(toDirs, ref i, out var seg); i = seg.End.Value) sb.Append(toDirs[seg]).Append('/');
+        sb.Append(toUrl, toDirEnd, toUrl.Length - toDirEnd);
         return sb.Length == 0 ? "./" : sb.ToString();
+    }
+
+    /// <summary>The next non-empty <c>/</c>-separated segment at or after <paramref name="pos"/> (which moves to its start).</summary>
+    private static bool NextSegment(ReadOnlySpan<char> s, ref int pos, out Range segment)
+    {
+        while (pos < s.Length && s[pos] == '/') pos++;
+        int end = pos;
+        while (end < s.Length && s[end] != '/') end++;
+        segment = pos..end;
+        return end > pos;
     }
 
     /// <summary>The relative path from a page to the site root: <c>./</c>, <c>../</c>, <c>../../</c>.</summary>

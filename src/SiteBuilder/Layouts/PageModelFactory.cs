@@ -78,7 +78,14 @@ public sealed class PageModelFactory
         };
     }
 
-    /// <summary>The sidebar of a page: its section's tree with only the branch down to the page open.</summary>
+    /// <summary>The most siblings one level of the sidebar lists; the rest are one "more" link to their parent.</summary>
+    public const int SidebarLevelLimit = 30;
+
+    /// <summary>
+    /// The sidebar of a page: its section's tree with only the branch down to the page open. Each level lists at
+    /// most <see cref="SidebarLevelLimit"/> pages (a window around the open one) and links the rest through their
+    /// parent, so a page's sidebar costs O(depth × limit) whatever the size of its section.
+    /// </summary>
     public NavNode? Sidebar(Page page)
     {
         var sectionRoot = page.Ancestors.Skip(1).FirstOrDefault() ?? (page.Parent is null ? null : page);
@@ -86,7 +93,18 @@ public sealed class PageModelFactory
         var open = new HashSet<Page>(page.Ancestors) { page };
         NavNode Node(Page p) => new(
             p.Title, Permalinks.Relative(page.Url, p.Url), p == page, open.Contains(p), p.Children.Count > 0,
-            open.Contains(p) ? p.Children.Select(Node).ToList() : []);
+            open.Contains(p) ? Level(p) : []);
+        IReadOnlyList<NavNode> Level(Page parent)
+        {
+            var children = parent.Children;
+            if (children.Count <= SidebarLevelLimit) return children.Select(Node).ToList();
+            int openIndex = children.FindIndex(open.Contains);
+            int start = Math.Clamp(openIndex - SidebarLevelLimit / 2, 0, children.Count - SidebarLevelLimit);
+            var nodes = children.GetRange(start, SidebarLevelLimit).Select(Node).ToList();
+            int hidden = children.Count - SidebarLevelLimit;
+            nodes.Add(new NavNode($"{hidden} more pages…", Permalinks.Relative(page.Url, parent.Url), false, false, false, []));
+            return nodes;
+        }
         return Node(sectionRoot);
     }
 

@@ -43,12 +43,14 @@ public static class SearchIndexWriter
         var indexJson = index.ToJsonBytes();
         var documentsJson = DocumentsJson(docs, options.ExcerptLength);
 
+        // JSON.parse of a string literal, not an object literal: V8 parses a large index about 4× faster that way.
         var script = new MemoryStream();
-        script.Write("window.SITEBUILDER_SEARCH={\"index\":"u8);
-        script.Write(indexJson);
-        script.Write(",\"documents\":"u8);
-        script.Write(documentsJson);
-        script.Write("};\n"u8);
+        script.Write("window.SITEBUILDER_SEARCH=JSON.parse('"u8);
+        WriteJsStringContent(script, "{\"index\":"u8);
+        WriteJsStringContent(script, indexJson);
+        WriteJsStringContent(script, ",\"documents\":"u8);
+        WriteJsStringContent(script, documentsJson);
+        script.Write("}');\n"u8);
         var scriptBytes = script.ToArray();
 
         var files = new List<SearchOutputFile>
@@ -117,6 +119,28 @@ public static class SearchIndexWriter
         // Never split a surrogate pair.
         if (cut.Length > 0 && char.IsHighSurrogate(cut[^1])) cut = cut[..^1];
         return cut.TrimEnd(',', ';', ':', '.', ' ') + "…";
+    }
+
+    // UTF-8 text as the inside of a single-quoted JavaScript string. Only ASCII bytes are escaped, and those never
+    // occur inside a multi-byte sequence; U+2028/U+2029 are escaped for engines older than ES2019.
+    private static void WriteJsStringContent(Stream output, ReadOnlySpan<byte> utf8)
+    {
+        var start = 0;
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            var b = utf8[i];
+            var isSeparator = b == 0xE2 && i + 2 < utf8.Length && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9);
+            if (b != (byte)'\\' && b != (byte)'\'' && b != (byte)'\n' && b != (byte)'\r' && !isSeparator) continue;
+            output.Write(utf8[start..i]);
+            if (isSeparator)
+            {
+                output.Write(utf8[i + 2] == 0xA8 ? "\\u2028"u8 : "\\u2029"u8);
+                i += 2;
+            }
+            else output.Write(b switch { (byte)'\n' => "\\n"u8, (byte)'\r' => "\\r"u8, (byte)'\'' => "\\'"u8, _ => "\\\\"u8 });
+            start = i + 1;
+        }
+        output.Write(utf8[start..]);
     }
 
     private static long GzipSize(byte[] data)

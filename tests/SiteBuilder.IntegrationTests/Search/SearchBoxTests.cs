@@ -36,7 +36,7 @@ public sealed class SearchBoxTests : IClassFixture<Chromium>, IClassFixture<Buil
         var page = await context.NewPageAsync();
         await page.GotoAsync(server.BaseUrl + "search/index.html?q=remittances");
         var results = page.Locator("#search-page-results li a");
-        await results.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        await results.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         var hrefs = await results.EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))");
         Assert.Contains(hrefs, h => h.Contains("mhsm/"));
     }
@@ -53,7 +53,7 @@ public sealed class SearchBoxTests : IClassFixture<Chromium>, IClassFixture<Buil
         await page.Keyboard.TypeAsync("remittances");
 
         var options = page.Locator("#search-results [role=option]");
-        await options.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        await options.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         Assert.Equal("true", await page.GetAttributeAsync("#search-input", "aria-expanded"));
         var hrefs = await page.Locator("#search-results [role=option] a")
             .EvaluateAllAsync<string[]>("els => els.map(e => e.href)");
@@ -62,8 +62,13 @@ public sealed class SearchBoxTests : IClassFixture<Chromium>, IClassFixture<Buil
         Assert.Contains(await page.Locator("#search-results mark").AllInnerTextsAsync(), m => m.StartsWith("remittance", StringComparison.OrdinalIgnoreCase));
         if (expectDiskUrls) Assert.All(hrefs, h => Assert.EndsWith("index.html", h));
 
+        // Results render after a short debounce: let the list settle so Enter acts on what was read above.
+        await page.WaitForFunctionAsync(
+            "n => document.querySelectorAll('#search-results [role=option]').length === n", hrefs.Length,
+            new PageWaitForFunctionOptions { Timeout = 30_000 });
+        string start = page.Url;
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(hrefs[0], new PageWaitForURLOptions { Timeout = 10_000 });
+        await page.WaitForURLAsync(url => url != start, new PageWaitForURLOptions { Timeout = 30_000 });
         Assert.Equal(hrefs[0], page.Url);
         Assert.False(string.IsNullOrEmpty(await page.Locator("h1").InnerTextAsync()));
     }

@@ -26,7 +26,7 @@ public sealed class CheckCommandTests : IDisposable
         var checkLinks = new Command("check-links") { site, source, policy, format, since, offline };
         checkLinks.SetAction(parse =>
         {
-            _linkCheckCalls.Add([parse.GetValue(site)!, parse.GetValue(source)!, parse.GetValue(policy)!, parse.GetValue(format)!,
+            _linkCheckCalls.Add([parse.GetValue(site)!, parse.GetValue(source)!, parse.GetValue(policy) ?? "", parse.GetValue(format)!,
                 parse.GetValue(since) ?? "", parse.GetValue(offline).ToString()]);
             return linkCheckExit;
         });
@@ -71,6 +71,16 @@ public sealed class CheckCommandTests : IDisposable
         Write("site.yml", "title: Check test\nbase_url: https://example.org/\n");
         Write("pages/index.md", "---\ntitle: Home\n---\nHome.\n");
         Assert.Equal(0, Root(withLinkCheck: false).Parse(["check", "--source", _site, "--offline", "--quiet"]).Invoke());
+    }
+
+    [Fact]
+    public void WithoutABaseEveryLinkIsCheckedWithoutThePullRequestPolicy()
+    {
+        Write("site.yml", "title: Check test\nbase_url: https://example.org/\n");
+        Write("pages/index.md", "---\ntitle: Home\n---\nHome.\n");
+        Assert.Equal(0, Root(withLinkCheck: true).Parse(["check", "--source", _site, "--offline", "--quiet"]).Invoke());
+        var call = Assert.Single(_linkCheckCalls);
+        Assert.Equal([Path.Combine(_site, "_site"), _site, "", "text", "", "True"], call);
     }
 
     public void Dispose()

@@ -35,7 +35,8 @@ public sealed class NewCommandTests : IDisposable
         Assert.DoesNotContain(result.Diagnostics, d => d.Location.Path.Contains("test-", StringComparison.Ordinal));
         string html = System.Text.Encoding.UTF8.GetString(context.Outputs["dimis/test-border-entry/index.html"].Content);
         Assert.Contains("A &quot;quoted&quot; test: entry", html);
-        Assert.Contains("unverified", html);
+        Assert.Contains("TODO: this entry was created by", html);
+        Assert.Contains("unverified", html, StringComparison.OrdinalIgnoreCase);
         Assert.True(context.Outputs.ContainsKey("migration/test-page/index.html"));
     }
 

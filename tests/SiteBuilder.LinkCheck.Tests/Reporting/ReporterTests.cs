@@ -51,6 +51,18 @@ public sealed class ReporterTests
     }
 
     [Fact]
+    public void Json_StaysValidAcrossOutputChunks()
+    {
+        var many = Enumerable.Range(0, 2500).Select(i => Fine with { Url = $"../p{i}/é" }).ToList();
+        var writer = new StringWriter();
+        new JsonReporter().Write(new LinkCheckOutcome(new LinkCheckReport(many, 1, 0, 0), []), writer);
+        using var doc = JsonDocument.Parse(writer.ToString());
+        var results = doc.RootElement.GetProperty("results");
+        Assert.Equal(2500, results.GetArrayLength());
+        Assert.Equal("../p2499/é", results[2499].GetProperty("url").GetString());
+    }
+
+    [Fact]
     public void GitHub_WritesOneAnnotationPerProblem_ErrorOnlyForFailingLinks()
     {
         var lines = Write(ReportFormat.GitHub).Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -49,9 +49,10 @@ public sealed class FakeUneceServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Remaps sending <c>https://unece.org/…</c> and <c>https://soft.unece.org/…</c> here.</summary>
+    /// <summary>Remaps sending <c>https://unece.org/…</c>, <c>https://soft.unece.org/…</c> and <c>https://redir.unece.org/…</c> here.</summary>
     public IReadOnlyList<UrlRemap> Remaps =>
     [
+        UrlRemap.Parse($@"^https?://redir\.unece\.org/(.*)$ {BaseUrl}/redir/$1"),
         UrlRemap.Parse($@"^https?://soft\.unece\.org/(.*)$ {BaseUrl}/soft/$1"),
         UrlRemap.Parse($@"^https?://unece\.org/(.*)$ {BaseUrl}/$1"),
     ];
@@ -65,8 +66,8 @@ public sealed class FakeUneceServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         string[] parts = context.Request.Path.Value!.Trim('/').Split('/');
-        bool soft = parts[0] == "soft";
-        if (soft) parts = parts[1..];
+        bool soft = parts[0] == "soft", redirecting = parts[0] == "redir";
+        if (soft || redirecting) parts = parts[1..];
         string key = parts[0];
         string behaviour = parts.Length > 1 ? parts[1] : "";
         string path = context.Request.Path.Value!;
@@ -76,6 +77,7 @@ public sealed class FakeUneceServer : IAsyncDisposable
         try
         {
             if (soft) await SoftHostAsync(context, behaviour, path);
+            else if (redirecting) await RedirectingHostAsync(context, key, behaviour);
             else await BehaveAsync(context, key, behaviour, parts);
         }
         finally
@@ -88,6 +90,16 @@ public sealed class FakeUneceServer : IAsyncDisposable
         behaviour == "real"
             ? Page(context, 200, "<html><head><title>Data integration</title></head><body><h1>Guidance on data integration</h1><p>Published 2019.</p></body></html>")
             : Page(context, 200, $"<html><head><title>Page not found</title></head><body><h1>Page not found</h1><p>The page {path} does not exist.</p><p>Request {Guid.NewGuid():N} at {DateTime.UtcNow.Ticks}</p></body></html>");
+
+    // A host that sends every unknown path to its home page, which answers 200.
+    private static Task RedirectingHostAsync(HttpContext context, string key, string behaviour)
+    {
+        if (behaviour == "home") return Page(context, 200, "<html><body><h1>UNECE home</h1></body></html>");
+        if (behaviour == "real") return Page(context, 200, "<html><body><h1>A real page</h1></body></html>");
+        // Locations are in the public URL space: the checker resolves them against the original URL.
+        Redirect(context, 302, $"/{key}/home");
+        return Task.CompletedTask;
+    }
 
     private async Task BehaveAsync(HttpContext context, string key, string behaviour, string[] parts)
     {

@@ -168,6 +168,26 @@ public sealed class IncrementalBuilderTests
     }
 
     [Fact]
+    public void WikiLinksInTheTextResolveOnTheFastPathAndBreakAtTheirPosition()
+    {
+        using var site = TestSite.Create(Site);
+        var builder = new IncrementalBuilder(Options(site));
+        Assert.True(builder.Rebuild().Succeeded);
+
+        Edit(site, "pages/docs/beta.md", "Beta text.", "Beta text, see [[Delta]] and [[Alpha#Setup|the setup]].");
+        var linked = builder.Update(["pages/docs/beta.md"]);
+        Assert.True(linked.Succeeded, string.Join("\n", linked.Diagnostics));
+        Assert.Contains("other/delta/index.html", linked.Rendered);
+        Assert.Contains("docs/alpha/index.html", linked.Rendered);
+        AssertSameAsFullBuild(site, builder);
+
+        Edit(site, "pages/docs/beta.md", "[[Delta]]", "[[Nowhere]]");
+        var broken = builder.Update(["pages/docs/beta.md"]);
+        Assert.Contains(broken.Diagnostics, d => d.Code == "SB1003" && d.Location.ToString() == "pages/docs/beta.md:6:16");
+        AssertSameDiagnostics(site, broken);
+    }
+
+    [Fact]
     public void DeletingAndRestoringAPageBreaksAndHealsItsLinks()
     {
         using var site = TestSite.Create(Site);

@@ -54,14 +54,19 @@ public class SearchIndexWriterTests
     }
 
     [Fact]
-    public void Script_form_embeds_the_same_index_and_documents()
+    public void Script_form_evaluates_in_javascript_to_the_same_index_and_documents()
     {
-        var result = SearchIndexWriter.Build(SiteDocuments(), new SearchOptions());
-        var script = Encoding.UTF8.GetString(result.Files[2].Content);
-        var expected = "window.SITEBUILDER_SEARCH={\"index\":" + Encoding.UTF8.GetString(result.Files[0].Content) +
-                       ",\"documents\":" + Encoding.UTF8.GetString(result.Files[1].Content) + "};\n";
-        Assert.Equal(expected, script);
-        Assert.Equal(result.Files[2].Content.Length, result.DataScriptBytes);
+        var docs = SiteDocuments();
+        docs.Add(new("odd.md", "odd/", "It's a \\ backslash, \"quotes\" and </script>", "Odd",
+            new[] { "Line\u2028separator" }, "Paragraph\u2029separator, apostrophe ' and new\nline.", new[] { "x'y" }));
+        var result = SearchIndexWriter.Build(docs, new SearchOptions());
+        var script = result.Files[2].Content;
+        Assert.StartsWith("window.SITEBUILDER_SEARCH=JSON.parse('", Encoding.UTF8.GetString(script));
+
+        var evaluated = JsonDocument.Parse(LunrJs.Run("script", script)).RootElement;
+        Assert.Equal(Encoding.UTF8.GetString(result.Files[0].Content), evaluated.GetProperty("index").GetString());
+        Assert.True(JsonElement.DeepEquals(JsonDocument.Parse(result.Files[1].Content).RootElement, evaluated.GetProperty("documents")));
+        Assert.Equal(script.Length, result.DataScriptBytes);
     }
 
     [Fact]

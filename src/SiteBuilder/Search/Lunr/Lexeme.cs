@@ -1,15 +1,5 @@
 namespace SiteBuilder.Search.Lunr;
 
-/// <summary>The kinds of lexeme in a lunr query string.</summary>
-internal enum LexemeType
-{
-    Field,
-    Term,
-    EditDistance,
-    Boost,
-    Presence,
-}
-
 /// <summary>One lexeme with its text (escapes removed) and its span in the query string.</summary>
 internal sealed record Lexeme(LexemeType Type, string Str, int Start, int End)
 {

@@ -85,6 +85,21 @@ public class IndexBuilderTests
     }
 
     [Fact]
+    public void Cached_default_pipeline_and_general_token_pipeline_build_the_same_index()
+    {
+        var docs = TestCorpus.Documents();
+        var fast = BuildOurs(docs, SiteFields).ToJsonBytes();
+        var builder = new IndexBuilder().Ref("id");
+        foreach (var (name, boost) in SiteFields) builder.Field(name, boost);
+        // Equivalent functions that are not the default instances force the token-by-token path.
+        builder.Pipeline.Reset();
+        builder.Pipeline.Add(new PipelineFunction("trimmer", Trimmer.Function.Apply), new PipelineFunction("stopWordFilter", StopWordFilter.Function.Apply),
+            new PipelineFunction("stemmer", Stemmer.Function.Apply));
+        foreach (var d in docs) builder.Add(d);
+        AssertSameBytes(fast, builder.Build().ToJsonBytes());
+    }
+
+    [Fact]
     public void A_document_without_its_ref_is_rejected()
     {
         var builder = new IndexBuilder().Ref("id").Field("body");
