@@ -1,54 +1,121 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using SiteBuilder.Build.Steps;
 using SiteBuilder.Content;
 using SiteBuilder.Diagnostics;
+using SiteBuilder.Layouts;
 using SiteBuilder.Linking;
+using SiteBuilder.Markdown;
+using SiteBuilder.Markdown.Extensions.ChildPages;
 using SiteBuilder.Output;
+using SiteBuilder.Search;
 
 namespace SiteBuilder.Build.Incremental;
 
 /// <summary>
-/// Keeps a built site in memory and rebuilds what a change affects, for the preview server.
-/// <para>
-/// The usual edit, a page's text with its front matter and headings unchanged, takes the fast path:
-/// that page alone is parsed again, its links resolved, its Markdown rendered; the pages whose backlinks
-/// changed and the page itself go through Razor; nothing else is touched. Any other change (front
-/// matter, headings, new or deleted pages, layouts, assets, <c>site.yml</c>) runs the real build steps
-/// in memory, with the compiled layouts kept and only the pages whose model changed rendered again.
-/// </para>
+/// Keeps a built site in memory and rebuilds only what a change affects, producing exactly what the full
+/// build (<see cref="SiteGenerator.DefaultSteps"/>) produces. Markdown is parsed again only for the changed
+/// files. A text edit that leaves the front matter alone is applied in place; any other change re-runs the
+/// cheap whole-site steps (AssemblePages, ValidateSections, GenerateIndexPages, MapStatswikiUrls) and, after
+/// rendering, WriteRedirects. Links are resolved again (with ResolveLinks' own per-page method, after
+/// AddAnchorAliases) only where a target, a title, a child list or the statswiki map may have changed;
+/// models are computed for the pages that can show a changed page, and only those whose model actually
+/// changed go through Razor again. The search index is built on a background task (see
+/// <see cref="CompleteDeferred"/>); the orphan report only on demand (<see cref="Summary"/>).
 /// Not thread-safe: one caller drives it (the preview server's rebuild loop).
 /// </summary>
 public sealed class IncrementalBuilder
 {
-    // Above this many pages the search index is rebuilt only by the slow path (it is a whole-site index).
-    private const int SearchIndexFastLimit = 2000;
-
     private readonly BuildOptions _options;
     private readonly string _sourceDir;
-    private readonly LayoutCache _cache = new();
-    private BuildContext? _context;
-    private Dictionary<string, Page> _byRelativePath = new(StringComparer.Ordinal);
-    private WikiLinkResolver? _wiki;
-    private bool _rendererSuspect;
-    private List<Diagnostic> _diagnostics = [];
 
-    private ConcurrentDictionary<string, byte[]> _outputs = new(StringComparer.Ordinal);
-    // Output paths written since the last publish: publishing applies only these to the immutable
-    // published site instead of copying 10 000 entries per keystroke.
-    private readonly ConcurrentDictionary<string, bool> _dirty = new(StringComparer.Ordinal);
-    private bool _publishAll = true;
-    private ImmutableDictionary<string, byte[]> _published = ImmutableDictionary.Create<string, byte[]>(StringComparer.Ordinal);
+    private SiteConfig _config = new();
+    private IReadOnlyList<Diagnostic> _configDiagnostics = [];
+    private IReadOnlyList<Diagnostic> _siteDiagnostics = [];
+    private IReadOnlyList<Diagnostic> _siteFileDiagnostics = [];
+    // Every page file by path under pages/, drafts included (their parse problems are reported too).
+    private readonly Dictionary<string, Page> _all = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PageState> _state = new(StringComparer.Ordinal);
+    private List<Page> _active = [];
+    private PageTree _tree = PageTree.Build([]);
+    private List<string> _pageAssets = [];
+    private Dictionary<string, string> _lastUpdated = new(StringComparer.Ordinal);
+
+    private LayoutSet? _layouts;
+    private RazorLightLayoutRenderer? _sharedRenderer;
+    // A layout whose own template changed gets a fresh renderer; the others keep their compiled templates.
+    private readonly Dictionary<string, RazorLightLayoutRenderer> _layoutRenderers = new(StringComparer.Ordinal);
+    // Compile errors are reported once per renderer and layout, so they are kept until that layout changes.
+    private readonly ConcurrentDictionary<(RazorLightLayoutRenderer Renderer, string Layout), List<Diagnostic>> _compileDiagnostics = new();
 
     private readonly List<(string Phase, TimeSpan Elapsed)> _timings = [];
     private TimeSpan _lapStart;
+
     private TimeSpan _gcPauseAtStart;
+
+    private void Lap(Stopwatch watch, string phase)
+    {
+        _timings.Add((phase, watch.Elapsed - _lapStart));
+        _lapStart = watch.Elapsed;
+    }
+
+    private void StartTimings()
+    {
+        _timings.Clear();
+        _lapStart = TimeSpan.Zero;
+        _gcPauseAtStart = GC.GetTotalPauseDuration();
+    }
+
+    private readonly ConcurrentDictionary<string, byte[]> _outputs = new(StringComparer.Ordinal);
+    // Output paths written or removed since the last publish: publishing applies only these to the
+    // immutable published site, instead of copying 10 000 entries per keystroke.
+    private readonly ConcurrentDictionary<string, bool> _dirty = new(StringComparer.Ordinal);
+    private bool _publishAll = true;
+    private ImmutableDictionary<string, byte[]> _published = ImmutableDictionary.Create<string, byte[]>(StringComparer.Ordinal);
+    // Reused while the tree, the assets and every page's ids stay the same (building one costs ~30 ms at 10 000 pages).
+    private LinkResolver? _resolver;
+    private Dictionary<string, Page> _activeByRel = new(StringComparer.Ordinal);
+    private Dictionary<string, IReadOnlySet<string>> _previousIds = new(StringComparer.Ordinal);
+
+    private void SetOutput(string path, byte[] bytes)
+    {
+        _outputs[path] = bytes;
+        _dirty[path] = true;
+    }
+
+    private bool RemoveOutput(string path)
+    {
+        _dirty[path] = true;
+        return _outputs.TryRemove(path, out _);
+    }
+    private HashSet<string> _siteFilePaths = new(StringComparer.Ordinal);
+    private StatswikiUrlMap _statswiki = StatswikiUrlMap.Empty;
+    private string _statswikiSignature = "";
+    private WikiLinkResolver? _wiki;
+    // Generated pages (index and label pages) are made anew by every assembly; their state is kept by URL.
+    private readonly Dictionary<string, PageState> _generated = new(StringComparer.Ordinal);
+    private HashSet<string> _redirectPaths = new(StringComparer.Ordinal);
+    private IReadOnlyList<Diagnostic> _redirectDiagnostics = [];
+    private HashSet<string> _searchPaths = new(StringComparer.Ordinal);
+    private IReadOnlyList<Diagnostic> _searchDiagnostics = [];
+    private List<string> _searchSummary = [];
+    // The search index is built on a background task, one at a time: a request that arrives while one runs
+    // waits in _searchQueued (the newest wins), and a build applies only if no newer request or full rebuild came.
+    private readonly object _searchLock = new();
+    private readonly object _publishLock = new();
+    private Task? _searchTask;
+    private int _searchGeneration;
+    private (IReadOnlyList<SearchDocument> Documents, SearchOptions Options, int Generation)? _searchQueued;
+    private HashSet<string> _themeAssetPaths = new(StringComparer.Ordinal);
 
     /// <summary>Creates a builder; nothing is built until <see cref="Rebuild"/>.</summary>
     public IncrementalBuilder(BuildOptions options)
     {
-        _options = options with { DryRun = true };
+        _options = options;
         _sourceDir = Path.GetFullPath(options.SourceDir);
     }
 
@@ -58,8 +125,71 @@ public sealed class IncrementalBuilder
     /// <summary>The result of the last rebuild, or null before the first.</summary>
     public IncrementalResult? Last { get; private set; }
 
-    /// <summary>Builds the whole site from scratch (the first build).</summary>
-    public IncrementalResult Rebuild() => Full(null);
+    /// <summary>Builds the whole site from scratch (the first build, and after <c>site.yml</c> changes).</summary>
+    public IncrementalResult Rebuild()
+    {
+        var watch = Stopwatch.StartNew();
+        StartTimings();
+        _all.Clear();
+        _state.Clear();
+        _active = [];
+        _tree = PageTree.Build([]);
+        _outputs.Clear();
+        _dirty.Clear();
+        _publishAll = true;
+        _resolver = null;
+        _activeByRel = new Dictionary<string, Page>(StringComparer.Ordinal);
+        _previousIds = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        _siteFilePaths.Clear();
+        _themeAssetPaths.Clear();
+        _statswiki = StatswikiUrlMap.Empty;
+        _statswikiSignature = "";
+        _wiki = null;
+        _generated.Clear();
+        _redirectPaths.Clear();
+        _redirectDiagnostics = [];
+        _searchPaths.Clear();
+        _searchDiagnostics = [];
+        _searchSummary = [];
+        lock (_searchLock)
+        {
+            // A background index of the old site must not land in the new one.
+            _searchGeneration++;
+            _searchQueued = null;
+        }
+        _searchRequested = null;
+        _siteDiagnostics = [];
+        _siteFileDiagnostics = [];
+        _compileDiagnostics.Clear();
+        _layoutRenderers.Clear();
+
+        var progress = _options.Progress;
+        const int steps = 5;
+        progress?.Report(new BuildProgress(nameof(LoadConfig), 0, steps));
+        var context = NewContext();
+        new LoadConfig().Execute(context);
+        _config = context.Config;
+        _configDiagnostics = context.Diagnostics.ToSortedList();
+        // Configuration errors make everything after them noise (as in SiteGenerator).
+        if (_configDiagnostics.Any(d => d.IsError && d.Code.StartsWith("SB00", StringComparison.Ordinal)))
+            return Finish(watch, full: true, [], []);
+
+        progress?.Report(new BuildProgress(nameof(DiscoverPages), 1, steps));
+        new DiscoverPages().Execute(context);
+        _pageAssets = context.PageAssets.ToList();
+        var pages = context.Pages.ToList();
+        progress?.Report(new BuildProgress(nameof(ParsePages), 2, steps));
+        Parse(pages);
+        progress?.Report(new BuildProgress(nameof(ReadGitHistory), 3, steps));
+        new ReadGitHistory().Execute(context);
+        _lastUpdated = new Dictionary<string, string>(context.LastUpdated, StringComparer.Ordinal);
+        LoadLayouts(newRenderers: true);
+        Lap(watch, "Read");
+
+        progress?.Report(new BuildProgress("AssembleAndRender", 4, steps));
+        var changed = pages.ToDictionary(p => p.RelativePath, _ => (Page?)null, StringComparer.Ordinal);
+        return Process(watch, changed, new Work { AllModels = true, SiteFiles = true, RelinkBroken = true, Full = true });
+    }
 
     /// <summary>
     /// Applies changed source paths (relative to the source folder, e.g. <c>pages/a.md</c>,
@@ -70,209 +200,696 @@ public sealed class IncrementalBuilder
     /// <summary>Applies a change set; see <see cref="Update(IEnumerable{string})"/>.</summary>
     public IncrementalResult Update(ChangeSet changes)
     {
-        if (_context is null || Last is null) return Full(null);
+        if (changes.Config || Last is null || _layouts is null) return Rebuild();
+        var watch = Stopwatch.StartNew();
+        StartTimings();
+        var work = new Work();
+
+        if (changes.SharedLayout || changes.Layouts.Count > 0 || changes.ThemeAssets)
+        {
+            LoadLayouts(newRenderers: changes.SharedLayout);
+            if (changes.SharedLayout) work.AllModels = work.ForceRender = true;
+            foreach (string name in changes.Layouts)
+            {
+                _layoutRenderers[name] = new RazorLightLayoutRenderer(_layouts);
+                work.ForcedLayouts.Add(name);
+            }
+            // The 404 page is rendered through a layout too.
+            work.SiteFiles |= changes.SharedLayout || changes.Layouts.Count > 0;
+        }
         // Editors write temporary files beside the page (sed, vim's 4913) and delete them at once: a path
-        // that neither exists now nor was an asset or a folder of the site changes nothing.
+        // that neither exists now nor was an asset before changes nothing.
         string pagesDir = Path.Combine(_sourceDir, "pages");
-        var assets = _context.PageAssets;
         changes.PageAssetPaths.RemoveWhere(rel => rel.Length > 0 && !Path.Exists(Path.Combine(pagesDir, rel)) &&
-                                                  !assets.Contains(rel) &&
-                                                  !assets.Any(a => a.StartsWith(rel + "/", StringComparison.Ordinal)) &&
-                                                  !_byRelativePath.Keys.Any(k => k.StartsWith(rel + "/", StringComparison.Ordinal)));
+                                                  !_pageAssets.Contains(rel) && !_pageAssets.Any(a => a.StartsWith(rel + "/", StringComparison.Ordinal)) &&
+                                                  !_all.Keys.Any(k => k.StartsWith(rel + "/", StringComparison.Ordinal)));
         if (changes.IsEmpty) return Last;
-        return TryFast(changes) ?? Full(changes);
+        if (changes.PageAssets)
+        {
+            var context = NewContext();
+            new DiscoverPages().Execute(context);
+            _pageAssets = context.PageAssets.ToList();
+            work.SiteFiles = work.RelinkBroken = true;
+            // A folder event (moved, deleted) names no page: compare the pages on disk with the known ones.
+            var onDisk = context.Pages.Select(p => p.RelativePath).ToHashSet(StringComparer.Ordinal);
+            changes.Pages.UnionWith(onDisk.Where(rel => !_all.ContainsKey(rel)));
+            changes.Pages.UnionWith(_all.Keys.Where(rel => !onDisk.Contains(rel)));
+        }
+
+        var changed = new Dictionary<string, Page?>(StringComparer.Ordinal);
+        var reparse = new List<Page>();
+        _previousIds = changes.Pages.Where(_state.ContainsKey).ToDictionary(rel => rel, rel => _state[rel].Ids, StringComparer.Ordinal);
+        if (changes.PageAssets) _resolver = null;
+        foreach (string rel in changes.Pages)
+        {
+            changed[rel] = _all.GetValueOrDefault(rel);
+            if (File.Exists(Path.Combine(_sourceDir, "pages", rel))) reparse.Add(new Page(rel));
+            else if (_state.Remove(rel, out var gone))
+            {
+                _all.Remove(rel);
+                _removedStates[rel] = gone;
+            }
+        }
+        Parse(reparse);
+        Lap(watch, "Parse");
+        return Process(watch, changed, work);
     }
 
-    private void StartTimings()
+    private sealed class Work
     {
-        _timings.Clear();
-        _lapStart = TimeSpan.Zero;
-        _gcPauseAtStart = GC.GetTotalPauseDuration();
+        public bool AllModels { get; set; }
+        public bool ForceRender { get; set; }
+        public bool SiteFiles { get; set; }
+        public bool RelinkBroken { get; set; }
+        public bool Full { get; init; }
+        public HashSet<string> ForcedLayouts { get; } = new(StringComparer.Ordinal);
     }
 
-    private void Lap(Stopwatch watch, string phase)
+    private BuildContext NewContext()
     {
-        _timings.Add((phase, watch.Elapsed - _lapStart));
-        _lapStart = watch.Elapsed;
-    }
-
-    private BuildContext NewContext(SiteConfig config)
-    {
-        var context = new BuildContext(_options) { Config = config };
+        var context = new BuildContext(_options) { Config = _config };
         if (_options.SourceDateEpoch is long epoch) context.BuildDate = DateTimeOffset.FromUnixTimeSeconds(epoch);
         else if (long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), out long env))
             context.BuildDate = DateTimeOffset.FromUnixTimeSeconds(env);
         return context;
     }
 
-    /// <summary>The slow path: the real build steps (without writing), with the layouts' renderer kept.</summary>
-    private IncrementalResult Full(ChangeSet? changes)
+    private void LoadLayouts(bool newRenderers)
     {
-        var watch = Stopwatch.StartNew();
-        StartTimings();
-        bool newLayouts = changes is null || changes.SharedLayout || changes.Layouts.Count > 0 || changes.ThemeAssets ||
-                          _cache.Renderer is null || _rendererSuspect;
-        if (newLayouts) _cache.Reset(_sourceDir);
-        _cache.Previous = _outputs;
-        _cache.Rendered = [];
-        // Must replace ApplyLayouts in place: the steps after it (search page, 404) use the renderer it leaves.
-        var steps = SiteGenerator.DefaultSteps()
-            .Where(s => s is not WriteSite)
-            .Select(s => s is ApplyLayouts ? new RenderChangedLayouts(_cache) : s)
-            .ToList();
-        var (result, context) = new SiteGenerator(steps).Run(_options);
-        Lap(watch, "Build");
+        _layouts = LayoutSet.Load(_sourceDir);
+        if (newRenderers || _sharedRenderer is null)
+        {
+            _sharedRenderer = new RazorLightLayoutRenderer(_layouts);
+            _layoutRenderers.Clear();
+            _compileDiagnostics.Clear();
+        }
+        foreach (string path in _themeAssetPaths) RemoveOutput(path);
+        _themeAssetPaths = new HashSet<string>(_layouts.Assets.Keys, StringComparer.Ordinal);
+        foreach (var (path, bytes) in _layouts.Assets) SetOutput(path, bytes);
+    }
 
-        _context = context;
-        _wiki = null;
-        _byRelativePath = context.Pages.Where(p => p.Kind != PageKind.Generated)
-            .ToDictionary(p => p.RelativePath, StringComparer.Ordinal);
-        _diagnostics = result.Diagnostics.ToList();
-        // A renderer that failed once keeps failing silently (it caches the failed compilation).
-        _rendererSuspect = _diagnostics.Any(d => d.Code is DiagnosticCodes.LayoutCompile or DiagnosticCodes.LayoutRuntime);
-        var previous = _outputs;
-        _outputs = new ConcurrentDictionary<string, byte[]>(
-            context.Outputs.Select(kv => KeyValuePair.Create(kv.Key, kv.Value.Content)), StringComparer.Ordinal);
-        var removed = previous.Keys.Where(k => !_outputs.ContainsKey(k)).ToList();
-        _publishAll = true;
-        return Finish(watch, full: changes is null || changes.Config, _cache.Rendered.ToList(), removed);
+    private RazorLightLayoutRenderer RendererFor(string layout) => _layoutRenderers.GetValueOrDefault(layout) ?? _sharedRenderer!;
+
+    /// <summary>Reads and parses pages with the ParsePages step, and remembers what link resolution needs.</summary>
+    private void Parse(List<Page> pages)
+    {
+        if (pages.Count == 0) return;
+        var context = NewContext();
+        context.Pages.AddRange(pages);
+        new ParsePages().Execute(context);
+        var byPath = context.Diagnostics.ToSortedList().ToLookup(d => d.Location.Path, StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            var old = _state.GetValueOrDefault(page.RelativePath);
+            _all[page.RelativePath] = page;
+            _state[page.RelativePath] = new PageState
+            {
+                Parse = byPath[page.SourcePath].ToList(),
+                Ids = ResolveLinks.IdsOf(page).ToHashSet(StringComparer.Ordinal),
+                HasChildrenBlock = page.Document?.Descendants<ChildPagesBlock>().Any() == true,
+                CitesStatswiki = page.Document?.Descendants<Inline>().Any(i => i switch
+                {
+                    LinkInline l => StatswikiUrl.IsStatswiki(l.GetDynamicUrl?.Invoke() ?? l.Url ?? ""),
+                    AutolinkInline a => StatswikiUrl.IsStatswiki(a.Url),
+                    _ => false,
+                }) == true,
+                // What other pages show of it is only known after assembly; these are compared then.
+                Outbound = old?.Outbound ?? new HashSet<string>(StringComparer.Ordinal),
+                Fingerprint = old?.Fingerprint,
+            };
+        }
+    }
+
+    private IncrementalResult Process(Stopwatch watch, Dictionary<string, Page?> changed, Work work)
+    {
+        var oldActive = _activeByRel;
+        // In place: every changed page keeps its URL, draft state, layout, aliases and what other pages show
+        // of it (the usual edit of a page's text). The tree, kinds and layouts then stay as they are.
+        bool inPlace = !work.Full && !work.RelinkBroken && changed.All(kv =>
+            kv.Value is { } old && oldActive.GetValueOrDefault(kv.Key) == old &&
+            _all.TryGetValue(kv.Key, out var now) && SameShape(old, now));
+        Dictionary<string, Page> active;
+        bool statswikiChanged = false;
+        List<Page> generated = [];
+        if (inPlace)
+        {
+            var pages = new List<Page>();
+            foreach (var (rel, old) in changed)
+            {
+                var now = _all[rel];
+                (old!.Text, old.FrontMatter, old.Document, old.Headings) = (now.Text, now.FrontMatter, now.Document, now.Headings);
+                _all[rel] = old;
+                pages.Add(old);
+            }
+            // Only the changed entries need their schema checked again.
+            var context = NewContext();
+            context.Pages.AddRange(pages);
+            new ValidateSections().Execute(context);
+            var paths = pages.Select(p => p.SourcePath).ToHashSet(StringComparer.Ordinal);
+            _siteDiagnostics = _siteDiagnostics.Where(d => !(paths.Contains(d.Location.Path) && d.Code.StartsWith("SB02", StringComparison.Ordinal)))
+                .Concat(context.Diagnostics.ToSortedList()).ToList();
+            active = oldActive;
+        }
+        else
+        {
+            // Whole-site steps: they decide URLs, tree, kinds and layouts.
+            var context = NewContext();
+            context.Pages.AddRange(_all.Values.Where(p => _options.IncludeDrafts || !p.FrontMatter.Draft)
+                .OrderBy(p => p.RelativePath, StringComparer.Ordinal));
+            new AssemblePages().Execute(context);
+            new ValidateSections().Execute(context);
+            // The real steps: both are one cheap pass over the pages' front matter.
+            new GenerateIndexPages().Execute(context);
+            new MapStatswikiUrls().Execute(context);
+            _siteDiagnostics = context.Diagnostics.ToSortedList();
+            _tree = context.Tree;
+            _active = context.Pages.ToList();
+            active = _active.ToDictionary(p => p.RelativePath, StringComparer.Ordinal);
+            _activeByRel = active;
+            _resolver = null;
+            _wiki = null;
+            _statswiki = context.StatswikiMap;
+            string signature = string.Join('\n', _statswiki.Mappings.Select(m => $"{m.Url} {m.Page.Url} {m.Page.Title} {m.Declared}"));
+            statswikiChanged = signature != _statswikiSignature;
+            _statswikiSignature = signature;
+            generated = _active.Where(p => p.Kind == PageKind.Generated).ToList();
+            foreach (var page in generated)
+            {
+                // Links into a generated page come from other pages, so the new copy keeps the old one's backlinks.
+                if (oldActive.GetValueOrDefault(page.RelativePath) is { Kind: PageKind.Generated } old) page.BacklinkUrls.UnionWith(old.BacklinkUrls);
+            }
+            var urls = generated.Select(p => p.Url).ToHashSet(StringComparer.Ordinal);
+            foreach (string url in _generated.Keys.Where(u => !urls.Contains(u)).ToList()) _generated.Remove(url);
+        }
+        Lap(watch, "Assemble");
+
+        var added = inPlace ? [] : _active.Where(p => !oldActive.ContainsKey(p.RelativePath)).ToList();
+        var removed = inPlace ? [] : oldActive.Values.Where(p => !active.ContainsKey(p.RelativePath)).ToList();
+        bool structural = added.Count > 0 || removed.Count > 0;
+
+        // Backlinks come from other pages' links, so a re-parsed page keeps the ones it had.
+        foreach (var (rel, old) in changed)
+            if (old is not null && active.TryGetValue(rel, out var now) && now != old) now.BacklinkUrls.UnionWith(old.BacklinkUrls);
+
+        var faceChanged = new List<Page>();
+        var idsChanged = new List<Page>();
+        foreach (var (rel, old) in changed)
+        {
+            if (old is null || !oldActive.ContainsKey(rel) || !active.TryGetValue(rel, out var now)) continue;
+            // Entries show their fields in their section's table and in the generated pages, so any front-matter edit counts.
+            if (Face(old) != Face(now) || FrontMatterBlock(old.Text) != FrontMatterBlock(now.Text)) faceChanged.Add(now);
+            if (_previousIds.GetValueOrDefault(rel) is { } ids && !ids.SetEquals(_state[rel].Ids)) idsChanged.Add(now);
+        }
+
+        if (idsChanged.Count > 0) _resolver = null;
+
+        // Pages whose links must be resolved again.
+        var relink = new HashSet<Page>();
+        if (work.Full) relink.UnionWith(_active);
+        foreach (string rel in changed.Keys)
+            if (active.TryGetValue(rel, out var page)) relink.Add(page);
+        if (structural || work.RelinkBroken || idsChanged.Count > 0 || faceChanged.Count > 0 || statswikiChanged)
+            relink.UnionWith(_active.Where(p => StateOf(p).Link.Count > 0));
+        // Wiki links show their target's title and find pages by title; {{children}} lists the children's titles.
+        foreach (var page in faceChanged)
+            foreach (string from in page.BacklinkUrls)
+                if (_tree.ByUrl(from) is { } source) relink.Add(source);
+        foreach (var page in faceChanged.Concat(added).Concat(removed))
+            if (NearestAncestor(page.Url) is { } parent && TryState(parent, out var parentState) && parentState!.HasChildrenBlock) relink.Add(parent);
+        // Links to statswiki addresses become internal (or external again) when the map changes.
+        if (statswikiChanged) relink.UnionWith(_active.Where(p => TryState(p, out var st) && st!.CitesStatswiki));
+        // Links into a removed page, or to fragments of a page whose ids changed, may break or heal.
+        foreach (var page in removed.Concat(idsChanged))
+            foreach (string from in page.BacklinkUrls)
+                if (_tree.ByUrl(from) is { } source) relink.Add(source);
+
+        var before = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        void Touch(string url)
+        {
+            if (!before.ContainsKey(url) && _tree.ByUrl(url) is { } target) before[url] = target.BacklinkUrls.ToArray();
+        }
+        foreach (var page in relink.Concat(removed))
+        {
+            if (!TryState(page, out var state) && !TryRemovedState(page, out state)) continue;
+            foreach (string url in state!.Outbound)
+            {
+                Touch(url);
+                _tree.ByUrl(url)?.BacklinkUrls.Remove(page.Url);
+            }
+        }
+        Lap(watch, "Compare");
+        ResolveLinksOf(relink);
+        Lap(watch, "ResolveLinks");
+        foreach (var page in relink)
+        {
+            foreach (string url in StateOf(page).Outbound)
+            {
+                Touch(url);
+                _tree.ByUrl(url)?.BacklinkUrls.Add(page.Url);
+            }
+        }
+        var backlinksChanged = before.Where(kv => _tree.ByUrl(kv.Key) is { } t && !t.BacklinkUrls.SequenceEqual(kv.Value))
+            .Select(kv => _tree.ByUrl(kv.Key)!).ToList();
+
+        var renderContext = NewContext();
+        renderContext.Pages.AddRange(relink.OrderBy(p => p.RelativePath, StringComparer.Ordinal));
+        new RenderPages().Execute(renderContext);
+        Lap(watch, "RenderMarkdown");
+
+        // Pages whose model may have changed.
+        var models = new HashSet<Page>(relink);
+        models.UnionWith(backlinksChanged);
+        models.UnionWith(added);
+        foreach (var page in faceChanged.Concat(added).Concat(removed)) models.UnionWith(Dependents(page));
+        // Generated pages are new objects after every assembly; the fingerprint decides whether they render.
+        models.UnionWith(generated);
+        // Page models link cited sources to their statswiki mirror.
+        if (work.AllModels || statswikiChanged) models.UnionWith(_active);
+        if (work.ForcedLayouts.Count > 0) models.UnionWith(_active.Where(p => work.ForcedLayouts.Contains(p.Layout)));
+        work.SiteFiles |= structural || faceChanged.Any(p => p.Parent is null || p.Parent == _tree.Root);
+
+        var removedOutputs = new List<string>();
+        foreach (var page in removed)
+        {
+            if (RemoveOutput(page.OutputPath)) removedOutputs.Add(page.OutputPath);
+            if (TryState(page, out var state))
+            {
+                // A draft that comes back must render again.
+                state.Fingerprint = null;
+                state.Outbound.Clear();
+            }
+        }
+
+        Lap(watch, "Dependents");
+        var rendered = RenderModels(models, work);
+        Lap(watch, "ApplyLayouts");
+        if (work.SiteFiles) WriteSiteFiles();
+        Lap(watch, "SiteFiles");
+        // Stubs name their page's title and must not overwrite a page or file, so they follow any re-assembly.
+        if (!inPlace || work.SiteFiles) WriteRedirects();
+        Lap(watch, "Redirects");
+        // The search index (seconds at 10 000 pages) is the one whole-site product kept off an edit's critical
+        // path: the edit is published without it and the index follows from a background task, which the
+        // next edits never wait for (CompleteDeferred waits for it). The first build is complete at once.
+        // The search page itself is one Razor render and follows the layouts and sections at once.
+        if (work.Full || !inPlace || work.SiteFiles || work.ForceRender || work.ForcedLayouts.Contains("page")) WriteSearchPage();
+        if (work.Full || changed.Count > 0 || work.SiteFiles) RequestSearchIndex(background: !work.Full);
+        Lap(watch, "SearchIndex");
+        _removedStates.Clear();
+        rendered.Sort(StringComparer.Ordinal);
+        removedOutputs.Sort(StringComparer.Ordinal);
+        return Finish(watch, work.Full, rendered, removedOutputs);
+    }
+
+    // A deleted page's state is gone from _state already; its outbound links are still needed once.
+    private readonly Dictionary<string, PageState> _removedStates = new(StringComparer.Ordinal);
+
+    private bool TryRemovedState(Page page, out PageState? state) => _removedStates.TryGetValue(page.RelativePath, out state);
+
+    /// <summary>True when a re-parsed page can replace the old one in place (see Process).</summary>
+    private static bool SameShape(Page old, Page now) =>
+        Face(old) == Face(now) && old.FrontMatter.Draft == now.FrontMatter.Draft && old.FrontMatter.Layout == now.FrontMatter.Layout &&
+        old.FrontMatter.Aliases.SequenceEqual(now.FrontMatter.Aliases, StringComparer.Ordinal) && (old.Document is null) == (now.Document is null) &&
+        // Labels, fields, statswiki addresses and anchors feed the generated pages, the statswiki map and the stubs.
+        FrontMatterBlock(old.Text) == FrontMatterBlock(now.Text);
+
+    /// <summary>The front-matter block of a page's text (empty when it has none).</summary>
+    private static string FrontMatterBlock(string text)
+    {
+        if (!text.StartsWith("---", StringComparison.Ordinal)) return "";
+        int end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
+        return end < 0 ? text : text[..(end + 4)];
+    }
+
+    private PageState StateOf(Page page)
+    {
+        if (page.Kind != PageKind.Generated) return _state[page.RelativePath];
+        if (!_generated.TryGetValue(page.Url, out var state)) _generated[page.Url] = state = new PageState();
+        return state;
+    }
+
+    private bool TryState(Page page, [NotNullWhen(true)] out PageState? state)
+    {
+        if (page.Kind == PageKind.Generated)
+        {
+            state = StateOf(page);
+            return true;
+        }
+        return _state.TryGetValue(page.RelativePath, out state);
+    }
+
+    /// <summary>What a page shows of itself on other pages: sidebars, child lists, breadcrumbs, backlinks.</summary>
+    private static (string Title, string? Description, int Weight) Face(Page page) =>
+        (page.Title, page.FrontMatter.Description, page.FrontMatter.Weight);
+
+    /// <summary>
+    /// Pages whose model can show <paramref name="page"/>: its parent's whole subtree (sidebars list the
+    /// siblings of every open branch, breadcrumbs the ancestors), the pages it links to (backlink lists),
+    /// and every page when it is the home page or a section (the header lists the sections).
+    /// </summary>
+    private IEnumerable<Page> Dependents(Page page)
+    {
+        var parent = NearestAncestor(page.Url);
+        if (page.Url.Length == 0 || parent is null || parent == _tree.Root) return _active;
+        var result = new List<Page>();
+        var stack = new Stack<Page>();
+        stack.Push(parent);
+        while (stack.Count > 0)
+        {
+            var p = stack.Pop();
+            result.Add(p);
+            foreach (var child in p.Children) stack.Push(child);
+        }
+        if (_state.TryGetValue(page.RelativePath, out var state) || _removedStates.TryGetValue(page.RelativePath, out state))
+            result.AddRange(state.Outbound.Select(_tree.ByUrl).OfType<Page>());
+        return result;
+    }
+
+    private Page? NearestAncestor(string url)
+    {
+        string u = url.TrimEnd('/');
+        while (u.Length > 0)
+        {
+            int slash = u.LastIndexOf('/');
+            u = slash < 0 ? "" : u[..slash];
+            if (_tree.ByUrl(u.Length == 0 ? "" : u + "/") is { } found) return found;
+        }
+        return null;
     }
 
     /// <summary>
-    /// The fast path, for pages whose text changed but whose front matter and ids did not. Returns null,
-    /// having changed nothing, when the change is anything else.
+    /// Resolves the links of some pages with the ResolveLinks step's own per-page method, after adding their
+    /// old-anchor markers with the AddAnchorAliases step. Both rewrite the Markdown tree, so a page resolved
+    /// before is parsed again from its text first. One resolver serves many edits; its ids come from the
+    /// parse cache (building them for 10 000 pages each time is the slow part).
     /// </summary>
-    private IncrementalResult? TryFast(ChangeSet changes)
+    private void ResolveLinksOf(IReadOnlyCollection<Page> pages)
     {
-        if (changes.Config || changes.PageAssets || changes.Layouts.Count > 0 || changes.SharedLayout || changes.ThemeAssets ||
-            changes.Pages.Count == 0 || _context is not { LinkResolver: { } resolver, ModelFactory: not null } context)
-            return null;
-        var watch = Stopwatch.StartNew();
-        StartTimings();
-
-        var olds = new List<Page>();
-        foreach (string rel in changes.Pages)
+        if (pages.Count == 0) return;
+        if (_resolver is null)
         {
-            if (!_byRelativePath.TryGetValue(rel, out var old) || !File.Exists(Path.Combine(_sourceDir, "pages", rel))) return null;
-            olds.Add(old);
+            _resolver = new LinkResolver(_tree, _pageAssets, p => TryState(p, out var s) && p.Kind != PageKind.Generated ? (IEnumerable<string>)s!.Ids : ResolveLinks.IdsOf(p));
+            _wiki = null;
         }
-        var fresh = olds.Select(p => new Page(p.RelativePath)).ToList();
-        var parse = NewContext(context.Config);
-        parse.Pages.AddRange(fresh);
-        new ParsePages().Execute(parse);
-        if (parse.Pages.Count != fresh.Count) return null; // one became a draft
-        var anchors = NewContext(context.Config);
-        anchors.Pages.AddRange(fresh);
+        var resolver = _resolver;
+        var wiki = _wiki ??= new WikiLinkResolver(_tree, resolver);
+        var pipeline = MarkdownPipelineFactory.Default;
+        var withDocument = pages.Where(p => p.Document is not null).ToList();
+        Parallel.ForEach(withDocument, page =>
+        {
+            var state = StateOf(page);
+            if (state.Resolved) page.Document = Markdig.Markdown.Parse(page.Text, pipeline);
+        });
+        var anchors = NewContext();
+        anchors.Pages.AddRange(withDocument);
         new AddAnchorAliases().Execute(anchors);
-        for (int i = 0; i < olds.Count; i++)
+        var anchorProblems = anchors.Diagnostics.ToSortedList().ToLookup(d => d.Location.Path, StringComparer.Ordinal);
+        Parallel.ForEach(pages, page =>
         {
-            var (old, now) = (olds[i], fresh[i]);
-            if (now.Document is null || FrontMatterBlock(now.Text) != FrontMatterBlock(old.Text)) return null;
-            // Other pages' links to this one may break or heal when its ids change: that is the slow path's work.
-            if (!resolver.IdsOf(old).SetEquals(ResolveLinks.IdsOf(now))) return null;
-        }
-        Lap(watch, "Parse");
+            var state = StateOf(page);
+            var diagnostics = new DiagnosticBag();
+            var linked = new ConcurrentBag<(Page Target, string From)>();
+            var unmirrored = new ConcurrentBag<(string Url, SourceLocation At)>();
+            ResolveLinks.ResolvePage(page, resolver, wiki, _statswiki, diagnostics, linked, unmirrored);
+            state.Resolved = page.Document is not null;
+            state.Anchor = anchorProblems[page.SourcePath].ToList();
+            state.Link = diagnostics.ToSortedList();
+            state.Outbound = linked.Select(l => l.Target.Url).ToHashSet(StringComparer.Ordinal);
+            state.Unmirrored = unmirrored.ToList();
+        });
+    }
 
-        // From here on the change is applied: the old page objects take the new text and tree.
-        var bags = olds.ToDictionary(p => p, _ => new DiagnosticBag());
-        foreach (var d in parse.Diagnostics.ToSortedList().Concat(anchors.Diagnostics.ToSortedList()))
+    private List<string> RenderModels(HashSet<Page> pages, Work work)
+    {
+        var factory = new PageModelFactory(_config, _tree, _statswiki);
+        var rendered = new ConcurrentBag<string>();
+        async ValueTask Render(Page page)
         {
-            var page = olds.FirstOrDefault(p => p.SourcePath == d.Location.Path) ?? olds[0];
-            bags[page].Add(d);
-        }
-        var before = new Dictionary<Page, string[]>();
-        for (int i = 0; i < olds.Count; i++)
-        {
-            var (old, now) = (olds[i], fresh[i]);
-            (old.Text, old.Document, old.Headings) = (now.Text, now.Document, now.Headings);
-            // Its old links leave the backlinks of their targets; the new ones are added below.
-            foreach (var target in context.Pages)
+            var state = StateOf(page);
+            var renderer = RendererFor(page.Layout);
+            if (!renderer.HasLayout(page.Layout))
             {
-                if (!target.BacklinkUrls.Contains(old.Url)) continue;
-                before.TryAdd(target, target.BacklinkUrls.ToArray());
-                target.BacklinkUrls.Remove(old.Url);
+                var at = page.FrontMatter.LayoutLocation ?? new SourceLocation(page.SourcePath, 1, 1);
+                string known = string.Join(", ", _layouts!.Templates.Keys.Where(k => !k.StartsWith('_')).Order(StringComparer.Ordinal));
+                state.Render = [Diagnostic.Error(DiagnosticCodes.UnknownLayout, at, $"unknown layout '{page.Layout}'; {_layouts.DisplayRoot} has: {known}")];
+                state.Fingerprint = null;
+                RemoveOutput(page.OutputPath);
+                return;
+            }
+            var model = factory.Create(page, _lastUpdated.GetValueOrDefault(page.SourcePath));
+            byte[] fingerprint = ModelFingerprint.Of(page.Layout, model);
+            bool forced = work.ForceRender || work.ForcedLayouts.Contains(page.Layout);
+            if (!forced && state.Fingerprint is { } old && old.AsSpan().SequenceEqual(fingerprint)) return;
+
+            var diagnostics = new DiagnosticBag();
+            string? html = await renderer.RenderAsync(page.Layout, model, new SourceLocation(page.SourcePath), diagnostics);
+            var problems = diagnostics.ToSortedList();
+            var compile = problems.Where(d => d.Code == DiagnosticCodes.LayoutCompile).ToList();
+            if (compile.Count > 0) _compileDiagnostics.AddOrUpdate((renderer, page.Layout), compile, (_, list) => { lock (list) list.AddRange(compile); return list; });
+            state.Render = problems.Where(d => d.Code != DiagnosticCodes.LayoutCompile).ToList();
+            if (html is null)
+            {
+                state.Fingerprint = null;
+                RemoveOutput(page.OutputPath);
+                return;
+            }
+            SetOutput(page.OutputPath, System.Text.Encoding.UTF8.GetBytes(html));
+            state.Fingerprint = fingerprint;
+            rendered.Add(page.OutputPath);
+        }
+
+        // As in ApplyLayouts: the first page of each layout renders alone, in URL order, so each layout
+        // compiles once and its errors always name the same page; the rest render in parallel.
+        var firsts = pages.GroupBy(p => p.Layout).Select(g => g.OrderBy(p => p.Url, StringComparer.Ordinal).First())
+            .OrderBy(p => p.Url, StringComparer.Ordinal).ToList();
+        foreach (var page in firsts) Render(page).AsTask().GetAwaiter().GetResult();
+        var firstSet = firsts.ToHashSet();
+        Parallel.ForEachAsync(pages.Where(p => !firstSet.Contains(p)), async (page, _) => await Render(page)).GetAwaiter().GetResult();
+        return rendered.ToList();
+    }
+
+    /// <summary>Sitemap, robots.txt, 404 and page assets, through the WriteSiteFiles step.</summary>
+    private void WriteSiteFiles()
+    {
+        var context = NewContext();
+        context.Pages.AddRange(_active);
+        context.PageAssets.AddRange(_pageAssets);
+        foreach (var (k, v) in _lastUpdated) context.LastUpdated[k] = v;
+        context.Layouts = _layouts;
+        context.ModelFactory = new PageModelFactory(_config, _tree, _statswiki);
+        context.LayoutRenderer = RendererFor(_layouts!.Templates.ContainsKey("404") ? "404" : "page");
+        new WriteSiteFiles().Execute(context);
+        foreach (string path in _siteFilePaths) RemoveOutput(path);
+        _siteFilePaths = new HashSet<string>(context.Outputs.Keys, StringComparer.Ordinal);
+        foreach (var (path, file) in context.Outputs) SetOutput(path, file.Content);
+        _siteFileDiagnostics = context.Diagnostics.ToSortedList();
+    }
+
+    /// <summary>Redirect stubs and <c>_redirects</c>, through the WriteRedirects step, which sees every other output.</summary>
+    private void WriteRedirects()
+    {
+        var context = NewContext();
+        context.Pages.AddRange(_active);
+        context.Tree = _tree;
+        context.StatswikiMap = _statswiki;
+        foreach (var (path, bytes) in _outputs)
+            if (!_redirectPaths.Contains(path)) context.Outputs[path] = new OutputFile(path, bytes);
+        var others = context.Outputs.Keys.ToHashSet(StringComparer.Ordinal);
+        new WriteRedirects().Execute(context);
+        var stubs = context.Outputs.Where(kv => !others.Contains(kv.Key)).ToList();
+        foreach (string path in _redirectPaths)
+            if (!context.Outputs.ContainsKey(path) || others.Contains(path)) RemoveOutput(path);
+        _redirectPaths = stubs.Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var (path, file) in stubs)
+            if (!_outputs.TryGetValue(path, out byte[]? old) || !old.AsSpan().SequenceEqual(file.Content)) SetOutput(path, file.Content);
+        _redirectDiagnostics = context.Diagnostics.ToSortedList();
+    }
+
+    /// <summary>The search page, through the BuildSearchIndex step's renderer.</summary>
+    private void WriteSearchPage()
+    {
+        var context = NewContext();
+        context.ModelFactory = new PageModelFactory(_config, _tree, _statswiki);
+        context.LayoutRenderer = RendererFor("page");
+        BuildSearchIndex.WriteSearchPage(context);
+        foreach (var (path, file) in context.Outputs)
+            if (!_outputs.TryGetValue(path, out byte[]? old) || !old.AsSpan().SequenceEqual(file.Content)) SetOutput(path, file.Content);
+        _searchPageDiagnostics = context.Diagnostics.ToSortedList();
+    }
+
+    private IReadOnlyList<Diagnostic> _searchPageDiagnostics = [];
+
+    /// <summary>Builds the search index of the current pages: now, or on the background task.</summary>
+    private void RequestSearchIndex(bool background)
+    {
+        var context = NewContext();
+        context.Pages.AddRange(_active);
+        // Captured now, on the caller's thread: the pages change under later edits.
+        var documents = BuildSearchIndex.Documents(context);
+        var options = BuildSearchIndex.Options(context);
+        if (background)
+        {
+            // Started by Finish, once this rebuild's result (which decides whether the index may publish) is known.
+            _searchRequested = (documents, options);
+            return;
+        }
+        lock (_searchLock)
+        {
+            ++_searchGeneration;
+            _searchQueued = null;
+            _searchRequested = null;
+            ApplySearchIndex(SearchIndexWriter.Build(documents, options), options, publish: false);
+        }
+    }
+
+    private (IReadOnlyList<SearchDocument> Documents, SearchOptions Options)? _searchRequested;
+
+    private void StartSearchIndex(IReadOnlyList<SearchDocument> documents, SearchOptions options)
+    {
+        lock (_searchLock)
+        {
+            int generation = ++_searchGeneration;
+            if (_searchTask is { IsCompleted: false })
+            {
+                _searchQueued = (documents, options, generation);
+                return;
+            }
+            _searchTask = Task.Run(() => BuildSearchIndexInBackground(documents, options, generation));
+        }
+    }
+
+    private void BuildSearchIndexInBackground(IReadOnlyList<SearchDocument> documents, SearchOptions options, int generation)
+    {
+        while (true)
+        {
+            var result = SearchIndexWriter.Build(documents, options);
+            lock (_searchLock)
+            {
+                if (_searchQueued is { } next)
+                {
+                    (documents, options, generation) = next;
+                    _searchQueued = null;
+                    continue;
+                }
+                if (generation == _searchGeneration) ApplySearchIndex(result, options, publish: true);
+                return;
             }
         }
-        _wiki ??= new WikiLinkResolver(context.Tree, resolver);
-        var backlinks = new ConcurrentBag<(Page Target, string From)>();
-        var unmirrored = new ConcurrentBag<(string Url, SourceLocation At)>();
-        foreach (var page in olds)
-            ResolveLinks.ResolvePage(page, resolver, _wiki, context.StatswikiMap, bags[page], backlinks, unmirrored);
-        foreach (var (target, from) in backlinks)
+    }
+
+    /// <summary>
+    /// Takes a built index into the outputs through the BuildSearchIndex step. From the background, the files
+    /// are also published at once (as a new version) when the site is in a good state; otherwise they wait,
+    /// marked changed, for the next successful rebuild.
+    /// </summary>
+    private void ApplySearchIndex(SearchIndexResult result, SearchOptions options, bool publish)
+    {
+        var context = NewContext();
+        BuildSearchIndex.AddIndex(context, result, options);
+        lock (_publishLock)
         {
-            before.TryAdd(target, target.BacklinkUrls.ToArray());
-            target.BacklinkUrls.Add(from);
+            var touched = new HashSet<string>(_searchPaths, StringComparer.Ordinal);
+            touched.UnionWith(context.Outputs.Keys);
+            foreach (string path in _searchPaths)
+                if (!context.Outputs.ContainsKey(path)) RemoveOutput(path);
+            _searchPaths = context.Outputs.Keys.ToHashSet(StringComparer.Ordinal);
+            foreach (var (path, file) in context.Outputs)
+                if (!_outputs.TryGetValue(path, out byte[]? old) || !old.AsSpan().SequenceEqual(file.Content)) SetOutput(path, file.Content);
+            _searchDiagnostics = context.Diagnostics.ToSortedList();
+            _searchSummary = context.Summary.ToList();
+            if (!publish || Last is not { Succeeded: true } || _searchDiagnostics.Any(d => d.IsError || _options.Strict)) return;
+            var builder = _published.ToBuilder();
+            // Only the index's own files: an edit may be half-way through changing the others.
+            foreach (string path in touched)
+            {
+                if (_outputs.TryGetValue(path, out byte[]? bytes)) builder[path] = bytes;
+                else builder.Remove(path);
+                _dirty.TryRemove(path, out _);
+            }
+            _published = builder.ToImmutable();
+            Current = new SiteSnapshot(Current.Version + 1, _published);
         }
-        var backlinksChanged = before.Where(kv => !kv.Key.BacklinkUrls.SequenceEqual(kv.Value)).Select(kv => kv.Key).ToList();
-        Lap(watch, "ResolveLinks");
-
-        var render = NewContext(context.Config);
-        render.Pages.AddRange(olds);
-        new RenderPages().Execute(render);
-        Lap(watch, "RenderMarkdown");
-
-        var pages = olds.Concat(backlinksChanged).Distinct().Where(p => _cache.Renderer!.HasLayout(p.Layout)).ToList();
-        var renderBag = new DiagnosticBag();
-        _cache.Rendered = [];
-        _cache.Previous = _outputs;
-        RenderChangedLayouts.Render(pages, context, _cache, renderBag, reuse: true, file => SetOutput(file.Path, file.Content));
-        Lap(watch, "ApplyLayouts");
-
-        // Replace what the re-run steps report about these pages; keep what comes from their (unchanged) front matter.
-        var paths = olds.Select(p => p.SourcePath).ToHashSet(StringComparer.Ordinal);
-        var rendered = pages.Select(p => p.SourcePath).ToHashSet(StringComparer.Ordinal);
-        _diagnostics.RemoveAll(d =>
-            (paths.Contains(d.Location.Path) && IsFromText(d.Code)) ||
-            (d.Related is { } r && rendered.Contains(r.Path) && d.Code == DiagnosticCodes.LayoutRuntime));
-        foreach (var bag in bags.Values) _diagnostics.AddRange(bag.ToSortedList());
-        _diagnostics.AddRange(renderBag.ToSortedList());
-
-        if (context.Pages.Count <= SearchIndexFastLimit) RebuildSearchIndex(context);
-        Lap(watch, "Search");
-        return Finish(watch, full: false, _cache.Rendered.ToList(), []);
     }
 
-    /// <summary>Codes the fast path recomputes: parsing, old anchors and links, which depend on the page's text.</summary>
-    private static bool IsFromText(string code) =>
-        code is DiagnosticCodes.NotUtf8 or DiagnosticCodes.FrontMatterYaml or DiagnosticCodes.MissingTitle or
-            DiagnosticCodes.FrontMatterType or DiagnosticCodes.UnknownFrontMatterKey or DiagnosticCodes.UnclosedFrontMatter or
-            DiagnosticCodes.BrokenLink or DiagnosticCodes.BrokenFragment or DiagnosticCodes.UnknownWikiTarget or
-            DiagnosticCodes.AmbiguousWikiTarget;
-
-    /// <summary>The front matter block of a page's text (empty when it has none).</summary>
-    private static string FrontMatterBlock(string text)
+    /// <summary>True while the search index of the last edit is still being built in the background.</summary>
+    public bool HasDeferredWork
     {
-        if (!text.StartsWith("---\n", StringComparison.Ordinal)) return "";
-        int end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
-        return end < 0 ? text : text[..end];
+        get { lock (_searchLock) return _searchTask is { IsCompleted: false }; }
     }
 
-    private void RebuildSearchIndex(BuildContext context)
+    /// <summary>
+    /// Waits for the background search index (see <see cref="HasDeferredWork"/>) and reports the site as it then
+    /// is, published as a new version when it has no errors: after it the site equals a full build. Callers
+    /// need not call it (the index publishes itself); tests and tools that want the settled site do.
+    /// </summary>
+    public IncrementalResult CompleteDeferred()
     {
-        var search = NewContext(context.Config);
-        search.Pages.AddRange(context.Pages);
-        search.ModelFactory = context.ModelFactory;
-        search.LayoutRenderer = context.LayoutRenderer;
-        search.Layouts = context.Layouts;
-        new BuildSearchIndex().Execute(search);
-        foreach (var (path, file) in search.Outputs) SetOutput(path, file.Content);
-        _diagnostics.RemoveAll(d => d.Code == DiagnosticCodes.SearchBudget);
-        _diagnostics.AddRange(search.Diagnostics.ToSortedList());
+        if (Last is null) return Rebuild();
+        Task? task;
+        lock (_searchLock) task = _searchTask;
+        task?.GetAwaiter().GetResult();
+        var watch = Stopwatch.StartNew();
+        StartTimings();
+        Lap(watch, "SearchIndex");
+        return Finish(watch, full: false, [], []);
     }
 
-    private void SetOutput(string path, byte[] bytes)
+    /// <summary>
+    /// The build summary lines a full build would print (statswiki links kept external, orphan pages, search
+    /// index size), computed on demand: the orphan report walks every page, which an edit need not pay for.
+    /// </summary>
+    public IReadOnlyList<string> Summary()
     {
-        _outputs[path] = bytes;
-        _dirty[path] = true;
+        var lines = new List<string>();
+        var external = _active.Where(p => p.Kind != PageKind.Generated).SelectMany(p => StateOf(p).Unmirrored)
+            .OrderBy(u => u.Url, StringComparer.Ordinal).ThenBy(u => u.At).ToList();
+        if (external.Count > 0)
+        {
+            lines.Add($"Statswiki links with no mirror here, kept external ({external.Count}):");
+            lines.AddRange(external.Select(u => $"  {u.Url} ({u.At})"));
+        }
+        var context = NewContext();
+        context.Pages.AddRange(_active);
+        context.Tree = _tree;
+        new ReportOrphans().Execute(context);
+        lines.AddRange(context.Summary);
+        lines.AddRange(_searchSummary);
+        return lines;
     }
 
     private IncrementalResult Finish(Stopwatch watch, bool full, List<string> rendered, List<string> removed)
     {
         var bag = new DiagnosticBag();
-        foreach (var d in _diagnostics) bag.Add(d);
+        foreach (var d in _configDiagnostics) bag.Add(d);
+        foreach (var d in _siteDiagnostics) bag.Add(d);
+        foreach (var d in _siteFileDiagnostics) bag.Add(d);
+        foreach (var d in _redirectDiagnostics) bag.Add(d);
+        foreach (var d in _searchDiagnostics) bag.Add(d);
+        foreach (var d in _searchPageDiagnostics) bag.Add(d);
+        foreach (var state in _generated.Values)
+            foreach (var d in state.Render) bag.Add(d);
+        // One pass over the pages; almost all have no problem, so this stays cheap at 10 000 pages.
+        foreach (var (rel, state) in _state)
+        {
+            foreach (var d in state.Parse) bag.Add(d);
+            if (state.Link.Count + state.Render.Count + state.Anchor.Count == 0 || _activeByRel.GetValueOrDefault(rel) is null) continue;
+            foreach (var d in state.Anchor) bag.Add(d);
+            foreach (var d in state.Link) bag.Add(d);
+            foreach (var d in state.Render) bag.Add(d);
+        }
+        if (!_compileDiagnostics.IsEmpty)
+        {
+            var layoutsInUse = _active.Select(p => p.Layout).Append("404").Append("page").ToHashSet(StringComparer.Ordinal);
+            foreach (var ((renderer, layout), list) in _compileDiagnostics)
+            {
+                if (!layoutsInUse.Contains(layout) || RendererFor(layout) != renderer) continue;
+                lock (list) foreach (var d in list) bag.Add(d);
+            }
+        }
         var diagnostics = bag.ToSortedList();
         bool ok = !diagnostics.Any(d => d.IsError) && (!_options.Strict || diagnostics.Count == 0);
         if (ok)
+        lock (_publishLock)
         {
             if (_publishAll) _published = _outputs.ToImmutableDictionary(StringComparer.Ordinal);
             else
@@ -292,9 +909,12 @@ public sealed class IncrementalBuilder
         Lap(watch, "Publish");
         // Not a phase: how much of the time the garbage collector had every thread stopped.
         _timings.Add(("(GC pauses)", GC.GetTotalPauseDuration() - _gcPauseAtStart));
-        rendered.Sort(StringComparer.Ordinal);
-        removed.Sort(StringComparer.Ordinal);
-        Last = new IncrementalResult(diagnostics, ok, full, rendered, removed, _context?.Pages.Count ?? 0, watch.Elapsed, Current.Version, _timings.ToList());
+        Last = new IncrementalResult(diagnostics, ok, full, rendered, removed, _active.Count, watch.Elapsed, Current.Version, _timings.ToList());
+        if (_searchRequested is { } request)
+        {
+            _searchRequested = null;
+            StartSearchIndex(request.Documents, request.Options);
+        }
         return Last;
     }
 }

@@ -18,7 +18,14 @@ public sealed class BuildSearchIndex : IBuildStep
     /// <inheritdoc/>
     public void Execute(BuildContext context)
     {
-        var documents = context.Pages
+        var options = Options(context);
+        AddIndex(context, SearchIndexWriter.Build(Documents(context), options), options);
+        WriteSearchPage(context);
+    }
+
+    /// <summary>The documents to index: every page but the generated lists.</summary>
+    public static IReadOnlyList<SearchDocument> Documents(BuildContext context) =>
+        context.Pages
             // Generated lists (labels, by-country…) only repeat entry titles: they would crowd out the pages themselves.
             .Where(p => p.Kind != PageKind.Generated)
             .Select(p => new SearchDocument(
@@ -30,18 +37,23 @@ public sealed class BuildSearchIndex : IBuildStep
                 Body: p.PlainText,
                 Labels: p.FrontMatter.Labels))
             .ToList();
-        var options = new SearchOptions { MaxIndexBytes = context.Config.SearchBudgetBytes };
-        var result = SearchIndexWriter.Build(documents, options);
+
+    /// <summary>The index options the site's configuration asks for.</summary>
+    public static SearchOptions Options(BuildContext context) => new() { MaxIndexBytes = context.Config.SearchBudgetBytes };
+
+    /// <summary>Adds a built index's files, its budget problems and its summary line.</summary>
+    public static void AddIndex(BuildContext context, SearchIndexResult result, SearchOptions options)
+    {
         foreach (var file in result.Files) context.AddOutput(new OutputFile(file.Path, file.Content));
         foreach (var problem in SearchBudget.Check(result, options, SourceLocation.File(SiteConfigLoader.FileName)))
             context.Diagnostics.Add(problem);
         context.Summary.Enqueue($"Search index: {result.DocumentCount} pages, {result.TermCount} terms, " +
                                 $"{SearchBudget.Format(result.IndexBytes)} ({SearchBudget.Format(result.IndexGzipBytes)} gzipped)" +
                                 (options.MaxIndexBytes is { } max ? $", budget {SearchBudget.Format(max)}" : ""));
-        WriteSearchPage(context);
     }
 
-    private static void WriteSearchPage(BuildContext context)
+    /// <summary>Adds the search page, rendered through the <c>page</c> layout.</summary>
+    public static void WriteSearchPage(BuildContext context)
     {
         if (context.ModelFactory is not { } factory || context.LayoutRenderer is not { } renderer) return;
         var page = new Page("search.md") { Url = "search/", Section = "" };

@@ -1,0 +1,30 @@
+using SiteBuilder.Diagnostics;
+
+namespace SiteBuilder.Build.Incremental;
+
+/// <summary>What the incremental builder remembers about one page between rebuilds.</summary>
+internal sealed class PageState
+{
+    /// <summary>Problems found while reading and parsing the file.</summary>
+    public IReadOnlyList<Diagnostic> Parse { get; set; } = [];
+    /// <summary>Problems found while resolving its links.</summary>
+    public IReadOnlyList<Diagnostic> Link { get; set; } = [];
+    /// <summary>Problems found while rendering it through its layout (not layout compile errors).</summary>
+    public IReadOnlyList<Diagnostic> Render { get; set; } = [];
+    /// <summary>Every id the page defines, computed once per parse.</summary>
+    public IReadOnlySet<string> Ids { get; set; } = new HashSet<string>();
+    /// <summary>Problems found while adding its old-anchor markers (AddAnchorAliases).</summary>
+    public IReadOnlyList<Diagnostic> Anchor { get; set; } = [];
+    /// <summary>True once its Markdown tree has been link-resolved (and so rewritten): resolving again needs a fresh parse.</summary>
+    public bool Resolved { get; set; }
+    /// <summary>True when its Markdown has a <c>{{children}}</c> block, which lists its children's titles.</summary>
+    public bool HasChildrenBlock { get; set; }
+    /// <summary>True when it links to a statswiki address: its links change when the statswiki map does.</summary>
+    public bool CitesStatswiki { get; set; }
+    /// <summary>Statswiki addresses it cites that no page mirrors (for the summary).</summary>
+    public IReadOnlyList<(string Url, SourceLocation At)> Unmirrored { get; set; } = [];
+    /// <summary>URLs of the pages its links reach (it appears in their backlinks).</summary>
+    public HashSet<string> Outbound { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>The fingerprint of the model last rendered, or null when it has no current output.</summary>
+    public byte[]? Fingerprint { get; set; }
+}
