@@ -658,13 +658,7 @@ public sealed class IncrementalBuilder
             rendered.Add(page.OutputPath);
         }
 
-        // As in ApplyLayouts: the first page of each layout renders alone, in URL order, so each layout
-        // compiles once and its errors always name the same page; the rest render in parallel.
-        var firsts = pages.GroupBy(p => p.Layout).Select(g => g.OrderBy(p => p.Url, StringComparer.Ordinal).First())
-            .OrderBy(p => p.Url, StringComparer.Ordinal).ToList();
-        foreach (var page in firsts) Render(page).AsTask().GetAwaiter().GetResult();
-        var firstSet = firsts.ToHashSet();
-        Parallel.ForEachAsync(pages.Where(p => !firstSet.Contains(p)), async (page, _) => await Render(page)).GetAwaiter().GetResult();
+        ApplyLayouts.RenderInOrder(pages, Render);
         return rendered.ToList();
     }
 
