@@ -34,7 +34,14 @@ public sealed class Page
     /// <summary>True for a folder's <c>index.md</c>.</summary>
     public bool IsIndex { get; init; }
     /// <summary>The last URL segment, e.g. <c>about</c>.</summary>
-    public string Slug => Url.TrimEnd('/') is var u && u.LastIndexOf('/') is var i and >= 0 ? u[(i + 1)..] : Url.TrimEnd('/');
+    public string Slug
+    {
+        get
+        {
+            string path = Url.TrimEnd('/');
+            return path[(path.LastIndexOf('/') + 1)..];
+        }
+    }
 
     /// <summary>The file's text (UTF-8 decoded).</summary>
     public string Text { get; set; } = "";
