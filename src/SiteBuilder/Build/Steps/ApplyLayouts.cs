@@ -63,4 +63,22 @@ public sealed class ApplyLayouts : IBuildStep
         var firstSet = firsts.ToHashSet();
         Parallel.ForEachAsync(list.Where(p => !firstSet.Contains(p)), async (page, _) => await render(page)).GetAwaiter().GetResult();
     }
+
+    /// <summary>
+    /// Renders a page that has no Markdown file (the 404 and search pages) through a layout, without a sidebar,
+    /// and adds it to the outputs. Must run after ApplyLayouts, whose renderer and model factory it reuses.
+    /// </summary>
+    public static void RenderStandalonePage(BuildContext context, string url, string outputPath, string title, string description,
+        string contentHtml, string layout, Func<PageModel, PageModel>? adjust = null)
+    {
+        if (context.ModelFactory is not { } factory || context.LayoutRenderer is not { } renderer) return;
+        var page = new Page(outputPath) { Url = url, Section = "", IsIndex = false };
+        page.FrontMatter = new FrontMatter { Title = title, Description = description };
+        page.Kind = PageKind.Generated;
+        page.ContentHtml = contentHtml;
+        var model = factory.Create(page) with { Sidebar = null };
+        if (adjust is not null) model = adjust(model);
+        string? html = renderer.RenderAsync(layout, model, SourceLocation.File(outputPath), context.Diagnostics).GetAwaiter().GetResult();
+        if (html is not null) context.AddOutput(OutputFile.Text(outputPath, html));
+    }
 }

@@ -53,18 +53,10 @@ public sealed class BuildSearchIndex : IBuildStep
     }
 
     /// <summary>Adds the search page, rendered through the <c>page</c> layout.</summary>
-    public static void WriteSearchPage(BuildContext context)
-    {
-        if (context.ModelFactory is not { } factory || context.LayoutRenderer is not { } renderer) return;
-        var page = new Page("search.md") { Url = "search/", Section = "" };
-        page.FrontMatter = new FrontMatter { Title = "Search", Description = "Search every page of this site." };
-        page.Kind = PageKind.Generated;
-        page.ContentHtml =
+    public static void WriteSearchPage(BuildContext context) =>
+        ApplyLayouts.RenderStandalonePage(context, url: "search/", outputPath: "search/index.html", "Search",
+            "Search every page of this site.",
             "<noscript><p>Search needs JavaScript. Each section's home page lists its pages.</p></noscript>\n" +
-            "<div id=\"search-page\"><p id=\"search-page-status\" role=\"status\"></p><ul id=\"search-page-results\"></ul></div>\n";
-        var model = factory.Create(page) with { Sidebar = null };
-        string? html = renderer.RenderAsync("page", model, SourceLocation.File("search/index.html"), context.Diagnostics)
-            .GetAwaiter().GetResult();
-        if (html is not null) context.AddOutput(OutputFile.Text(page.OutputPath, html));
-    }
+            "<div id=\"search-page\"><p id=\"search-page-status\" role=\"status\"></p><ul id=\"search-page-results\"></ul></div>\n",
+            "page");
 }

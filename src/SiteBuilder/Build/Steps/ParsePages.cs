@@ -11,6 +11,8 @@ public sealed class ParsePages : IBuildStep
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    private static readonly IReadOnlySet<string> NoKeys = new HashSet<string>();
+
     /// <inheritdoc/>
     public string Name => nameof(ParsePages);
 
@@ -18,6 +20,9 @@ public sealed class ParsePages : IBuildStep
     public void Execute(BuildContext context)
     {
         var pipeline = MarkdownPipelineFactory.Default;
+        // The schema fields a section's pages may use, computed once per section rather than per page.
+        var schemaKeys = context.Config.Sections.Values.Where(s => s.Schema is not null).ToDictionary(
+            s => s.Key, s => (IReadOnlySet<string>)s.Schema!.Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal));
         Parallel.ForEach(context.Pages, page =>
         {
             byte[] bytes = File.ReadAllBytes(Path.Combine(context.SourceDir, page.SourcePath));
@@ -31,10 +36,7 @@ public sealed class ParsePages : IBuildStep
             }
             // Normalise line endings once so Markdig, YamlDotNet and our own columns agree.
             page.Text = text.Replace("\r\n", "\n");
-            var section = context.Config.Section(page.Section);
-            IReadOnlySet<string> extraKeys = section?.Schema is { } schema
-                ? schema.Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal)
-                : new HashSet<string>();
+            IReadOnlySet<string> extraKeys = schemaKeys.GetValueOrDefault(page.Section, NoKeys);
             page.FrontMatter = FrontMatterParser.Parse(page.SourcePath, page.Text, extraKeys, context.Diagnostics);
             page.Document = Markdig.Markdown.Parse(page.Text, pipeline);
             page.Headings = MarkdownText.Headings(page.Document);

@@ -37,16 +37,12 @@ public sealed class WriteSiteFiles : IBuildStep
 
     private static void Write404(BuildContext context)
     {
-        if (context.ModelFactory is not { } factory || context.Layouts is null || context.LayoutRenderer is not { } renderer) return;
-        var page = new Page("404.md") { Url = "", Section = "", IsIndex = false };
-        page.FrontMatter = new FrontMatter { Title = "Page not found", Description = "The page you asked for is not on this site." };
-        page.Kind = PageKind.Generated;
-        page.ContentHtml = "<p>There is no page at this address. It may have moved: try the search box, the site map of each section, or the home page.</p>\n";
+        if (context.Layouts is null) return;
         // The 404 page is served at any depth, so its links start from the site's absolute base path.
         string basePath = new Uri(context.Config.BaseUrl).AbsolutePath;
-        var model = factory.Create(page) with { Root = basePath, Url = "", Sidebar = null };
-        string layout = context.Layouts.Templates.ContainsKey("404") ? "404" : "page";
-        string? html = renderer.RenderAsync(layout, model, SourceLocation.File("404.html"), context.Diagnostics).GetAwaiter().GetResult();
-        if (html is not null) context.AddOutput(OutputFile.Text("404.html", html));
+        ApplyLayouts.RenderStandalonePage(context, url: "", outputPath: "404.html", "Page not found",
+            "The page you asked for is not on this site.",
+            "<p>There is no page at this address. It may have moved: try the search box, the site map of each section, or the home page.</p>\n",
+            context.Layouts.Templates.ContainsKey("404") ? "404" : "page", model => model with { Root = basePath });
     }
 }
