@@ -3,7 +3,7 @@ namespace SiteBuilder.Diagnostics;
 /// <summary>
 /// Every stable diagnostic code. Codes never change meaning once published: tools and people
 /// grep for them. Ranges: SB00xx configuration, SB01xx pages and front matter, SB02xx sections
-/// and schemas, SB03xx layouts, SB04xx output, SB10xx links, SB11xx search, SB9xxx internal.
+/// and schemas, SB03xx layouts, SB04xx output, SB10xx links, SB11xx search. Bugs are exceptions, not diagnostics (exit code 1).
 /// </summary>
 public static class DiagnosticCodes
 {
@@ -65,7 +65,4 @@ public static class DiagnosticCodes
 
     /// <summary>The search index is larger than its configured budget.</summary>
     public const string SearchBudget = "SB1101";
-
-    /// <summary>An unexpected failure inside SiteBuilder (a bug).</summary>
-    public const string Internal = "SB9001";
 }

@@ -68,8 +68,10 @@ public sealed class SearchBoxTests : IClassFixture<Chromium>, IClassFixture<Buil
             new PageWaitForFunctionOptions { Timeout = 30_000 });
         string start = page.Url;
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url != start, new PageWaitForURLOptions { Timeout = 30_000 });
+        // Wait for the navigation to commit, not for the new page's load event: that is what Enter has to do.
+        await page.WaitForURLAsync(url => url != start, new PageWaitForURLOptions { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
         Assert.Equal(hrefs[0], page.Url);
+        await page.Locator("h1").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         Assert.False(string.IsNullOrEmpty(await page.Locator("h1").InnerTextAsync()));
     }
 }

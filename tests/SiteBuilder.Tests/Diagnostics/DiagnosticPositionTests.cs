@@ -218,4 +218,54 @@ public sealed class DiagnosticPositionTests
         var lines = Build(Home + "-- site.yml --\ntitle: T\nthemes: dark\n");
         Assert.Equal(["site.yml:2:1: warning SB0003: unknown key 'themes' in site.yml"], lines);
     }
+
+    [Fact]
+    public void InvalidSchemaDefinitionPointsAtTheValue()
+    {
+        var lines = Build(Home + """
+            -- site.yml --
+            title: T
+            sections:
+              dimis:
+                schema:
+                  fields:
+                    year: { type: number }
+                    countries: { type: list, format: iso3166 }
+            """);
+        Assert.Equal([
+            "site.yml:6:23: error SB0205: unknown field type 'number' (string, list, int, bool, date)",
+            "site.yml:7:42: error SB0205: unknown format 'iso3166' (known: iso3166-alpha3)",
+        ], lines);
+    }
+
+    [Fact]
+    public void LayoutThatThrowsIsReportedAtTheLayoutNamingThePage()
+    {
+        var lines = Build(Home + """
+            -- pages/a.md --
+            ---
+            title: A
+            ---
+            -- layouts/page.cshtml --
+            @model SiteBuilder.Layouts.PageModel
+            <p>@Model.Breadcrumbs[99].Title</p>
+            -- layouts/home.cshtml --
+            @model SiteBuilder.Layouts.PageModel
+            <h1>@Model.Title</h1>
+            """);
+        var error = Assert.Single(lines, l => l.Contains("pages/a.md", StringComparison.Ordinal));
+        Assert.StartsWith("layouts/page.cshtml: error SB0302: layout 'page' failed while rendering pages/a.md: ArgumentOutOfRangeException: ", error);
+    }
+
+    [Fact]
+    public void UnwritableOutputIsAnErrorAndNotAStackTrace()
+    {
+        using var site = TestSite.Create(Home + "-- blocker --\nnot a folder\n");
+        // The output's parent is a file, so the output folder cannot be created.
+        var result = site.Build(Path.Combine(site.Root, "blocker", "out"));
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(TestSite.Lines(result));
+        Assert.StartsWith($"{Path.Combine(site.Root, "blocker", "out")}: error SB0401: could not write the site: ", error);
+        Assert.EndsWith("; the previous output was kept", error);
+    }
 }
