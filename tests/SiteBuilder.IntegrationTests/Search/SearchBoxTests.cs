@@ -67,9 +67,14 @@ public sealed class SearchBoxTests : IClassFixture<Chromium>, IClassFixture<Buil
             "n => document.querySelectorAll('#search-results [role=option]').length === n", hrefs.Length,
             new PageWaitForFunctionOptions { Timeout = 30_000 });
         string start = page.Url;
+        // Listen for the navigation before pressing Enter. Playwright's WaitForURLAsync checks the URL, then starts
+        // listening: a navigation that commits in between (likely on a loaded machine) is missed and it times out.
+        // A commit, not the new page's load event, is what Enter has to cause.
+        var navigated = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame && frame.Url != start) navigated.TrySetResult(frame.Url); };
         await page.Keyboard.PressAsync("Enter");
-        // Wait for the navigation to commit, not for the new page's load event: that is what Enter has to do.
-        await page.WaitForURLAsync(url => url != start, new PageWaitForURLOptions { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
+        string landed = await navigated.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(hrefs[0], landed);
         Assert.Equal(hrefs[0], page.Url);
         await page.Locator("h1").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         Assert.False(string.IsNullOrEmpty(await page.Locator("h1").InnerTextAsync()));
