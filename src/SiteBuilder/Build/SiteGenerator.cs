@@ -21,14 +21,11 @@ public sealed class SiteGenerator
         // Must run before MapStatswikiUrls and ResolveLinks because they index the tree the generated pages join.
         new GenerateIndexPages(),
         new ReadGitHistory(),
-        // Must run before RenderPages because it adds the old-anchor markers to the Markdown trees rendered there.
-        new AddAnchorAliases(),
         // Must run before ResolveLinks because links to mirrored statswiki pages become internal links there.
         new MapStatswikiUrls(),
         new ResolveLinks(),
         // Must run after ResolveLinks because orphans are read from the backlinks it fills.
         new ReportOrphans(),
-        new RenderPages(),
         new ApplyLayouts(),
         new BuildSearchIndex(),
         new WriteSiteFiles(),

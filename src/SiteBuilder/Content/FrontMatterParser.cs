@@ -77,6 +77,14 @@ public static class FrontMatterParser
         return fm with { Extra = extra, KeyLocations = keyLocations };
     }
 
+    /// <summary>The front-matter block of a page's text, fences included (empty when it has none).</summary>
+    public static string Block(string text)
+    {
+        if (!text.StartsWith("---", StringComparison.Ordinal)) return "";
+        int end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
+        return end < 0 ? text : text[..(end + 4)];
+    }
+
     /// <summary>Finds the YAML between the opening and closing fences.</summary>
     internal static bool TrySplit(string text, out string yaml)
     {

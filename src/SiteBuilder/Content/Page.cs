@@ -1,11 +1,13 @@
-using Markdig.Syntax;
+using SiteBuilder.Linking;
+using SiteBuilder.Markdown.Body;
+using SiteBuilder.Markdown.Extensions.ChildPages;
 
 namespace SiteBuilder.Content;
 
 /// <summary>
 /// One page of the site. Build steps fill it in order: discovery sets the paths, parsing the front
-/// matter and Markdown tree, assembly the tree links, rendering the HTML. A step only reads what
-/// earlier steps wrote.
+/// matter and the rendered body (with holes for links), assembly the tree links, link resolution the hrefs
+/// that fill the holes. A step only reads what earlier steps wrote.
 /// </summary>
 public sealed class Page
 {
@@ -43,8 +45,8 @@ public sealed class Page
         }
     }
 
-    /// <summary>The file's text (UTF-8 decoded).</summary>
-    public string Text { get; set; } = "";
+    /// <summary>The front-matter block as written (with its fences; empty when the page has none).</summary>
+    public string FrontMatterSource { get; set; } = "";
     /// <summary>Parsed front matter.</summary>
     public FrontMatter FrontMatter { get; set; } = new();
     /// <summary>Convenience: the title.</summary>
@@ -53,8 +55,10 @@ public sealed class Page
     public PageKind Kind { get; set; } = PageKind.Page;
     /// <summary>The layout this page renders through.</summary>
     public string Layout { get; set; } = "page";
-    /// <summary>The Markdown syntax tree (positions relative to the whole file).</summary>
-    public MarkdownDocument? Document { get; set; }
+    /// <summary>What parsing kept of the Markdown (null for generated pages and unreadable files).</summary>
+    public MarkdownBody? Body { get; set; }
+    /// <summary>The resolved links of <see cref="Body"/> (ResolveLinks); null before.</summary>
+    public ResolvedLinks? Resolved { get; set; }
 
     /// <summary>Parent in the page tree (null for the home page).</summary>
     public Page? Parent { get; set; }
@@ -72,16 +76,41 @@ public sealed class Page
         }
     }
 
-    /// <summary>Rendered body HTML (without the layout).</summary>
-    public string ContentHtml { get; set; } = "";
+    private string? _contentHtml;
+    private string? _plainText;
+
+    /// <summary>
+    /// Body HTML without the layout: set for generated pages; for Markdown pages, the body with its holes filled
+    /// (resolved hrefs, wiki-link labels, the child list), made anew on each read rather than kept.
+    /// </summary>
+    public string ContentHtml
+    {
+        get => _contentHtml ?? Body?.Html.Fill(hole => hole.Kind switch
+        {
+            HoleKind.Href => HtmlEscaping.Url(HrefOf(hole.Link)),
+            HoleKind.Label => HtmlEscaping.Text(LabelOf(hole.Link)),
+            _ => ChildPagesRenderer.ListHtml(Children.Select(c => (c.Title, Permalinks.Relative(Url, c.Url), c.FrontMatter.Description))),
+        }) ?? "";
+        set => _contentHtml = value;
+    }
     /// <summary>Headings in document order.</summary>
     public IReadOnlyList<Heading> Headings { get; set; } = [];
-    /// <summary>Plain text of the body, for search and excerpts.</summary>
-    public string PlainText { get; set; } = "";
+    /// <summary>Plain text of the body, for search and excerpts (made anew on each read for Markdown pages).</summary>
+    public string PlainText
+    {
+        get => _plainText ?? Body?.PlainText.Fill(hole => LabelOf(hole.Link)) ?? "";
+        set => _plainText = value;
+    }
     /// <summary>Links the content wrote, with their Markdown positions (for the source map).</summary>
     public List<(string Href, int Line, int Column)> ContentLinks { get; } = [];
     /// <summary>Pages that link here, filled by link resolution.</summary>
     public SortedSet<string> BacklinkUrls { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The href link <paramref name="index"/> of the body writes.</summary>
+    public string HrefOf(int index) =>
+        Resolved?.Hrefs[index] ?? (Body!.Links[index].Kind == MarkdownLinkKind.WikiLink ? "" : Body.Links[index].Url);
+
+    private string LabelOf(int index) => Resolved?.Labels[index] ?? Body!.Links[index].Text ?? "";
 
     /// <inheritdoc/>
     public override string ToString() => SourcePath;

@@ -1,8 +1,6 @@
 using System.Globalization;
 using SiteBuilder.Content;
-using Markdig.Syntax;
 using SiteBuilder.Linking;
-using SiteBuilder.Markdown.Extensions.ChildPages;
 
 namespace SiteBuilder.Layouts;
 
@@ -59,7 +57,7 @@ public sealed class PageModelFactory
             Toc = page.Headings.Where(h => h.Level is >= 2 and <= 3 && h.Id.Length > 0)
                 .Select(h => new TocEntry(h.Level, h.Id, h.Text)).ToList(),
             // A page that places {{children}} itself does not get the list a second time.
-            Children = page.FrontMatter.HideChildren || page.Document?.Descendants<ChildPagesBlock>().Any() == true
+            Children = page.FrontMatter.HideChildren || page.Body?.HasChildList == true
                 ? [] : page.Children.Select(Link).ToList(),
             Sidebar = Sidebar(page),
             Sources = page.FrontMatter.Sources.Select(s => new NavLink(s.Title, SourceHref(url, s.Url))).ToList(),

@@ -1,5 +1,4 @@
 using System.Text;
-using Markdig.Extensions.Yaml;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -7,7 +6,7 @@ using SiteBuilder.Content;
 
 namespace SiteBuilder.Markdown;
 
-/// <summary>Reads headings and plain text out of a parsed Markdown document.</summary>
+/// <summary>Reads headings and their text out of a parsed Markdown document.</summary>
 public static class MarkdownText
 {
     /// <summary>Every heading in document order, with the id the auto-identifier extension gave it.</summary>
@@ -29,20 +28,6 @@ public static class MarkdownText
         var sb = new StringBuilder();
         AppendInline(sb, inline);
         return sb.ToString().Trim();
-    }
-
-    /// <summary>The document's text: one line per leaf block, markup removed; front matter excluded.</summary>
-    public static string PlainText(MarkdownDocument document)
-    {
-        var sb = new StringBuilder();
-        foreach (var leaf in document.Descendants<LeafBlock>())
-        {
-            if (leaf is YamlFrontMatterBlock) continue;
-            if (leaf.Inline is not null) AppendInline(sb, leaf.Inline);
-            else if (leaf is CodeBlock code) sb.Append(code.Lines.ToString());
-            sb.Append('\n');
-        }
-        return sb.ToString();
     }
 
     private static void AppendInline(StringBuilder sb, Inline inline)

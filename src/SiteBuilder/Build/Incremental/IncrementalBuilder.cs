@@ -2,15 +2,11 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 using SiteBuilder.Build.Steps;
 using SiteBuilder.Content;
 using SiteBuilder.Diagnostics;
 using SiteBuilder.Layouts;
 using SiteBuilder.Linking;
-using SiteBuilder.Markdown;
-using SiteBuilder.Markdown.Extensions.ChildPages;
 using SiteBuilder.Output;
 using SiteBuilder.Search;
 
@@ -21,8 +17,8 @@ namespace SiteBuilder.Build.Incremental;
 /// build (<see cref="SiteGenerator.DefaultSteps"/>) produces. Markdown is parsed again only for the changed
 /// files. A text edit that leaves the front matter alone is applied in place; any other change re-runs the
 /// cheap whole-site steps (AssemblePages, ValidateSections, GenerateIndexPages, MapStatswikiUrls) and, after
-/// rendering, WriteRedirects. Links are resolved again (with ResolveLinks' own per-page method, after
-/// AddAnchorAliases) only where a target, a title, a child list or the statswiki map may have changed;
+/// rendering, WriteRedirects. Links are resolved again (with ResolveLinks' own per-page method, over the links
+/// the parse kept) only where a target, a title, a child list or the statswiki map may have changed;
 /// models are computed for the pages that can show a changed page, and only those whose model actually
 /// changed go through Razor again. The search index is built on a background task (see
 /// <see cref="CompleteDeferred"/>); the orphan report only on demand (<see cref="Summary"/>).
@@ -306,13 +302,8 @@ public sealed class IncrementalBuilder
             {
                 Parse = byPath[page.SourcePath].ToList(),
                 Ids = ResolveLinks.IdsOf(page).ToHashSet(StringComparer.Ordinal),
-                HasChildrenBlock = page.Document?.Descendants<ChildPagesBlock>().Any() == true,
-                CitesStatswiki = page.Document?.Descendants<Inline>().Any(i => i switch
-                {
-                    LinkInline l => StatswikiUrl.IsStatswiki(l.GetDynamicUrl?.Invoke() ?? l.Url ?? ""),
-                    AutolinkInline a => StatswikiUrl.IsStatswiki(a.Url),
-                    _ => false,
-                }) == true,
+                HasChildrenBlock = page.Body?.HasChildList == true,
+                CitesStatswiki = page.Body?.CitesStatswiki == true,
                 // What other pages show of it is only known after assembly; these are compared then.
                 Outbound = old?.Outbound ?? new HashSet<string>(StringComparer.Ordinal),
                 Fingerprint = old?.Fingerprint,
@@ -337,7 +328,7 @@ public sealed class IncrementalBuilder
             foreach (var (rel, old) in changed)
             {
                 var now = _all[rel];
-                (old!.Text, old.FrontMatter, old.Document, old.Headings) = (now.Text, now.FrontMatter, now.Document, now.Headings);
+                (old!.FrontMatterSource, old.FrontMatter, old.Body, old.Headings) = (now.FrontMatterSource, now.FrontMatter, now.Body, now.Headings);
                 _all[rel] = old;
                 pages.Add(old);
             }
@@ -397,7 +388,7 @@ public sealed class IncrementalBuilder
         {
             if (old is null || !oldActive.ContainsKey(rel) || !active.TryGetValue(rel, out var now)) continue;
             // Entries show their fields in their section's table and in the generated pages, so any front-matter edit counts.
-            if (Face(old) != Face(now) || FrontMatterBlock(old.Text) != FrontMatterBlock(now.Text)) faceChanged.Add(now);
+            if (Face(old) != Face(now) || old.FrontMatterSource != now.FrontMatterSource) faceChanged.Add(now);
             if (_previousIds.GetValueOrDefault(rel) is { } ids && !ids.SetEquals(_state[rel].Ids)) idsChanged.Add(now);
         }
 
@@ -450,11 +441,6 @@ public sealed class IncrementalBuilder
         }
         var backlinksChanged = before.Where(kv => _tree.ByUrl(kv.Key) is { } t && !t.BacklinkUrls.SequenceEqual(kv.Value))
             .Select(kv => _tree.ByUrl(kv.Key)!).ToList();
-
-        var renderContext = NewContext();
-        renderContext.Pages.AddRange(relink.OrderBy(p => p.RelativePath, StringComparer.Ordinal));
-        new RenderPages().Execute(renderContext);
-        Lap(watch, "RenderMarkdown");
 
         // Pages whose model may have changed.
         var models = new HashSet<Page>(relink);
@@ -509,17 +495,9 @@ public sealed class IncrementalBuilder
     /// <summary>True when a re-parsed page can replace the old one in place (see Process).</summary>
     private static bool SameShape(Page old, Page now) =>
         Face(old) == Face(now) && old.FrontMatter.Draft == now.FrontMatter.Draft && old.FrontMatter.Layout == now.FrontMatter.Layout &&
-        old.FrontMatter.Aliases.SequenceEqual(now.FrontMatter.Aliases, StringComparer.Ordinal) && (old.Document is null) == (now.Document is null) &&
+        old.FrontMatter.Aliases.SequenceEqual(now.FrontMatter.Aliases, StringComparer.Ordinal) && (old.Body is null) == (now.Body is null) &&
         // Labels, fields, statswiki addresses and anchors feed the generated pages, the statswiki map and the stubs.
-        FrontMatterBlock(old.Text) == FrontMatterBlock(now.Text);
-
-    /// <summary>The front-matter block of a page's text (empty when it has none).</summary>
-    private static string FrontMatterBlock(string text)
-    {
-        if (!text.StartsWith("---", StringComparison.Ordinal)) return "";
-        int end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
-        return end < 0 ? text : text[..(end + 4)];
-    }
+        old.FrontMatterSource == now.FrontMatterSource;
 
     private PageState StateOf(Page page)
     {
@@ -578,10 +556,8 @@ public sealed class IncrementalBuilder
     }
 
     /// <summary>
-    /// Resolves the links of some pages with the ResolveLinks step's own per-page method, after adding their
-    /// old-anchor markers with the AddAnchorAliases step. Both rewrite the Markdown tree, so a page resolved
-    /// before is parsed again from its text first. One resolver serves many edits; its ids come from the
-    /// parse cache (building them for 10 000 pages each time is the slow part).
+    /// Resolves the links of some pages with the ResolveLinks step's own per-page method. One resolver serves
+    /// many edits; its ids come from the parse cache (building them for 10 000 pages each time is the slow part).
     /// </summary>
     private void ResolveLinksOf(IReadOnlyCollection<Page> pages)
     {
@@ -593,17 +569,6 @@ public sealed class IncrementalBuilder
         }
         var resolver = _resolver;
         var wiki = _wiki ??= new WikiLinkResolver(_tree, resolver);
-        var pipeline = MarkdownPipelineFactory.Default;
-        var withDocument = pages.Where(p => p.Document is not null).ToList();
-        Parallel.ForEach(withDocument, page =>
-        {
-            var state = StateOf(page);
-            if (state.Resolved) page.Document = Markdig.Markdown.Parse(page.Text, pipeline);
-        });
-        var anchors = NewContext();
-        anchors.Pages.AddRange(withDocument);
-        new AddAnchorAliases().Execute(anchors);
-        var anchorProblems = anchors.Diagnostics.ToSortedList().ToLookup(d => d.Location.Path, StringComparer.Ordinal);
         Parallel.ForEach(pages, page =>
         {
             var state = StateOf(page);
@@ -611,8 +576,6 @@ public sealed class IncrementalBuilder
             var linked = new ConcurrentBag<(Page Target, string From)>();
             var unmirrored = new ConcurrentBag<(string Url, SourceLocation At)>();
             ResolveLinks.ResolvePage(page, resolver, wiki, _statswiki, diagnostics, linked, unmirrored);
-            state.Resolved = page.Document is not null;
-            state.Anchor = anchorProblems[page.SourcePath].ToList();
             state.Link = diagnostics.ToSortedList();
             state.Outbound = linked.Select(l => l.Target.Url).ToHashSet(StringComparer.Ordinal);
             state.Unmirrored = unmirrored.ToList();
@@ -866,8 +829,7 @@ public sealed class IncrementalBuilder
         foreach (var (rel, state) in _state)
         {
             foreach (var d in state.Parse) bag.Add(d);
-            if (state.Link.Count + state.Render.Count + state.Anchor.Count == 0 || _activeByRel.GetValueOrDefault(rel) is null) continue;
-            foreach (var d in state.Anchor) bag.Add(d);
+            if (state.Link.Count + state.Render.Count == 0 || _activeByRel.GetValueOrDefault(rel) is null) continue;
             foreach (var d in state.Link) bag.Add(d);
             foreach (var d in state.Render) bag.Add(d);
         }

@@ -13,10 +13,6 @@ internal sealed class PageState
     public IReadOnlyList<Diagnostic> Render { get; set; } = [];
     /// <summary>Every id the page defines, computed once per parse.</summary>
     public IReadOnlySet<string> Ids { get; set; } = new HashSet<string>();
-    /// <summary>Problems found while adding its old-anchor markers (AddAnchorAliases).</summary>
-    public IReadOnlyList<Diagnostic> Anchor { get; set; } = [];
-    /// <summary>True once its Markdown tree has been link-resolved (and so rewritten): resolving again needs a fresh parse.</summary>
-    public bool Resolved { get; set; }
     /// <summary>True when its Markdown has a <c>{{children}}</c> block, which lists its children's titles.</summary>
     public bool HasChildrenBlock { get; set; }
     /// <summary>True when it links to a statswiki address: its links change when the statswiki map does.</summary>

@@ -7,7 +7,7 @@ namespace SiteBuilder.Build.Steps;
 
 /// <summary>
 /// Renders every page through its Razor layout (in parallel) and adds the HTML to the outputs.
-/// Must run after RenderPages (it wraps the rendered body) and after ResolveLinks (backlinks).
+/// Must run after ResolveLinks (the bodies' holes and the backlinks).
 /// </summary>
 public sealed class ApplyLayouts : IBuildStep
 {

@@ -7,7 +7,7 @@ namespace SiteBuilder.Build.Steps;
 
 /// <summary>
 /// Builds the lunr search index of every page, its document store, the search page, and checks the
-/// index against its size budget. Must run after RenderPages (it indexes the rendered text) and after
+/// index against its size budget. Must run after ResolveLinks (wiki-link labels are part of the text) and after
 /// ApplyLayouts (the search page goes through the page layout).
 /// </summary>
 public sealed class BuildSearchIndex : IBuildStep

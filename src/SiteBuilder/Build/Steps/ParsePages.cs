@@ -2,11 +2,17 @@ using System.Text;
 using Markdig;
 using SiteBuilder.Content;
 using SiteBuilder.Diagnostics;
+using SiteBuilder.Linking;
 using SiteBuilder.Markdown;
+using SiteBuilder.Markdown.Body;
 
 namespace SiteBuilder.Build.Steps;
 
-/// <summary>Reads each page as UTF-8, parses its front matter and its Markdown (in parallel). Drafts are dropped here.</summary>
+/// <summary>
+/// Reads each page as UTF-8, parses its front matter and its Markdown, adds its old-anchor markers and renders
+/// it to a <see cref="MarkdownBody"/> with holes for the links (in parallel). Neither the text nor the Markdown
+/// tree is kept: at 10 000 pages they would be most of the build's memory. Drafts are dropped here.
+/// </summary>
 public sealed class ParsePages : IBuildStep
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -35,11 +41,15 @@ public sealed class ParsePages : IBuildStep
                 return;
             }
             // Normalise line endings once so Markdig, YamlDotNet and our own columns agree.
-            page.Text = text.Replace("\r\n", "\n");
+            text = text.Replace("\r\n", "\n");
             IReadOnlySet<string> extraKeys = schemaKeys.GetValueOrDefault(page.Section, NoKeys);
-            page.FrontMatter = FrontMatterParser.Parse(page.SourcePath, page.Text, extraKeys, context.Diagnostics);
-            page.Document = Markdig.Markdown.Parse(page.Text, pipeline);
-            page.Headings = MarkdownText.Headings(page.Document);
+            page.FrontMatter = FrontMatterParser.Parse(page.SourcePath, text, extraKeys, context.Diagnostics);
+            page.FrontMatterSource = FrontMatterParser.Block(text);
+            var document = Markdig.Markdown.Parse(text, pipeline);
+            // Must come before the body is rendered: the markers are part of it.
+            AnchorAliases.Insert(document, page.FrontMatter, page.SourcePath, context.Diagnostics);
+            page.Body = MarkdownBodyBuilder.Build(document, pipeline);
+            page.Headings = page.Body.Headings;
         });
         if (!context.Options.IncludeDrafts) context.Pages.RemoveAll(p => p.FrontMatter.Draft);
     }

@@ -1,6 +1,4 @@
-using Markdig.Syntax;
 using SiteBuilder.Content;
-using SiteBuilder.Markdown.Extensions.ChildPages;
 
 namespace SiteBuilder.Build.Steps;
 
@@ -31,7 +29,7 @@ public sealed class ReportOrphans : IBuildStep
         var listed = new HashSet<Page>();
         foreach (var page in context.Pages)
         {
-            if (page.Document?.Descendants<ChildPagesBlock>().Any() == true) listed.UnionWith(page.Children);
+            if (page.Body?.HasChildList == true) listed.UnionWith(page.Children);
             // Sections with an entry table or index pages list all their entries.
             if (page.Kind == PageKind.Entry && context.Config.Section(page.Section) is { } s && (s.Table.Count > 0 || s.IndexBy.Count > 0))
                 listed.Add(page);

@@ -1,22 +1,17 @@
 using System.Collections.Concurrent;
-using Markdig.Helpers;
-using Markdig.Renderers.Html;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 using SiteBuilder.Content;
 using SiteBuilder.Diagnostics;
 using SiteBuilder.Linking;
-using SiteBuilder.Markdown.Extensions.ChildPages;
-using SiteBuilder.Markdown.Extensions.WikiLinks;
+using SiteBuilder.Markdown.Body;
 
 namespace SiteBuilder.Build.Steps;
 
 /// <summary>
-/// Rewrites every internal link in the Markdown trees to its output href — relative <c>.md</c> links,
-/// site paths, wiki links <c>[[Target]]</c>, and links to mirrored statswiki pages — and reports each
-/// broken link or fragment once, at the link's own position (the <c>[</c>). Fills backlinks and the
-/// <c>{{children}}</c> blocks. Must run after AssemblePages and MapStatswikiUrls (it needs every URL and
-/// every mirrored address) and before RenderPages (which renders the rewritten trees).
+/// Resolves every link of every page to its output href — relative <c>.md</c> links, site paths, wiki links
+/// <c>[[Target]]</c>, and links to mirrored statswiki pages — and reports each broken link or fragment once,
+/// at the link's own position (the <c>[</c>). Fills backlinks. Must run after AssemblePages and
+/// MapStatswikiUrls (it needs every URL and every mirrored address) and before ApplyLayouts (which writes the
+/// resolved bodies).
 /// </summary>
 public sealed class ResolveLinks : IBuildStep
 {
@@ -45,77 +40,53 @@ public sealed class ResolveLinks : IBuildStep
 
     /// <summary>
     /// Resolves the links of one page (the preview server's incremental rebuild calls this for the pages it
-    /// re-parsed): rewrites them, reports broken ones, and adds (target, this page's URL) to <paramref name="backlinks"/>.
+    /// re-parsed): fills <see cref="Page.Resolved"/> and <see cref="Page.ContentLinks"/>, reports broken links, and
+    /// adds (target, this page's URL) to <paramref name="backlinks"/>.
     /// </summary>
     public static void ResolvePage(Page page, LinkResolver resolver, WikiLinkResolver wiki, StatswikiUrlMap statswiki,
         DiagnosticBag diagnostics, ConcurrentBag<(Page Target, string From)> backlinks, ConcurrentBag<(string Url, SourceLocation At)> unmirrored)
     {
-        if (page.Document is null) return;
-        // Materialised: statswiki autolinks are replaced in the tree while walking.
-        foreach (var inline in page.Document.Descendants<Inline>().ToList())
+        page.ContentLinks.Clear();
+        if (page.Body is not { } body) return;
+        var hrefs = new string[body.Links.Count];
+        var labels = new string?[body.Links.Count];
+        for (int i = 0; i < hrefs.Length; i++)
         {
-            var at = new SourceLocation(page.SourcePath, inline.Line + 1, inline.Column + 1);
-            Page? linked = inline switch
+            var link = body.Links[i];
+            var at = new SourceLocation(page.SourcePath, link.Line, link.Column);
+            LinkTarget? target = link.Kind switch
             {
-                WikiLinkInline w => ResolveWiki(page, w, wiki, at, diagnostics),
-                LinkInline link => ResolveLink(page, link, resolver, statswiki, at, diagnostics, unmirrored),
-                AutolinkInline { IsEmail: false } auto => ResolveAutolink(page, auto, resolver, statswiki, at, unmirrored),
+                MarkdownLinkKind.WikiLink => wiki.Resolve(page, link.WikiTarget!, link.WikiFragment, at, diagnostics),
+                MarkdownLinkKind.Link or MarkdownLinkKind.Image => ResolveLink(page, link, resolver, statswiki, at, diagnostics, unmirrored),
+                MarkdownLinkKind.StatswikiAutolink => ResolveStatswiki(page, link.Url, resolver, statswiki, at, unmirrored),
                 _ => null,
             };
-            if (linked is not null && linked != page) backlinks.Add((linked, page.Url));
+            if (link.Kind == MarkdownLinkKind.WikiLink)
+            {
+                hrefs[i] = target?.Href ?? "";
+                labels[i] = target is null ? link.Text : WikiLinkResolver.DefaultLabel(page, target);
+            }
+            else hrefs[i] = target?.Href ?? link.Url;
+            if (target?.Page is { } linked && linked != page) backlinks.Add((linked, page.Url));
+            if (hrefs[i].Length > 0) page.ContentLinks.Add((hrefs[i], link.Line, link.Column));
         }
-        foreach (var block in page.Document.Descendants<ChildPagesBlock>())
-            block.Items = page.Children.Select(c => (c.Title, Permalinks.Relative(page.Url, c.Url), c.FrontMatter.Description)).ToList();
+        page.Resolved = new ResolvedLinks(hrefs, labels);
     }
 
-    private static Page? ResolveWiki(Page page, WikiLinkInline link, WikiLinkResolver wiki, SourceLocation at, DiagnosticBag diagnostics)
-    {
-        var target = wiki.Resolve(page, link.Target, link.Fragment, at, diagnostics);
-        if (target is null) return null;
-        link.Url = target.Href;
-        if (link.ExplicitLabel is null && link.FirstChild is LiteralInline literal)
-            literal.Content = new StringSlice(WikiLinkResolver.DefaultLabel(page, target));
-        return target.Page;
-    }
-
-    private static Page? ResolveLink(Page page, LinkInline link, LinkResolver resolver, StatswikiUrlMap statswiki,
+    private static LinkTarget? ResolveLink(Page page, MarkdownLink link, LinkResolver resolver, StatswikiUrlMap statswiki,
         SourceLocation at, DiagnosticBag diagnostics, ConcurrentBag<(string, SourceLocation)> unmirrored)
     {
-        string? url = link.GetDynamicUrl?.Invoke() ?? link.Url;
-        if (string.IsNullOrEmpty(url)) return null;
-        if (LinkResolver.IsExternal(url))
-        {
-            if (!StatswikiUrl.IsStatswiki(url) || link.IsImage) return null;
-            if (MirrorHref(page, url, resolver, statswiki) is not { } mirrored)
-            {
-                unmirrored.Add((url, at));
-                return null;
-            }
-            link.Url = mirrored.Href;
-            link.GetDynamicUrl = null;
-            return mirrored.Page;
-        }
-        var target = resolver.Resolve(page, url, at, diagnostics);
-        if (target is null) return null;
-        link.Url = target.Href;
-        link.GetDynamicUrl = null;
-        return target.Page;
+        if (!LinkResolver.IsExternal(link.Url)) return resolver.Resolve(page, link.Url, at, diagnostics);
+        if (link.Kind == MarkdownLinkKind.Image || !StatswikiUrl.IsStatswiki(link.Url)) return null;
+        return ResolveStatswiki(page, link.Url, resolver, statswiki, at, unmirrored);
     }
 
-    private static Page? ResolveAutolink(Page page, AutolinkInline auto, LinkResolver resolver, StatswikiUrlMap statswiki,
+    private static LinkTarget? ResolveStatswiki(Page page, string url, LinkResolver resolver, StatswikiUrlMap statswiki,
         SourceLocation at, ConcurrentBag<(string, SourceLocation)> unmirrored)
     {
-        if (!StatswikiUrl.IsStatswiki(auto.Url)) return null;
-        if (MirrorHref(page, auto.Url, resolver, statswiki) is not { } mirrored)
-        {
-            unmirrored.Add((auto.Url, at));
-            return null;
-        }
-        // An autolink renders its URL as both text and href; keep the text, point the href home.
-        var link = new LinkInline(mirrored.Href, "") { Span = auto.Span, Line = auto.Line, Column = auto.Column, IsClosed = true };
-        link.AppendChild(new LiteralInline(auto.Url) { Span = auto.Span, Line = auto.Line, Column = auto.Column });
-        auto.ReplaceBy(link);
-        return mirrored.Page;
+        if (MirrorHref(page, url, resolver, statswiki) is { } mirrored) return mirrored;
+        unmirrored.Add((url, at));
+        return null;
     }
 
     /// <summary>The relative href to the mirror of a statswiki address; its fragment is kept only when the mirror has that id.</summary>
@@ -131,10 +102,9 @@ public sealed class ResolveLinks : IBuildStep
     /// <summary>Every id a page defines: headings and explicit <c>{#id}</c> attributes, and its declared old anchors.</summary>
     public static IEnumerable<string> IdsOf(Page page)
     {
-        if (page.Document is not null)
+        if (page.Body is not null)
         {
-            foreach (var node in page.Document.Descendants())
-                if (node.TryGetAttributes() is { Id: { Length: > 0 } id }) yield return id;
+            foreach (string id in page.Body.Ids) yield return id;
         }
         // Generated pages have no Markdown: their headings are all the ids they have.
         else foreach (var heading in page.Headings) if (heading.Id.Length > 0) yield return heading.Id;

@@ -4,14 +4,11 @@ using Markdig.Syntax;
 namespace SiteBuilder.Markdown.Extensions.ChildPages;
 
 /// <summary>
-/// A <c>{{children}}</c> line: the list of the page's child pages, placed where the author wants it.
-/// Link resolution fills <see cref="Items"/>; the renderer only writes them.
+/// A <c>{{children}}</c> line: the list of the page's child pages, placed where the author wants it. The
+/// renderer leaves a hole; the list is written once the page tree is known (<see cref="ChildPagesRenderer.ListHtml"/>).
 /// </summary>
 public sealed class ChildPagesBlock : LeafBlock
 {
     /// <summary>Creates the block.</summary>
     public ChildPagesBlock(BlockParser parser) : base(parser) { }
-
-    /// <summary>The children to list: title, href relative to the page, optional description.</summary>
-    public IReadOnlyList<(string Title, string Href, string? Description)> Items { get; set; } = [];
 }

@@ -1,23 +1,36 @@
+using System.Text;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
+using SiteBuilder.Markdown.Body;
 
 namespace SiteBuilder.Markdown.Extensions.ChildPages;
 
-/// <summary>Writes a <see cref="ChildPagesBlock"/> as a list of links (nothing when the page has no children).</summary>
+/// <summary>
+/// Leaves a hole for a <see cref="ChildPagesBlock"/> under a <see cref="BodyHtmlRenderer"/> (the children are
+/// only known once the page tree is assembled); <see cref="ListHtml"/> writes what fills it.
+/// </summary>
 public sealed class ChildPagesRenderer : HtmlObjectRenderer<ChildPagesBlock>
 {
     /// <inheritdoc/>
     protected override void Write(HtmlRenderer renderer, ChildPagesBlock block)
     {
-        if (block.Items.Count == 0) return;
+        if (renderer is not BodyHtmlRenderer body) return;
         renderer.EnsureLine();
-        renderer.WriteLine("<ul class=\"child-list\">");
-        foreach (var (title, href, description) in block.Items)
+        body.Record(HoleKind.ChildList, -1);
+    }
+
+    /// <summary>The list of child pages (title, href relative to the page, description); empty when there are none.</summary>
+    public static string ListHtml(IEnumerable<(string Title, string Href, string? Description)> items)
+    {
+        var sb = new StringBuilder();
+        foreach (var (title, href, description) in items)
         {
-            renderer.Write("<li><a href=\"").WriteEscapeUrl(href).Write("\">").WriteEscape(title).Write("</a>");
-            if (!string.IsNullOrEmpty(description)) renderer.Write("<span class=\"summary\"> — ").WriteEscape(description).Write("</span>");
-            renderer.WriteLine("</li>");
+            if (sb.Length == 0) sb.Append("<ul class=\"child-list\">\n");
+            sb.Append("<li><a href=\"").Append(HtmlEscaping.Url(href)).Append("\">").Append(HtmlEscaping.Text(title)).Append("</a>");
+            if (!string.IsNullOrEmpty(description)) sb.Append("<span class=\"summary\"> — ").Append(HtmlEscaping.Text(description)).Append("</span>");
+            sb.Append("</li>\n");
         }
-        renderer.WriteLine("</ul>");
+        if (sb.Length > 0) sb.Append("</ul>\n");
+        return sb.ToString();
     }
 }

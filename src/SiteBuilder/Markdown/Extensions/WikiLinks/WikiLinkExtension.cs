@@ -4,7 +4,7 @@ using Markdig.Renderers;
 
 namespace SiteBuilder.Markdown.Extensions.WikiLinks;
 
-/// <summary>Adds wiki links (<c>[[Target]]</c>) to a pipeline. Rendering is Markdig's own link renderer.</summary>
+/// <summary>Adds wiki links (<c>[[Target]]</c>) to a pipeline, with their renderer.</summary>
 public sealed class WikiLinkExtension : IMarkdownExtension
 {
     /// <inheritdoc/>
@@ -18,5 +18,8 @@ public sealed class WikiLinkExtension : IMarkdownExtension
     /// <inheritdoc/>
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
     {
+        // Must come before Markdig's link renderer, which would otherwise take wiki links as plain links.
+        if (renderer is HtmlRenderer html && !html.ObjectRenderers.Contains<WikiLinkRenderer>())
+            html.ObjectRenderers.Insert(0, new WikiLinkRenderer());
     }
 }

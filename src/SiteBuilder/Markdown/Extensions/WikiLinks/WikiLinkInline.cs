@@ -4,8 +4,8 @@ namespace SiteBuilder.Markdown.Extensions.WikiLinks;
 
 /// <summary>
 /// A wiki link <c>[[Target]]</c>, <c>[[Target|label]]</c> or <c>[[Target#Heading]]</c>. It is a
-/// <see cref="LinkInline"/> (rendered by Markdig's link renderer) whose <see cref="LinkInline.Url"/>
-/// stays empty until link resolution finds the target page.
+/// <see cref="LinkInline"/> whose <see cref="LinkInline.Url"/> stays empty: link resolution finds the target
+/// page and fills the holes <see cref="WikiLinkRenderer"/> leaves.
 /// </summary>
 public sealed class WikiLinkInline : LinkInline
 {

@@ -1,0 +1,74 @@
+using Markdig;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using SiteBuilder.Linking;
+using SiteBuilder.Markdown.Extensions.ChildPages;
+using SiteBuilder.Markdown.Extensions.WikiLinks;
+
+namespace SiteBuilder.Markdown.Body;
+
+/// <summary>Turns a parsed Markdown tree into the <see cref="MarkdownBody"/> the build keeps. The tree is changed (its link URLs become sentinels) and is not used afterwards.</summary>
+public static class MarkdownBodyBuilder
+{
+    /// <summary>Collects the links, headings and ids of <paramref name="document"/> and renders its HTML and plain text with holes.</summary>
+    public static MarkdownBody Build(MarkdownDocument document, MarkdownPipeline pipeline)
+    {
+        var renderer = new BodyHtmlRenderer();
+        pipeline.Setup(renderer);
+        var links = new List<MarkdownLink>();
+        var nodes = new Dictionary<MarkdownObject, int>(ReferenceEqualityComparer.Instance);
+        // Materialised: statswiki autolinks are replaced in the tree while walking.
+        foreach (var inline in document.Descendants<Inline>().ToList())
+        {
+            int index = links.Count;
+            switch (inline)
+            {
+                case WikiLinkInline wiki:
+                    links.Add(new MarkdownLink(MarkdownLinkKind.WikiLink, "", wiki.Line + 1, wiki.Column + 1, wiki.Target, wiki.Fragment,
+                        wiki.ExplicitLabel, wiki.ExplicitLabel ?? (wiki.Target.Length > 0 ? wiki.Target : wiki.Fragment)));
+                    nodes.Add(wiki, index);
+                    renderer.AddLink(wiki, index);
+                    break;
+                case LinkInline link:
+                    string? url = link.GetDynamicUrl?.Invoke() ?? link.Url;
+                    if (string.IsNullOrEmpty(url)) break;
+                    links.Add(new MarkdownLink(link.IsImage ? MarkdownLinkKind.Image : MarkdownLinkKind.Link, url, link.Line + 1, link.Column + 1));
+                    UseSentinel(renderer, link, index);
+                    break;
+                case AutolinkInline { IsEmail: false } auto when StatswikiUrl.IsStatswiki(auto.Url):
+                    links.Add(new MarkdownLink(MarkdownLinkKind.StatswikiAutolink, auto.Url, auto.Line + 1, auto.Column + 1));
+                    // Rendered as a link whose text is the address, so the href can point at the mirror.
+                    var replacement = new LinkInline("", "") { Span = auto.Span, Line = auto.Line, Column = auto.Column, IsClosed = true };
+                    replacement.AppendChild(new LiteralInline(auto.Url) { Span = auto.Span, Line = auto.Line, Column = auto.Column });
+                    auto.ReplaceBy(replacement);
+                    UseSentinel(renderer, replacement, index);
+                    break;
+                case AutolinkInline auto:
+                    links.Add(new MarkdownLink(MarkdownLinkKind.Autolink, auto.IsEmail ? "mailto:" + auto.Url : auto.Url, auto.Line + 1, auto.Column + 1));
+                    break;
+            }
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        bool childList = false;
+        foreach (var node in document.Descendants())
+        {
+            if (node.TryGetAttributes() is { Id: { Length: > 0 } id }) ids.Add(id);
+            childList |= node is ChildPagesBlock;
+        }
+        var headings = MarkdownText.Headings(document);
+        var plain = PlainTextBuilder.Build(document, nodes);
+        renderer.Render(document);
+        return new MarkdownBody(renderer.ToTemplate(), plain, links, headings, ids, childList);
+    }
+
+    private static void UseSentinel(BodyHtmlRenderer renderer, LinkInline link, int index)
+    {
+        // A new string instance: the renderer knows it by reference, so no URL an author writes can match it.
+        string sentinel = new($"sitebuilder-link-{index}".AsSpan());
+        link.Url = sentinel;
+        link.GetDynamicUrl = null;
+        renderer.AddSentinel(sentinel, index);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using SiteBuilder.Markdown.Extensions.WikiLinks;
+
+namespace SiteBuilder.Markdown.Body;
+
+/// <summary>
+/// The plain text of a Markdown tree, for search and excerpts: one line per leaf block, markup removed, front
+/// matter left out; a wiki link without a label leaves a hole for its target's title.
+/// </summary>
+internal static class PlainTextBuilder
+{
+    public static BodyTemplate Build(MarkdownDocument document, IReadOnlyDictionary<MarkdownObject, int> links)
+    {
+        var sb = new StringBuilder();
+        var holes = new List<TemplateHole>();
+        foreach (var leaf in document.Descendants<LeafBlock>())
+        {
+            if (leaf is YamlFrontMatterBlock) continue;
+            if (leaf.Inline is not null) Append(sb, leaf.Inline, links, holes);
+            else if (leaf is CodeBlock code) sb.Append(code.Lines.ToString());
+            sb.Append('\n');
+        }
+        return new BodyTemplate(sb.ToString(), holes);
+    }
+
+    private static void Append(StringBuilder sb, Inline inline, IReadOnlyDictionary<MarkdownObject, int> links, List<TemplateHole> holes)
+    {
+        switch (inline)
+        {
+            case LiteralInline lit: sb.Append(lit.Content.AsSpan()); break;
+            case CodeInline code: sb.Append(code.Content); break;
+            case LineBreakInline: sb.Append(' '); break;
+            case AutolinkInline auto: sb.Append(auto.Url); break;
+            case WikiLinkInline { ExplicitLabel: null } wiki when links.TryGetValue(wiki, out int link):
+                holes.Add(new TemplateHole(sb.Length, HoleKind.Label, link));
+                break;
+            case ContainerInline container:
+                foreach (var child in container) Append(sb, child, links, holes);
+                break;
+        }
+    }
+}
