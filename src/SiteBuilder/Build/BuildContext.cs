@@ -47,8 +47,11 @@ public sealed class BuildContext
     public bool Written { get; set; }
     /// <summary>Number of files WriteSite wrote.</summary>
     public int FilesWritten { get; set; }
-    /// <summary>Files to write, keyed by output-relative path (ordinal); any step may add.</summary>
-    public ConcurrentDictionary<string, OutputFile> Outputs { get; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Where the site's files go; any step may add. In memory unless the build writes a site (then
+    /// <see cref="SiteGenerator"/> sets a <see cref="StagingOutput"/> that writes each file as it comes).
+    /// </summary>
+    public SiteOutput Output { get; set; } = new MemoryOutput();
     /// <summary>Lines for the build summary (e.g. orphan pages, index size), in the order added.</summary>
     public ConcurrentQueue<string> Summary { get; } = new();
     /// <summary>Time spent per step.</summary>
@@ -59,7 +62,14 @@ public sealed class BuildContext
     /// <summary>Adds a file to write; a second file at the same path is a bug in a step.</summary>
     public void AddOutput(OutputFile file)
     {
-        if (!Outputs.TryAdd(file.Path, file))
-            throw new InvalidOperationException($"two build outputs claim '{file.Path}'");
+        if (!Output.TryAdd(file.Path, file.Content)) throw Claimed(file.Path);
     }
+
+    /// <summary>Adds a UTF-8 text file to write; a second file at the same path is a bug in a step.</summary>
+    public void AddOutput(string path, string text)
+    {
+        if (!Output.TryAdd(path, text)) throw Claimed(path);
+    }
+
+    private static InvalidOperationException Claimed(string path) => new($"two build outputs claim '{path}'");
 }

@@ -46,6 +46,10 @@ public sealed class SiteGenerator
     public (BuildResult Result, BuildContext Context) Run(BuildOptions options)
     {
         var context = new BuildContext(options);
+        // A dry run keeps the files in memory; a real build writes each one as it is made, to a staging
+        // folder that WriteSite swaps in, and that is deleted when the build does not get there.
+        using var staging = options.DryRun ? null : new Output.StagingOutput(options.ResolvedOutputDir);
+        if (staging is not null) context.Output = staging;
         if (options.SourceDateEpoch is long epoch) context.BuildDate = DateTimeOffset.FromUnixTimeSeconds(epoch);
         else if (long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), out long env))
             context.BuildDate = DateTimeOffset.FromUnixTimeSeconds(env);

@@ -1,3 +1,4 @@
+using SiteBuilder.Output;
 using SiteBuilder.Build;
 using SiteBuilder.Build.Steps;
 using SiteBuilder.Cli.Commands;
@@ -29,15 +30,15 @@ public sealed class NewCommandTests : IDisposable
         Assert.Contains("year: 2026", entry);
         Assert.Contains("TODO", entry);
 
-        var steps = SiteGenerator.DefaultSteps().Where(s => s is not WriteSite).ToList();
-        var (result, context) = new SiteGenerator(steps).Run(new BuildOptions { SourceDir = _site });
+        var (result, context) = new SiteGenerator().Run(new BuildOptions { SourceDir = _site, DryRun = true });
+        var files = ((MemoryOutput)context.Output).Files;
         Assert.Equal(0, result.ErrorCount);
         Assert.DoesNotContain(result.Diagnostics, d => d.Location.Path.Contains("test-", StringComparison.Ordinal));
-        string html = System.Text.Encoding.UTF8.GetString(context.Outputs["dimis/test-border-entry/index.html"].Content);
+        string html = System.Text.Encoding.UTF8.GetString(files["dimis/test-border-entry/index.html"]);
         Assert.Contains("A &quot;quoted&quot; test: entry", html);
         Assert.Contains("TODO: this entry was created by", html);
         Assert.Contains("unverified", html, StringComparison.OrdinalIgnoreCase);
-        Assert.True(context.Outputs.ContainsKey("migration/test-page/index.html"));
+        Assert.True(files.ContainsKey("migration/test-page/index.html"));
     }
 
     [Fact]

@@ -108,8 +108,7 @@ public sealed class PathTraversalTests(ServedSiteFixture fixture) : IClassFixtur
 
     private byte[] GetBuilt(string path)
     {
-        var steps = SiteBuilder.Build.SiteGenerator.DefaultSteps().Where(s => s is not SiteBuilder.Build.Steps.WriteSite).ToList();
-        var (_, context) = new SiteBuilder.Build.SiteGenerator(steps).Run(new SiteBuilder.Build.BuildOptions { SourceDir = _site.Source });
-        return context.Outputs[path].Content;
+        var (_, context) = new SiteBuilder.Build.SiteGenerator().Run(new SiteBuilder.Build.BuildOptions { SourceDir = _site.Source, DryRun = true });
+        return ((SiteBuilder.Output.MemoryOutput)context.Output).Files[path];
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using SiteBuilder.Output;
 using SiteBuilder.Build;
 using SiteBuilder.Build.Incremental;
 using SiteBuilder.Build.Steps;
@@ -72,9 +73,8 @@ public sealed class IncrementalWikiFeaturesTests
 
     private static (BuildResult Result, IReadOnlyDictionary<string, byte[]> Files) FullBuild(TestSite site)
     {
-        var steps = SiteGenerator.DefaultSteps().Where(s => s is not WriteSite).ToList();
-        var (result, context) = new SiteGenerator(steps).Run(Options(site));
-        return (result, context.Outputs.ToDictionary(kv => kv.Key, kv => kv.Value.Content, StringComparer.Ordinal));
+        var (result, context) = new SiteGenerator().Run(Options(site) with { DryRun = true });
+        return (result, ((MemoryOutput)context.Output).Files.ToDictionary(StringComparer.Ordinal));
     }
 
     /// <summary>Both phases, then every output, the diagnostics and the summary equal a full build's.</summary>

@@ -637,8 +637,8 @@ public sealed class IncrementalBuilder
         context.LayoutRenderer = RendererFor(_layouts!.Templates.ContainsKey("404") ? "404" : "page");
         new WriteSiteFiles().Execute(context);
         foreach (string path in _siteFilePaths) RemoveOutput(path);
-        _siteFilePaths = new HashSet<string>(context.Outputs.Keys, StringComparer.Ordinal);
-        foreach (var (path, file) in context.Outputs) SetOutput(path, file.Content);
+        _siteFilePaths = new HashSet<string>(FilesOf(context).Keys, StringComparer.Ordinal);
+        foreach (var (path, file) in FilesOf(context)) SetOutput(path, file);
         _siteFileDiagnostics = context.Diagnostics.ToSortedList();
     }
 
@@ -650,15 +650,15 @@ public sealed class IncrementalBuilder
         context.Tree = _tree;
         context.StatswikiMap = _statswiki;
         foreach (var (path, bytes) in _outputs)
-            if (!_redirectPaths.Contains(path)) context.Outputs[path] = new OutputFile(path, bytes);
-        var others = context.Outputs.Keys.ToHashSet(StringComparer.Ordinal);
+            if (!_redirectPaths.Contains(path)) FilesOf(context)[path] = bytes;
+        var others = FilesOf(context).Keys.ToHashSet(StringComparer.Ordinal);
         new WriteRedirects().Execute(context);
-        var stubs = context.Outputs.Where(kv => !others.Contains(kv.Key)).ToList();
+        var stubs = FilesOf(context).Where(kv => !others.Contains(kv.Key)).ToList();
         foreach (string path in _redirectPaths)
-            if (!context.Outputs.ContainsKey(path) || others.Contains(path)) RemoveOutput(path);
+            if (!FilesOf(context).ContainsKey(path) || others.Contains(path)) RemoveOutput(path);
         _redirectPaths = stubs.Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var (path, file) in stubs)
-            if (!_outputs.TryGetValue(path, out byte[]? old) || !old.AsSpan().SequenceEqual(file.Content)) SetOutput(path, file.Content);
+            if (!_outputs.TryGetValue(path, out byte[]? old) || !old.AsSpan().SequenceEqual(file)) SetOutput(path, file);
         _redirectDiagnostics = context.Diagnostics.ToSortedList();
     }
 
@@ -669,12 +669,15 @@ public sealed class IncrementalBuilder
         context.ModelFactory = new PageModelFactory(_config, _tree, _statswiki);
         context.LayoutRenderer = RendererFor("page");
         BuildSearchIndex.WriteSearchPage(context);
-        foreach (var (path, file) in context.Outputs)
-            if (!_outputs.TryGetValue(path, out byte[]? old) || !old.AsSpan().SequenceEqual(file.Content)) SetOutput(path, file.Content);
+        foreach (var (path, file) in FilesOf(context))
+            if (!_outputs.TryGetValue(path, out byte[]? old) || !old.AsSpan().SequenceEqual(file)) SetOutput(path, file);
         _searchPageDiagnostics = context.Diagnostics.ToSortedList();
     }
 
     private IReadOnlyList<Diagnostic> _searchPageDiagnostics = [];
+
+    /// <summary>The files a step added to one of this builder's contexts (always in memory: see <see cref="NewContext"/>).</summary>
+    private static System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> FilesOf(BuildContext context) => ((MemoryOutput)context.Output).Files;
 
     /// <summary>Builds the search index of the current pages: now, or on the background task.</summary>
     private void RequestSearchIndex(bool background)
@@ -746,12 +749,12 @@ public sealed class IncrementalBuilder
         lock (_publishLock)
         {
             var touched = new HashSet<string>(_searchPaths, StringComparer.Ordinal);
-            touched.UnionWith(context.Outputs.Keys);
+            touched.UnionWith(FilesOf(context).Keys);
             foreach (string path in _searchPaths)
-                if (!context.Outputs.ContainsKey(path)) RemoveOutput(path);
-            _searchPaths = context.Outputs.Keys.ToHashSet(StringComparer.Ordinal);
-            foreach (var (path, file) in context.Outputs)
-                if (!_outputs.TryGetValue(path, out byte[]? old) || !old.AsSpan().SequenceEqual(file.Content)) SetOutput(path, file.Content);
+                if (!FilesOf(context).ContainsKey(path)) RemoveOutput(path);
+            _searchPaths = FilesOf(context).Keys.ToHashSet(StringComparer.Ordinal);
+            foreach (var (path, file) in FilesOf(context))
+                if (!_outputs.TryGetValue(path, out byte[]? old) || !old.AsSpan().SequenceEqual(file)) SetOutput(path, file);
             _searchDiagnostics = context.Diagnostics.ToSortedList();
             _searchSummary = context.Summary.ToList();
             if (!publish || Last is not { Succeeded: true } || _searchDiagnostics.Any(d => d.IsError || _options.Strict)) return;

@@ -30,7 +30,7 @@ public sealed class ApplyLayouts : IBuildStep
         {
             var model = factory.Create(page, context.LastUpdated.GetValueOrDefault(page.SourcePath));
             string? html = await renderer.RenderAsync(page.Layout, model, new SourceLocation(page.SourcePath), context.Diagnostics);
-            if (html is not null) context.AddOutput(OutputFile.Text(page.OutputPath, html));
+            if (html is not null) context.AddOutput(page.OutputPath, html);
         }
         RenderInOrder(pages, Render);
 
@@ -79,6 +79,6 @@ public sealed class ApplyLayouts : IBuildStep
         var model = factory.Create(page) with { Sidebar = null };
         if (adjust is not null) model = adjust(model);
         string? html = renderer.RenderAsync(layout, model, SourceLocation.File(outputPath), context.Diagnostics).GetAwaiter().GetResult();
-        if (html is not null) context.AddOutput(OutputFile.Text(outputPath, html));
+        if (html is not null) context.AddOutput(outputPath, html);
     }
 }

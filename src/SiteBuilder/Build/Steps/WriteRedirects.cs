@@ -75,7 +75,7 @@ public sealed class WriteRedirects : IBuildStep
     {
         string path = Permalinks.OutputPath(stubUrl);
         string html = RedirectStub.To(page.Title, Permalinks.Relative(stubUrl, page.Url), context.Config.BaseUrl + page.Url, context.Config.Language);
-        if (context.Outputs.TryAdd(path, OutputFile.Text(path, html))) return true;
+        if (context.Output.TryAdd(path, html)) return true;
         if (report)
             context.Diagnostics.Error(DiagnosticCodes.DuplicateUrl, at, $"the redirect for '/{stubUrl}' would overwrite '{path}', which the site already writes");
         return false;

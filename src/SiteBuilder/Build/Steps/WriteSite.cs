@@ -4,7 +4,8 @@ using SiteBuilder.Output;
 namespace SiteBuilder.Build.Steps;
 
 /// <summary>
-/// Swaps the new site in, only when the build found no errors, and leaves the link source map
+/// Swaps the new site in (the files are already written to a staging folder as they were made), only when the
+/// build found no errors, and leaves the link source map
 /// beside the sources (outside the published files). Must run last: it writes what every step added.
 /// </summary>
 public sealed class WriteSite : IBuildStep
@@ -20,7 +21,12 @@ public sealed class WriteSite : IBuildStep
         if (failed || context.Options.DryRun) return;
         try
         {
-            context.FilesWritten = SiteWriter.Write(context.Options.ResolvedOutputDir, context.Outputs.Values);
+            context.FilesWritten = context.Output switch
+            {
+                StagingOutput staging => staging.Commit(),
+                MemoryOutput memory => SiteWriter.Write(context.Options.ResolvedOutputDir, memory.Files.Select(f => new OutputFile(f.Key, f.Value))),
+                _ => throw new InvalidOperationException($"cannot write a {context.Output.GetType().Name}"),
+            };
             WriteSourceMap(context);
             context.Written = true;
         }

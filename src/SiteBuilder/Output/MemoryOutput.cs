@@ -1,0 +1,19 @@
+using System.Collections.Concurrent;
+
+namespace SiteBuilder.Output;
+
+/// <summary>Keeps the site's files in memory: for dry runs, tests, and the preview server, which serves them from there.</summary>
+public sealed class MemoryOutput : SiteOutput
+{
+    /// <summary>The files by site-relative path (ordinal).</summary>
+    public ConcurrentDictionary<string, byte[]> Files { get; } = new(StringComparer.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool TryAdd(string path, byte[] content) => Files.TryAdd(path, content);
+
+    /// <inheritdoc/>
+    public override bool Contains(string path) => Files.ContainsKey(path);
+
+    /// <inheritdoc/>
+    public override int Count => Files.Count;
+}

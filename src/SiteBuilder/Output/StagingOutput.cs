@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace SiteBuilder.Output;
+
+/// <summary>
+/// Writes the site's files as they come into a staging folder beside the output folder, and on
+/// <see cref="Commit"/> swaps it in with two renames; disposed without a commit, it deletes the staging folder.
+/// A failed or interrupted build therefore leaves the previous site whole, and no file waits in memory for the
+/// end of the build. The only code that writes an output folder.
+/// </summary>
+public sealed class StagingOutput : SiteOutput, IDisposable
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly string _outputDir;
+    private readonly string _staging;
+    private readonly string _old;
+    private readonly ConcurrentDictionary<string, byte> _paths = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
+    private readonly Lock _start = new();
+    private bool _started;
+    private bool _done;
+
+    /// <summary>Prepares to write the site that will replace <paramref name="outputDir"/>. Nothing is written until the first file.</summary>
+    public StagingOutput(string outputDir)
+    {
+        _outputDir = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
+        string parent = Path.GetDirectoryName(_outputDir) ?? ".";
+        string name = Path.GetFileName(_outputDir);
+        _staging = Path.Combine(parent, $".{name}.staging-{Environment.ProcessId}");
+        _old = Path.Combine(parent, $".{name}.old-{Environment.ProcessId}");
+    }
+
+    /// <summary>The first write that failed (the file system's message), or null; once set, nothing more is written.</summary>
+    public string? Failure { get; private set; }
+
+    /// <inheritdoc/>
+    public override bool TryAdd(string path, byte[] content) => Add(path, target => File.WriteAllBytes(target, content));
+
+    /// <inheritdoc/>
+    public override bool TryAdd(string path, string text) => Add(path, target => File.WriteAllText(target, text, Utf8));
+
+    /// <inheritdoc/>
+    public override bool Contains(string path) => _paths.ContainsKey(path);
+
+    /// <inheritdoc/>
+    public override int Count => _paths.Count;
+
+    private bool Add(string path, Action<string> write)
+    {
+        if (!_paths.TryAdd(path, 0)) return false;
+        if (Failure is not null) return true;
+        try
+        {
+            Start();
+            string target = Path.Combine(_staging, path.Replace('/', Path.DirectorySeparatorChar));
+            string folder = Path.GetDirectoryName(target)!;
+            if (_folders.TryAdd(folder, 0)) Directory.CreateDirectory(folder);
+            write(target);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Failure ??= ex.Message;
+        }
+        return true;
+    }
+
+    private void Start()
+    {
+        if (Volatile.Read(ref _started)) return;
+        lock (_start)
+        {
+            if (_started) return;
+            Directory.CreateDirectory(Path.GetDirectoryName(_outputDir) ?? ".");
+            DeleteIfExists(_staging);
+            DeleteIfExists(_old);
+            Directory.CreateDirectory(_staging);
+            Volatile.Write(ref _started, true);
+        }
+    }
+
+    /// <summary>Swaps the staged site in as the output folder.</summary>
+    /// <returns>The number of files written.</returns>
+    /// <exception cref="IOException">A write failed (see <see cref="Failure"/>) or the swap did; the previous site is kept.</exception>
+    public int Commit()
+    {
+        if (_done) throw new InvalidOperationException("the staged site was already committed or discarded");
+        if (Failure is not null) throw new IOException(Failure);
+        try
+        {
+            Start();
+            if (Directory.Exists(_outputDir)) Directory.Move(_outputDir, _old);
+            Directory.Move(_staging, _outputDir);
+        }
+        catch
+        {
+            // Put the previous site back if the swap got half-way.
+            if (!Directory.Exists(_outputDir) && Directory.Exists(_old)) Directory.Move(_old, _outputDir);
+            throw;
+        }
+        _done = true;
+        DeleteIfExists(_old);
+        return _paths.Count;
+    }
+
+    /// <summary>Deletes the staging folder unless the site was committed.</summary>
+    public void Dispose()
+    {
+        if (_done) return;
+        _done = true;
+        try { DeleteIfExists(_staging); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+    }
+
+    private static void DeleteIfExists(string dir)
+    {
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+    }
+}
