@@ -12,7 +12,21 @@ public sealed class MemoryOutput : SiteOutput
     public override bool TryAdd(string path, byte[] content) => Files.TryAdd(path, content);
 
     /// <inheritdoc/>
+    public override Stream? Create(string path) =>
+        Files.TryAdd(path, []) ? new FileBuffer(bytes => Files[path] = bytes) : null;
+
+    /// <inheritdoc/>
     public override bool Contains(string path) => Files.ContainsKey(path);
+
+    // Collects what is written and stores it when disposed.
+    private sealed class FileBuffer(Action<byte[]> store) : MemoryStream
+    {
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) store(ToArray());
+            base.Dispose(disposing);
+        }
+    }
 
     /// <inheritdoc/>
     public override int Count => Files.Count;

@@ -14,6 +14,12 @@ public abstract class SiteOutput
     /// <summary>Adds a UTF-8 text file (no byte-order mark); false when the path is already taken.</summary>
     public virtual bool TryAdd(string path, string text) => TryAdd(path, System.Text.Encoding.UTF8.GetBytes(text));
 
+    /// <summary>
+    /// Adds a file written through a stream, for files too large to hold in memory at once; null when the path is
+    /// already taken. The file is complete when the stream is disposed.
+    /// </summary>
+    public abstract Stream? Create(string path);
+
     /// <summary>True when a file was added at <paramref name="path"/>.</summary>
     public abstract bool Contains(string path);
 

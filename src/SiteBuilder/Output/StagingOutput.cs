@@ -47,6 +47,60 @@ public sealed class StagingOutput : SiteOutput, IDisposable
     /// <inheritdoc/>
     public override int Count => _paths.Count;
 
+    /// <inheritdoc/>
+    public override Stream? Create(string path)
+    {
+        Stream? stream = null;
+        bool added = Add(path, target => stream = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
+        if (!added) return null;
+        return stream is null ? Stream.Null : new GuardedStream(stream, this);
+    }
+
+    // Turns a failed write into the output's Failure, as for the other files, instead of an exception in a step.
+    private sealed class GuardedStream(Stream inner, StagingOutput output) : Stream
+    {
+        private bool _failed;
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (_failed) return;
+            try { inner.Write(buffer); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { Fail(ex); }
+        }
+
+        public override void Flush()
+        {
+            if (_failed) return;
+            try { inner.Flush(); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { Fail(ex); }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                try { inner.Dispose(); }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { if (!_failed) Fail(ex); }
+            }
+            base.Dispose(disposing);
+        }
+
+        private void Fail(Exception ex)
+        {
+            _failed = true;
+            output.Failure ??= ex.Message;
+        }
+    }
+
     private bool Add(string path, Action<string> write)
     {
         if (!_paths.TryAdd(path, 0)) return false;

@@ -1,7 +1,8 @@
 namespace SiteBuilder.Search;
 
 /// <summary>The search files of a site, and the numbers the build summary reports.</summary>
-/// <param name="Files">The files to write: index, document store, their script form, and lunr.min.js.</param>
+/// <param name="Files">The files, when built in memory (<see cref="SearchIndexWriter.Build"/>): index, document store,
+/// their script form, and lunr.min.js. Empty when they were written straight to an output (<see cref="SearchIndexWriter.Write"/>).</param>
 /// <param name="DocumentCount">Number of indexed pages.</param>
 /// <param name="TermCount">Number of distinct terms in the index.</param>
 /// <param name="IndexBytes">Size of <c>search/index.json</c>.</param>

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using SiteBuilder.Output;
 using SiteBuilder.Search.Lunr;
 
 namespace SiteBuilder.Search;
@@ -14,8 +15,22 @@ public static class SearchIndexWriter
     /// <summary>The manifest name of the embedded lunr.min.js (see SiteBuilder.csproj).</summary>
     public const string LunrResourceName = "SiteBuilder.Search.lunr.min.js";
 
-    /// <summary>Builds the files. Byte-stable: documents are taken in ordinal order of <see cref="SearchDocument.Ref"/>.</summary>
+    /// <summary>The files in memory. Byte-stable: documents are taken in ordinal order of <see cref="SearchDocument.Ref"/>.</summary>
     public static SearchIndexResult Build(IReadOnlyList<SearchDocument> documents, SearchOptions options)
+    {
+        var output = new MemoryOutput();
+        var result = Write(documents, options, output);
+        return result with { Files = Paths.Select(p => new SearchOutputFile(p, output.Files[p])).ToList() };
+    }
+
+    /// <summary>The paths of the files, in the order <see cref="Build"/> lists them.</summary>
+    public static readonly IReadOnlyList<string> Paths = ["search/index.json", "search/documents.json", "search/search-data.js", "search/lunr.min.js"];
+
+    /// <summary>
+    /// Writes the files to <paramref name="output"/>, the index in one pass through its JSON (no copy of it is held
+    /// in memory: at 10 000 pages it is ~70 MB, and its script form as much again). Byte-stable as <see cref="Build"/>.
+    /// </summary>
+    public static SearchIndexResult Write(IReadOnlyList<SearchDocument> documents, SearchOptions options, SiteOutput output)
     {
         var docs = documents.OrderBy(d => d.Ref, StringComparer.Ordinal).ToList();
         // The lunr ref is the document's ordinal: refs repeat in every posting, so short refs keep the index small.
@@ -25,43 +40,54 @@ public static class SearchIndexWriter
             .Field("body")
             .Field("labels", options.LabelsBoost)
             .Field("section", options.SectionBoost);
-        for (var i = 0; i < docs.Count; i++)
+        var excerpts = new string[docs.Count];
+        builder.AddRange(docs.Count, i =>
         {
             var d = docs[i];
-            builder.Add(new Dictionary<string, object?>
+            string body = d.Body;
+            excerpts[i] = Excerpt(body, options.ExcerptLength);
+            return new Dictionary<string, object?>
             {
                 ["i"] = (double)i,
                 ["title"] = d.Title,
                 ["headings"] = string.Join("\n", d.Headings),
-                ["body"] = d.Body,
+                ["body"] = body,
                 // Labels are split like text so "labour-mobility" finds "labour" too.
                 ["labels"] = string.Join("\n", d.Labels),
                 ["section"] = d.Section,
-            });
-        }
+            };
+        });
         var index = builder.Build();
-        var indexJson = index.ToJsonBytes();
-        var documentsJson = DocumentsJson(docs, options.ExcerptLength);
+        var documentsJson = DocumentsJson(docs, excerpts);
 
+        using var indexFile = Open(output, Paths[0]);
+        using var scriptFile = Open(output, Paths[2]);
+        var scriptCount = new CountingStream();
+        var scriptOut = new TeeStream(scriptFile, scriptCount);
         // JSON.parse of a string literal, not an object literal: V8 parses a large index about 4× faster that way.
-        var script = new MemoryStream();
-        script.Write("window.SITEBUILDER_SEARCH=JSON.parse('"u8);
-        WriteJsStringContent(script, "{\"index\":"u8);
-        WriteJsStringContent(script, indexJson);
-        WriteJsStringContent(script, ",\"documents\":"u8);
-        WriteJsStringContent(script, documentsJson);
-        script.Write("}');\n"u8);
-        var scriptBytes = script.ToArray();
-
-        var files = new List<SearchOutputFile>
+        scriptOut.Write("window.SITEBUILDER_SEARCH=JSON.parse('"u8);
+        var inString = new JsStringStream(scriptOut);
+        inString.Write("{\"index\":"u8);
+        var gzipCount = new CountingStream();
+        long indexBytes;
+        using (var gzip = new GZipStream(gzipCount, CompressionLevel.Optimal, leaveOpen: true))
         {
-            new("search/index.json", indexJson),
-            new("search/documents.json", documentsJson),
-            new("search/search-data.js", scriptBytes),
-            new("search/lunr.min.js", LunrMinJs()),
-        };
-        return new SearchIndexResult(files, docs.Count, index.TermCount, indexJson.Length, GzipSize(indexJson), scriptBytes.Length);
+            var indexOut = new TeeStream(indexFile, inString, gzip);
+            index.WriteJson(indexOut);
+            indexBytes = indexOut.Count;
+        }
+        inString.Write(",\"documents\":"u8);
+        inString.Write(documentsJson);
+        inString.Flush();
+        scriptOut.Write("}');\n"u8);
+        if (!output.TryAdd(Paths[1], documentsJson)) throw Claimed(Paths[1]);
+        if (!output.TryAdd(Paths[3], LunrMinJs())) throw Claimed(Paths[3]);
+        return new SearchIndexResult([], docs.Count, index.TermCount, indexBytes, gzipCount.Count, scriptCount.Count);
     }
+
+    private static Stream Open(SiteOutput output, string path) => output.Create(path) ?? throw Claimed(path);
+
+    private static InvalidOperationException Claimed(string path) => new($"two build outputs claim '{path}'");
 
     /// <summary>The lunr.min.js of npm lunr@2.3.9, embedded at build time.</summary>
     public static byte[] LunrMinJs()
@@ -73,7 +99,7 @@ public static class SearchIndexWriter
         return ms.ToArray();
     }
 
-    private static byte[] DocumentsJson(List<SearchDocument> docs, int excerptLength)
+    private static byte[] DocumentsJson(List<SearchDocument> docs, string[] excerpts)
     {
         using var ms = new MemoryStream();
         using (var w = new System.Text.Json.Utf8JsonWriter(ms, new System.Text.Json.JsonWriterOptions
@@ -82,13 +108,14 @@ public static class SearchIndexWriter
                }))
         {
             w.WriteStartArray();
-            foreach (var d in docs)
+            for (var i = 0; i < docs.Count; i++)
             {
+                var d = docs[i];
                 w.WriteStartObject();
                 w.WriteString("url", d.Url);
                 w.WriteString("title", d.Title);
                 if (d.Section != null) w.WriteString("section", d.Section);
-                w.WriteString("excerpt", Excerpt(d.Body, excerptLength));
+                w.WriteString("excerpt", excerpts[i]);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -119,34 +146,5 @@ public static class SearchIndexWriter
         // Never split a surrogate pair.
         if (cut.Length > 0 && char.IsHighSurrogate(cut[^1])) cut = cut[..^1];
         return cut.TrimEnd(',', ';', ':', '.', ' ') + "…";
-    }
-
-    // UTF-8 text as the inside of a single-quoted JavaScript string. Only ASCII bytes are escaped, and those never
-    // occur inside a multi-byte sequence; U+2028/U+2029 are escaped for engines older than ES2019.
-    private static void WriteJsStringContent(Stream output, ReadOnlySpan<byte> utf8)
-    {
-        var start = 0;
-        for (var i = 0; i < utf8.Length; i++)
-        {
-            var b = utf8[i];
-            var isSeparator = b == 0xE2 && i + 2 < utf8.Length && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9);
-            if (b != (byte)'\\' && b != (byte)'\'' && b != (byte)'\n' && b != (byte)'\r' && !isSeparator) continue;
-            output.Write(utf8[start..i]);
-            if (isSeparator)
-            {
-                output.Write(utf8[i + 2] == 0xA8 ? "\\u2028"u8 : "\\u2029"u8);
-                i += 2;
-            }
-            else output.Write(b switch { (byte)'\n' => "\\n"u8, (byte)'\r' => "\\r"u8, (byte)'\'' => "\\'"u8, _ => "\\\\"u8 });
-            start = i + 1;
-        }
-        output.Write(utf8[start..]);
-    }
-
-    private static long GzipSize(byte[] data)
-    {
-        using var ms = new MemoryStream();
-        using (var gz = new GZipStream(ms, CompressionLevel.Optimal, leaveOpen: true)) gz.Write(data);
-        return ms.Length;
     }
 }

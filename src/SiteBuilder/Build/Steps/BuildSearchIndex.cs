@@ -19,24 +19,31 @@ public sealed class BuildSearchIndex : IBuildStep
     public void Execute(BuildContext context)
     {
         var options = Options(context);
-        AddIndex(context, SearchIndexWriter.Build(Documents(context), options), options);
+        // Written straight to the output: the index is never held whole in memory.
+        AddIndex(context, SearchIndexWriter.Write(Documents(context, lazyText: true), options, context.Output), options);
         WriteSearchPage(context);
     }
 
-    /// <summary>The documents to index: every page but the generated lists.</summary>
-    public static IReadOnlyList<SearchDocument> Documents(BuildContext context) =>
-        context.Pages
-            // Generated lists (labels, by-country…) only repeat entry titles: they would crowd out the pages themselves.
-            .Where(p => p.Kind != PageKind.Generated)
-            .Select(p => new SearchDocument(
-                Ref: p.Url.Length == 0 ? "/" : p.Url,
-                Url: p.Url,
-                Title: p.Title,
-                Section: context.Config.Section(p.Section)?.Title ?? (p.Section.Length > 0 ? p.Section : null),
-                Headings: p.Headings.Select(h => h.Text).ToList(),
-                Body: p.PlainText,
-                Labels: p.FrontMatter.Labels))
-            .ToList();
+    /// <summary>
+    /// The documents to index: every page but the generated lists. With <paramref name="lazyText"/>, each page's text
+    /// is made when the index reads it (so not every page's text is in memory at once); the pages must then not change
+    /// until the index is built.
+    /// </summary>
+    public static IReadOnlyList<SearchDocument> Documents(BuildContext context, bool lazyText = false)
+    {
+        var documents = new List<SearchDocument>();
+        // Generated lists (labels, by-country…) only repeat entry titles: they would crowd out the pages themselves.
+        foreach (var p in context.Pages.Where(p => p.Kind != PageKind.Generated))
+        {
+            string @ref = p.Url.Length == 0 ? "/" : p.Url;
+            string? section = context.Config.Section(p.Section)?.Title ?? (p.Section.Length > 0 ? p.Section : null);
+            var headings = p.Headings.Select(h => h.Text).ToList();
+            documents.Add(lazyText
+                ? new SearchDocument(@ref, p.Url, p.Title, section, headings, () => p.PlainText, p.FrontMatter.Labels)
+                : new SearchDocument(@ref, p.Url, p.Title, section, headings, p.PlainText, p.FrontMatter.Labels));
+        }
+        return documents;
+    }
 
     /// <summary>The index options the site's configuration asks for.</summary>
     public static SearchOptions Options(BuildContext context) => new() { MaxIndexBytes = context.Config.SearchBudgetBytes };

@@ -4,7 +4,8 @@ namespace SiteBuilder.Search.Lunr;
 /// Builds a lunr 2.3.9 index, as <c>lunr(function () { this.ref(…); this.field(…); this.add(…) })</c> does:
 /// the default pipeline (trimmer, stop-word filter, stemmer), BM25 scoring (k1 1.2, b 0.75) with field and
 /// document boosts, scores rounded to 3 decimals. <see cref="Build"/> returns a frozen <see cref="LunrIndex"/>
-/// whose JSON is byte-for-byte what lunr.js's <c>JSON.stringify(idx)</c> writes. Not thread-safe.
+/// whose JSON is byte-for-byte what lunr.js's <c>JSON.stringify(idx)</c> writes. Not thread-safe (but
+/// <see cref="AddRange"/> tokenizes documents on several threads itself).
 /// </summary>
 public sealed class IndexBuilder
 {
@@ -14,6 +15,9 @@ public sealed class IndexBuilder
     private readonly Dictionary<string, TermEntry> _terms = new(StringComparer.Ordinal);
     private readonly List<TermEntry> _termsByIndex = new();
     private readonly Dictionary<string, TermEntry?> _rawTokens = new(StringComparer.Ordinal);
+    // AddRange's caches, shared by its worker threads: raw token → term key (null for a stop word), and term → key.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TermKey?> _sharedRawTokens = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TermKey> _termKeys = new(StringComparer.Ordinal);
     private readonly List<int> _touched = new();
     private int[] _tf = new int[1024];
     private string[]? _fieldOrder;
@@ -86,20 +90,7 @@ public sealed class IndexBuilder
         FreezeFields();
         var docRef = JsValue.ToJsString(refValue);
         var fields = _fieldOrder!;
-        var slot = new DocSlot(docRef, boost, new FieldData[fields.Length]);
-        if (_slotByRef.TryGetValue(docRef, out var existing))
-        {
-            // lunr keys its per-document tables by ref: a second document with the same ref replaces the first's
-            // lengths and frequencies in place, while its postings merge into the same ref.
-            _docs[existing] = slot;
-            _duplicateRefs = true;
-        }
-        else
-        {
-            _slotByRef[docRef] = _docs.Count;
-            _docs.Add(slot);
-        }
-        _documentCount++;
+        var slot = NewSlot(docRef, boost);
 
         var fast = UsesDefaultPipeline();
         for (var f = 0; f < fields.Length; f++)
@@ -123,6 +114,142 @@ public sealed class IndexBuilder
                 if (MetadataWhitelist.Count > 0) entry.Fields[f]!.AddMetadata(at, MetadataWhitelist, token);
             }
             slot.Fields[f] = new FieldData(terms.Count, CountFrequencies(termIndexes));
+        }
+    }
+
+    private DocSlot NewSlot(string docRef, double boost)
+    {
+        var slot = new DocSlot(docRef, boost, new FieldData[_fieldOrder!.Length]);
+        if (_slotByRef.TryGetValue(docRef, out var existing))
+        {
+            // lunr keys its per-document tables by ref: a second document with the same ref replaces the first's
+            // lengths and frequencies in place, while its postings merge into the same ref.
+            _docs[existing] = slot;
+            _duplicateRefs = true;
+        }
+        else
+        {
+            _slotByRef[docRef] = _docs.Count;
+            _docs.Add(slot);
+        }
+        _documentCount++;
+        return slot;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="count"/> documents, in order, as <see cref="Add"/> would one by one, with the same
+    /// result; <paramref name="document"/> is called on worker threads (it must be thread-safe), which also split,
+    /// trim, filter and stem the text. Only the merge into the index runs in order on the calling thread, a block
+    /// of documents at a time, so the documents' text need not be in memory all at once.
+    /// </summary>
+    /// <param name="count">Number of documents.</param>
+    /// <param name="document">The properties of document <c>i</c>.</param>
+    /// <param name="boost">Document boost of document <c>i</c> (see <see cref="Add"/>); null for 1.</param>
+    public void AddRange(int count, Func<int, IReadOnlyDictionary<string, object?>> document, Func<int, double>? boost = null)
+    {
+        FreezeFields();
+        if (!UsesDefaultPipeline())
+        {
+            for (var i = 0; i < count; i++) Add(document(i), boost?.Invoke(i) ?? 1);
+            return;
+        }
+        const int block = 256;
+        var tokenized = new TokenizedDoc[Math.Min(block, count)];
+        for (var start = 0; start < count; start += block)
+        {
+            int n = Math.Min(block, count - start);
+            Parallel.For(0, n, () => new Dictionary<TermKey, int>(ReferenceEqualityComparer.Instance),
+                (i, _, counts) =>
+                {
+                    tokenized[i] = Tokenize(document(start + i), counts);
+                    return counts;
+                }, _ => { });
+            for (var i = 0; i < n; i++)
+            {
+                Merge(tokenized[i], boost?.Invoke(start + i) ?? 1);
+                tokenized[i] = default;
+            }
+        }
+    }
+
+    private TokenizedDoc Tokenize(IReadOnlyDictionary<string, object?> doc, Dictionary<TermKey, int> counts)
+    {
+        if (!doc.TryGetValue(_ref, out var refValue))
+            throw new ArgumentException($"The document has no '{_ref}' property to use as its ref.", nameof(doc));
+        var fields = _fieldOrder!;
+        var result = new TokenizedField[fields.Length];
+        var order = new List<TermKey>();
+        for (var f = 0; f < fields.Length; f++)
+        {
+            var options = _fields[_fieldOptionSlot![f]].Value;
+            var value = options.Extractor != null ? options.Extractor(doc) : doc.GetValueOrDefault(fields[f]);
+            if (value is System.Text.Json.JsonElement json) value = JsValue.FromJsonElement(json);
+            var length = 0;
+            if (value is not null && (value is string || value is not System.Collections.IList))
+            {
+                var str = JsString.ToLower(JsValue.ToJsString(value));
+                var lookup = _sharedRawTokens.GetAlternateLookup<ReadOnlySpan<char>>();
+                var sliceStart = 0;
+                for (var sliceEnd = 0; sliceEnd <= str.Length; sliceEnd++)
+                {
+                    if (sliceEnd < str.Length && !JsString.IsSeparator(str[sliceEnd])) continue;
+                    if (sliceEnd > sliceStart)
+                    {
+                        var raw = str.AsSpan(sliceStart, sliceEnd - sliceStart);
+                        if (!lookup.TryGetValue(raw, out var key))
+                        {
+                            var trimmed = Trimmer.Trim(raw.ToString());
+                            key = StopWordFilter.IsStopWord(trimmed) ? null : KeyOf(Stemmer.Stem(trimmed));
+                            lookup.TryAdd(raw, key);
+                        }
+                        if (key != null) Count(key);
+                    }
+                    sliceStart = sliceEnd + 1;
+                }
+            }
+            else
+            {
+                foreach (var token in Pipeline.Run(Tokenizer.Tokenize(value, fields[f]))) Count(KeyOf(token.Str));
+            }
+            var tf = new int[order.Count];
+            for (var t = 0; t < tf.Length; t++) tf[t] = counts[order[t]];
+            result[f] = new TokenizedField(length, order.ToArray(), tf);
+            order.Clear();
+            counts.Clear();
+
+            void Count(TermKey key)
+            {
+                length++;
+                if (counts.TryGetValue(key, out var c)) counts[key] = c + 1;
+                else
+                {
+                    counts[key] = 1;
+                    order.Add(key);
+                }
+            }
+        }
+        return new TokenizedDoc(JsValue.ToJsString(refValue), result);
+    }
+
+    private TermKey KeyOf(string term) => _termKeys.GetOrAdd(term, static t => new TermKey(t));
+
+    private void Merge(TokenizedDoc doc, double boost)
+    {
+        var slot = NewSlot(doc.Ref, boost);
+        for (var f = 0; f < doc.Fields.Length; f++)
+        {
+            var field = doc.Fields[f];
+            var frequencies = new (int Term, int Tf)[field.Terms.Length];
+            for (var t = 0; t < frequencies.Length; t++)
+            {
+                // Terms arrive in the order of their first occurrence, so each gets the index and posting
+                // position it gets when the same document is added on its own.
+                var entry = field.Terms[t].Entry ??= GetOrAddTerm(field.Terms[t].Term);
+                AddPosting(entry, f, doc.Ref);
+                frequencies[t] = (entry.Index, field.Tf[t]);
+            }
+            Array.Sort(frequencies);
+            slot.Fields[f] = new FieldData(field.Length, frequencies);
         }
     }
 
@@ -275,6 +402,17 @@ public sealed class IndexBuilder
     }
 
     private sealed record DocSlot(string Ref, double Boost, FieldData[] Fields);
+
+    // A term as the worker threads know it; its entry (index and postings) is made by the in-order merge.
+    private sealed class TermKey(string term)
+    {
+        public string Term { get; } = term;
+        public TermEntry? Entry { get; set; }
+    }
+
+    private readonly record struct TokenizedField(int Length, TermKey[] Terms, int[] Tf);
+
+    private readonly record struct TokenizedDoc(string Ref, TokenizedField[] Fields);
 
     private readonly record struct FieldData(int Length, (int Term, int Tf)[] Frequencies);
 

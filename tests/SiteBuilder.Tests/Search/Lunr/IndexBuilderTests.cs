@@ -100,6 +100,37 @@ public class IndexBuilderTests
     }
 
     [Fact]
+    public void AddRange_tokenizing_on_worker_threads_builds_what_lunr_js_builds()
+    {
+        var docs = TestCorpus.Documents();
+        var boosts = docs.Select((_, i) => i % 4 == 0 ? 2.5 : 1).ToArray();
+        var builder = new IndexBuilder().Ref("id");
+        foreach (var (name, boost) in SiteFields) builder.Field(name, boost);
+        builder.AddRange(docs.Count, i => docs[i], i => boosts[i]);
+        AssertSameBytes(BuildTheirs(docs, SiteFields, boosts), builder.Build().ToJsonBytes());
+    }
+
+    [Fact]
+    public void AddRange_over_many_blocks_and_mixed_with_Add_equals_adding_one_by_one()
+    {
+        // More documents than one merge block (256), refs repeating, and Add calls before and after.
+        var corpus = TestCorpus.Documents();
+        var docs = Enumerable.Range(0, 700).Select(i =>
+        {
+            var d = new Dictionary<string, object?>(corpus[i % corpus.Count]) { ["id"] = (i % 650).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            if (i % 7 == 0) d["body"] = d["body"] + " extra" + i;
+            return d;
+        }).ToList();
+        var one = BuildOurs(docs, SiteFields).ToJsonBytes();
+        var builder = new IndexBuilder().Ref("id");
+        foreach (var (name, boost) in SiteFields) builder.Field(name, boost);
+        builder.Add(docs[0]);
+        builder.AddRange(docs.Count - 2, i => docs[i + 1]);
+        builder.Add(docs[^1]);
+        AssertSameBytes(one, builder.Build().ToJsonBytes());
+    }
+
+    [Fact]
     public void A_document_without_its_ref_is_rejected()
     {
         var builder = new IndexBuilder().Ref("id").Field("body");
