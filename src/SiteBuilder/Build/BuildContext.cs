@@ -54,6 +54,8 @@ public sealed class BuildContext
     public SiteOutput Output { get; set; } = new MemoryOutput();
     /// <summary>Lines for the build summary (e.g. orphan pages, index size), in the order added.</summary>
     public ConcurrentQueue<string> Summary { get; } = new();
+    /// <summary>The search index being written in the background (StartSearchIndex), if it was started.</summary>
+    public Task<Search.SearchIndexResult>? SearchIndex { get; set; }
     /// <summary>Time spent per step.</summary>
     public List<(string Step, TimeSpan Elapsed)> Timings { get; } = [];
     /// <summary>"Now" for the output: from <c>SOURCE_DATE_EPOCH</c> or the newest git commit; null when unknown.</summary>

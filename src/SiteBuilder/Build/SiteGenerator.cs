@@ -26,6 +26,8 @@ public sealed class SiteGenerator
         new ResolveLinks(),
         // Must run after ResolveLinks because orphans are read from the backlinks it fills.
         new ReportOrphans(),
+        // Must run before ApplyLayouts: the index is written while the pages render.
+        new StartSearchIndex(),
         new ApplyLayouts(),
         new BuildSearchIndex(),
         new WriteSiteFiles(),

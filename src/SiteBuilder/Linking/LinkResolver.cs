@@ -108,19 +108,36 @@ public sealed class LinkResolver
     /// <summary>Joins a relative path onto a folder, resolving <c>.</c> and <c>..</c>; null when it climbs out.</summary>
     internal static string? Join(string baseDir, string relative)
     {
-        var parts = new List<string>(baseDir.Length == 0 ? [] : baseDir.Split('/'));
-        foreach (string part in relative.Split('/'))
+        // One pass over the segments into a buffer (this runs for every link of the site).
+        var sb = new System.Text.StringBuilder(baseDir.Length + relative.Length + 1);
+        foreach (var range in baseDir.AsSpan().Split('/')) Append(sb, baseDir.AsSpan()[range]);
+        foreach (var range in relative.AsSpan().Split('/'))
         {
+            var part = relative.AsSpan()[range];
             if (part is "" or ".") continue;
-            if (part == "..")
+            if (part is "..")
             {
-                if (parts.Count == 0) return null;
-                parts.RemoveAt(parts.Count - 1);
+                if (sb.Length == 0) return null;
+                int slash = LastSlash(sb);
+                sb.Length = slash < 0 ? 0 : slash;
             }
-            else parts.Add(part);
+            else Append(sb, part);
         }
-        string joined = string.Join('/', parts);
-        return relative.EndsWith('/') && joined.Length > 0 ? joined + "/" : joined;
+        if (relative.EndsWith('/') && sb.Length > 0) sb.Append('/');
+        return sb.ToString();
+
+        static void Append(System.Text.StringBuilder sb, ReadOnlySpan<char> part)
+        {
+            if (part.IsEmpty) return;
+            if (sb.Length > 0) sb.Append('/');
+            sb.Append(part);
+        }
+
+        static int LastSlash(System.Text.StringBuilder sb)
+        {
+            for (int i = sb.Length - 1; i >= 0; i--) if (sb[i] == '/') return i;
+            return -1;
+        }
     }
 
     private static string Relative(string fromUrl, string filePath) => Permalinks.Relative(fromUrl, filePath);

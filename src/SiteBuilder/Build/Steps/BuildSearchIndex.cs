@@ -6,9 +6,9 @@ using SiteBuilder.Search;
 namespace SiteBuilder.Build.Steps;
 
 /// <summary>
-/// Builds the lunr search index of every page, its document store, the search page, and checks the
-/// index against its size budget. Must run after ResolveLinks (wiki-link labels are part of the text) and after
-/// ApplyLayouts (the search page goes through the page layout).
+/// Finishes the lunr search index StartSearchIndex began (or builds it here when that step did not run), checks
+/// it against its size budget, and renders the search page. Must run after ApplyLayouts (the search page goes
+/// through the page layout).
 /// </summary>
 public sealed class BuildSearchIndex : IBuildStep
 {
@@ -19,8 +19,9 @@ public sealed class BuildSearchIndex : IBuildStep
     public void Execute(BuildContext context)
     {
         var options = Options(context);
-        // Written straight to the output: the index is never held whole in memory.
-        AddIndex(context, SearchIndexWriter.Write(Documents(context, lazyText: true), options, context.Output), options);
+        var result = context.SearchIndex?.GetAwaiter().GetResult()
+                     ?? SearchIndexWriter.Write(Documents(context, lazyText: true), options, context.Output);
+        AddIndex(context, result, options);
         WriteSearchPage(context);
     }
 

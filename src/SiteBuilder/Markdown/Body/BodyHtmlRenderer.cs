@@ -43,6 +43,15 @@ public sealed class BodyHtmlRenderer : HtmlRenderer
     /// <summary>Records a hole at the current position.</summary>
     public void Record(HoleKind kind, int link) => _holes.Add(new TemplateHole(Position, kind, link));
 
+    /// <summary>Empties the renderer for the next document (setting up a renderer costs more than rendering a small page).</summary>
+    public void Clear()
+    {
+        Reset();
+        _sentinels.Clear();
+        _links.Clear();
+        _holes.Clear();
+    }
+
     /// <summary>The template rendered so far.</summary>
     public BodyTemplate ToTemplate() => new(_writer.ToString(), _holes.ToList());
 

@@ -11,11 +11,20 @@ namespace SiteBuilder.Markdown.Body;
 /// <summary>Turns a parsed Markdown tree into the <see cref="MarkdownBody"/> the build keeps. The tree is changed (its link URLs become sentinels) and is not used afterwards.</summary>
 public static class MarkdownBodyBuilder
 {
+    // One renderer per thread and pipeline, set up once.
+    [ThreadStatic] private static (MarkdownPipeline Pipeline, BodyHtmlRenderer Renderer)? _renderer;
+
     /// <summary>Collects the links, headings and ids of <paramref name="document"/> and renders its HTML and plain text with holes.</summary>
     public static MarkdownBody Build(MarkdownDocument document, MarkdownPipeline pipeline)
     {
-        var renderer = new BodyHtmlRenderer();
-        pipeline.Setup(renderer);
+        if (_renderer is not { } cached || cached.Pipeline != pipeline)
+        {
+            var created = new BodyHtmlRenderer();
+            pipeline.Setup(created);
+            _renderer = cached = (pipeline, created);
+        }
+        var renderer = cached.Renderer;
+        renderer.Clear();
         var links = new List<MarkdownLink>();
         var nodes = new Dictionary<MarkdownObject, int>(ReferenceEqualityComparer.Instance);
         // Materialised: statswiki autolinks are replaced in the tree while walking.

@@ -1,0 +1,24 @@
+using SiteBuilder.Search;
+
+namespace SiteBuilder.Build.Steps;
+
+/// <summary>
+/// Starts writing the search index on a background task, so that its one-thread part (merging, scoring,
+/// serializing and gzip-measuring the index) runs while ApplyLayouts renders pages. Must run after ResolveLinks
+/// (wiki-link labels are part of the text) and before ApplyLayouts; BuildSearchIndex waits for it.
+/// </summary>
+public sealed class StartSearchIndex : IBuildStep
+{
+    /// <inheritdoc/>
+    public string Name => nameof(StartSearchIndex);
+
+    /// <inheritdoc/>
+    public void Execute(BuildContext context)
+    {
+        var options = BuildSearchIndex.Options(context);
+        // Captured now: the pages do not change after link resolution.
+        var documents = BuildSearchIndex.Documents(context, lazyText: true);
+        // Written straight to the output: the index is never held whole in memory.
+        context.SearchIndex = Task.Run(() => SearchIndexWriter.Write(documents, options, context.Output));
+    }
+}
