@@ -13,13 +13,12 @@ public static class MarkdownText
     public static List<Heading> Headings(MarkdownDocument document)
     {
         var list = new List<Heading>();
-        foreach (var h in document.Descendants<HeadingBlock>())
-        {
-            string id = h.GetAttributes().Id ?? "";
-            list.Add(new Heading(h.Level, id, InlineText(h.Inline), h.Line + 1));
-        }
+        foreach (var h in document.Descendants<HeadingBlock>()) list.Add(Heading(h));
         return list;
     }
+
+    /// <summary>A heading with the id the auto-identifier extension gave it.</summary>
+    public static Heading Heading(HeadingBlock h) => new(h.Level, h.GetAttributes().Id ?? "", InlineText(h.Inline), h.Line + 1);
 
     /// <summary>The text of an inline container, without markup.</summary>
     public static string InlineText(ContainerInline? inline)

@@ -35,5 +35,5 @@ public sealed class MarkdownBody
     public bool HasChildList { get; }
 
     /// <summary>True when a link of the body points at a statswiki address (it may become internal when the mirror map changes).</summary>
-    public bool CitesStatswiki => Links.Any(l => l.Kind is MarkdownLinkKind.Link or MarkdownLinkKind.StatswikiAutolink && Linking.StatswikiUrl.IsStatswiki(l.Url));
+    public bool CitesStatswiki => Links.Any(l => l.Kind is MarkdownLinkKind.Link or MarkdownLinkKind.Image or MarkdownLinkKind.StatswikiAutolink && Linking.StatswikiUrl.IsStatswiki(l.Url));
 }

@@ -27,12 +27,23 @@ public static class MarkdownBodyBuilder
         renderer.Clear();
         var links = new List<MarkdownLink>();
         var nodes = new Dictionary<MarkdownObject, int>(ReferenceEqualityComparer.Instance);
-        // Materialised: statswiki autolinks are replaced in the tree while walking.
-        foreach (var inline in document.Descendants<Inline>().ToList())
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var headings = new List<Content.Heading>();
+        var replaced = new List<(AutolinkInline Autolink, LinkInline Link)>();
+        bool childList = false;
+        // One walk over the tree for links, ids and headings.
+        foreach (var node in document.Descendants())
         {
+            if (node.TryGetAttributes() is { Id: { Length: > 0 } id }) ids.Add(id);
             int index = links.Count;
-            switch (inline)
+            switch (node)
             {
+                case ChildPagesBlock:
+                    childList = true;
+                    break;
+                case HeadingBlock heading:
+                    headings.Add(MarkdownText.Heading(heading));
+                    break;
                 case WikiLinkInline wiki:
                     links.Add(new MarkdownLink(MarkdownLinkKind.WikiLink, "", wiki.Line + 1, wiki.Column + 1, wiki.Target, wiki.Fragment,
                         wiki.ExplicitLabel, wiki.ExplicitLabel ?? (wiki.Target.Length > 0 ? wiki.Target : wiki.Fragment)));
@@ -50,7 +61,7 @@ public static class MarkdownBodyBuilder
                     // Rendered as a link whose text is the address, so the href can point at the mirror.
                     var replacement = new LinkInline("", "") { Span = auto.Span, Line = auto.Line, Column = auto.Column, IsClosed = true };
                     replacement.AppendChild(new LiteralInline(auto.Url) { Span = auto.Span, Line = auto.Line, Column = auto.Column });
-                    auto.ReplaceBy(replacement);
+                    replaced.Add((auto, replacement));
                     UseSentinel(renderer, replacement, index);
                     break;
                 case AutolinkInline auto:
@@ -58,15 +69,8 @@ public static class MarkdownBodyBuilder
                     break;
             }
         }
-
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        bool childList = false;
-        foreach (var node in document.Descendants())
-        {
-            if (node.TryGetAttributes() is { Id: { Length: > 0 } id }) ids.Add(id);
-            childList |= node is ChildPagesBlock;
-        }
-        var headings = MarkdownText.Headings(document);
+        // After the walk: the tree must not change under it.
+        foreach (var (autolink, link) in replaced) autolink.ReplaceBy(link);
         var plain = PlainTextBuilder.Build(document, nodes);
         renderer.Render(document);
         return new MarkdownBody(renderer.ToTemplate(), plain, links, headings, ids, childList);
