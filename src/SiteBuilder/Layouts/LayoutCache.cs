@@ -20,7 +20,9 @@ public sealed class LayoutCache
     private const string Format = "sitebuilder-layouts/1";
     private static readonly byte[] Magic = "SBLAYOUT"u8.ToArray();
     private static readonly TimeSpan Unused = TimeSpan.FromDays(30);
-    private static readonly Lazy<LayoutCache> DefaultCache = new(() => new LayoutCache(DefaultDirectory(Environment.GetEnvironmentVariable)));
+    private static readonly Lazy<LayoutCache> DefaultCache = new(() => new LayoutCache(DefaultDirectory(Environment.GetEnvironmentVariable),
+        // Empty in a single-file app: then there is no folder beside the assembly to look in.
+        typeof(LayoutCache).Assembly.Location is { Length: > 0 } core ? Path.Combine(Path.GetDirectoryName(core)!, "layout-cache") : null));
 
     // The builds that shape a compiled assembly. SiteBuilder.Core's MVID also changes with the versions it references.
     private static readonly Lazy<string> Toolchain = new(() => string.Join('\n',
@@ -32,12 +34,25 @@ public sealed class LayoutCache
     private readonly ConcurrentDictionary<string, Lazy<CompiledLayouts>> _memory = new(StringComparer.Ordinal);
 
     /// <summary>A cache in <paramref name="directory"/> (created when needed); null keeps compiled layouts in memory only.</summary>
-    public LayoutCache(string? directory) => Directory = directory;
+    public LayoutCache(string? directory) : this(directory, bundled: null) { }
+
+    /// <summary>A cache that also reads, never writes, the precompiled layouts in <paramref name="bundled"/>.</summary>
+    internal LayoutCache(string? directory, string? bundled)
+    {
+        Directory = directory;
+        Bundled = bundled;
+    }
 
     /// <summary>The cache folder; null when nothing is kept on disk.</summary>
     public string? Directory { get; }
 
-    /// <summary>The user's cache: <see cref="DefaultDirectory"/> of this process's environment.</summary>
+    /// <summary>
+    /// The built-in theme compiled when SiteBuilder itself was built (<c>sitebuilder precompile-theme</c>), read-only:
+    /// <c>layout-cache/</c> beside SiteBuilder.Core.dll, so a first build with the built-in theme compiles nothing.
+    /// </summary>
+    internal string? Bundled { get; }
+
+    /// <summary>The user's cache, in <see cref="DefaultDirectory"/> of this process's environment.</summary>
     public static LayoutCache Default => DefaultCache.Value;
 
     /// <summary>
@@ -64,8 +79,20 @@ public sealed class LayoutCache
         return _memory.GetOrAdd(key, k => new Lazy<CompiledLayouts>(() => LoadOrCompile(k, layouts.Templates))).Value;
     }
 
+    /// <summary>
+    /// Compiles <paramref name="layouts"/> into the cache folder unless it is there already (for the built-in theme at
+    /// SiteBuilder's own build). Returns false when a template has an error or the file could not be written.
+    /// </summary>
+    public bool Precompile(LayoutSet layouts)
+    {
+        var compiled = GetOrCompile(layouts);
+        return compiled.Problems.Count == 0 && PathOf(Directory, KeyOf(layouts.Templates)) is { } path && File.Exists(path);
+    }
+
     /// <summary>The file an assembly of that key is kept in, or null without a cache folder.</summary>
-    internal string? PathOf(string key) => Directory is null ? null : Path.Combine(Directory, "layouts", key + ".dll");
+    internal string? PathOf(string key) => PathOf(Directory, key);
+
+    private static string? PathOf(string? directory, string key) => directory is null ? null : Path.Combine(directory, "layouts", key + ".dll");
 
     /// <summary>The cache key of a set of templates (name → text): a lowercase hex SHA-256.</summary>
     internal static string KeyOf(IReadOnlyDictionary<string, string> templates)
@@ -92,8 +119,9 @@ public sealed class LayoutCache
     {
         string? path = PathOf(key);
         var none = new Dictionary<string, IReadOnlyList<LayoutCompileProblem>>();
-        if (path is not null && Read(path) is { } cached && CompiledLayouts.Load(cached, templates.Keys, none, fromDisk: true) is { } loaded)
-            return loaded;
+        foreach (string? file in new[] { PathOf(Bundled, key), path })
+            if (file is not null && Read(file) is { } cached && CompiledLayouts.Load(cached, templates.Keys, none, fromDisk: true) is { } loaded)
+                return loaded;
 
         // Deterministic, and named by its key: the same templates always make the same bytes.
         var (image, problems) = LayoutCompiler.Compile(templates, "SiteBuilder.Layouts." + key[..16]);

@@ -117,6 +117,28 @@ public sealed class LayoutCacheTests : IDisposable
     }
 
     [Fact]
+    public void AThemePrecompiledBesideTheProgramIsReadAndTheUserCacheIsLeftAlone()
+    {
+        // What SiteBuilder's build does: `sitebuilder precompile-theme --output BIN/layout-cache`.
+        string bundled = Path.Combine(_dir, "layout-cache");
+        File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(bundled, "layouts")).FullName, "old.dll"), "an earlier build's");
+        Assert.Equal(0, SiteBuilder.Cli.Commands.PrecompileThemeCommand.Run(new DirectoryInfo(bundled), TextWriter.Null));
+        string file = Assert.Single(Directory.GetFiles(Path.Combine(bundled, "layouts")));
+        Assert.Equal(LayoutCache.KeyOf(LayoutSet.BuiltIn().Templates) + ".dll", Path.GetFileName(file));
+
+        string user = Path.Combine(_dir, "user");
+        var (html, renderer) = Render(LayoutSet.BuiltIn(), new LayoutCache(user, bundled));
+        Assert.True(renderer.Compiled!.LoadedFromDisk);
+        Assert.False(Directory.Exists(user));
+        Assert.Equal(Render(LayoutSet.BuiltIn(), new LayoutCache(null)).Html, html);
+
+        // A site's own layouts are not the built-in theme: compiled, and kept in the user's cache.
+        var own = Render(Layouts("<p>own</p>"), new LayoutCache(user, bundled)).Renderer;
+        Assert.False(own.Compiled!.LoadedFromDisk);
+        Assert.Single(Directory.GetFiles(Path.Combine(user, "layouts")));
+    }
+
+    [Fact]
     public void TheCacheFolderComesFromTheEnvironment()
     {
         string? Env(string name, Dictionary<string, string> vars) => vars.GetValueOrDefault(name);
