@@ -12,10 +12,11 @@ using RazorLight.Razor;
 namespace SiteBuilder.Layouts;
 
 /// <summary>
-/// Compiles every template of a layout set in one Roslyn compilation. RazorLight compiles each template as its
-/// own compilation when it is first used; one compilation costs about a third less, and its assembly can be
-/// cached on disk (<see cref="LayoutCache"/>). Razor code generation is RazorLight's own, so templates mean
-/// exactly what they meant before.
+/// Compiles every template of a layout set in one Roslyn compilation, into one assembly that
+/// <see cref="LayoutCache"/> keeps on disk. RazorLight compiles each template as its own compilation when it is
+/// first used; measured on the built-in theme, one compilation is only ~10% cheaper (1.2 s against 1.3 s, most of
+/// either is Roslyn's JIT), the gain is that one file holds the whole theme. Razor code generation is RazorLight's
+/// own, so templates mean exactly what they meant before.
 /// </summary>
 internal static class LayoutCompiler
 {
@@ -25,7 +26,8 @@ internal static class LayoutCompiler
     private static readonly Regex TemplateType = new(@"typeof\(RazorLight\.CompiledTemplates\.GeneratedTemplate\)", RegexOptions.CultureInvariant);
 
     // The options RazorLight uses for SiteBuilder.Core (it has no deps.json of its own, so RazorLight's defaults):
-    // default language version, warnings stay warnings, and its binding-redirect warnings off.
+    // default language version, warnings stay warnings, its binding-redirect warnings off. RazorLight chose
+    // Debug or Release from how SiteBuilder.Core was built; one fixed choice keeps the cache key free of it.
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Default, preprocessorSymbols: ["RELEASE"]);
     private static readonly CSharpCompilationOptions CompilationOptions = new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, deterministic: true)

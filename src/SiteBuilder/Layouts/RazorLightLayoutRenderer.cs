@@ -13,7 +13,7 @@ namespace SiteBuilder.Layouts;
 public sealed class RazorLightLayoutRenderer : ILayoutRenderer
 {
     private readonly LayoutSet _layouts;
-    private readonly Lazy<EngineHandler> _engine;
+    private readonly Lazy<(EngineHandler Engine, CompiledLayouts Compiled)> _engine;
     // A partial with an error fails every page that includes it: report each error once, with the first page.
     private readonly ConcurrentDictionary<(SourceLocation, string), bool> _reported = new();
 
@@ -23,19 +23,19 @@ public sealed class RazorLightLayoutRenderer : ILayoutRenderer
     public RazorLightLayoutRenderer(LayoutSet layouts, LayoutCache? cache = null)
     {
         _layouts = layouts;
-        _engine = new Lazy<EngineHandler>(() =>
+        _engine = new(() =>
         {
             var compiled = (cache ?? LayoutCache.Default).GetOrCompile(layouts);
-            Compiled = compiled;
             // The engine's parts, without RazorLightEngineBuilder: it would build a Razor engine and a Roslyn
             // compiler that a cached theme never needs.
-            return new EngineHandler(new RazorLightOptions(), CompiledLayoutProvider.NoCompiler, new RazorLight.Compilation.TemplateFactoryProvider(),
-                new CompiledLayoutProvider(compiled, layouts));
+            var engine = new EngineHandler(new RazorLightOptions(), CompiledLayoutProvider.NoCompiler,
+                new RazorLight.Compilation.TemplateFactoryProvider(), new CompiledLayoutProvider(compiled, layouts));
+            return (engine, compiled);
         });
     }
 
     /// <summary>The compiled templates, once the first render has needed them.</summary>
-    internal CompiledLayouts? Compiled { get; private set; }
+    internal CompiledLayouts? Compiled => _engine.IsValueCreated ? _engine.Value.Compiled : null;
 
     /// <inheritdoc/>
     public bool HasLayout(string name) => _layouts.Templates.ContainsKey(name);
@@ -43,17 +43,24 @@ public sealed class RazorLightLayoutRenderer : ILayoutRenderer
     /// <inheritdoc/>
     public async Task<string?> RenderAsync(string name, PageModel model, SourceLocation page, DiagnosticBag diagnostics)
     {
+        var (engine, compiled) = _engine.Value;
+        if (compiled.Problems.TryGetValue(name, out var own))
+        {
+            // The page's own layout did not compile: no render to try.
+            foreach (var problem in own) ReportOnce(problem, page, diagnostics);
+            return null;
+        }
         try
         {
-            var template = await _engine.Value.CompileTemplateAsync(name);
-            return await _engine.Value.RenderTemplateAsync(template, model);
+            var template = await engine.CompileTemplateAsync(name);
+            return await engine.RenderTemplateAsync(template, model);
         }
         catch (Exception ex)
         {
             var inner = Unwrap(ex);
             if (inner is LayoutCompilationException compile)
             {
-                // The page's layout, its _Layout or a partial did not compile: its own problems, at its own file.
+                // Its _Layout or a partial did not compile: that template's problems, at its own file.
                 foreach (var problem in compile.Problems) ReportOnce(problem, page, diagnostics);
                 return null;
             }
