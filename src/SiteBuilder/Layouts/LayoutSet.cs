@@ -28,6 +28,14 @@ public sealed class LayoutSet
     /// <summary>The path diagnostics print for a template, e.g. <c>layouts/page.cshtml</c>.</summary>
     public string PathOf(string name) => DisplayRoot + name + ".cshtml";
 
+    /// <summary>The template name of a layout key: <c>page</c>, <c>page.cshtml</c>, <c>/layouts/page.cshtml</c> alike.</summary>
+    internal static string NameOf(string key)
+    {
+        string name = key.Replace('\\', '/').TrimStart('/');
+        if (name.StartsWith("layouts/", StringComparison.Ordinal)) name = name["layouts/".Length..];
+        return name.EndsWith(".cshtml", StringComparison.Ordinal) ? name[..^".cshtml".Length] : name;
+    }
+
     /// <summary>Loads <c>SOURCE/layouts/</c>, or the built-in theme when that folder does not exist.</summary>
     public static LayoutSet Load(string sourceDir)
     {

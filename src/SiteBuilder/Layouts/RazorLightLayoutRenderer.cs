@@ -1,35 +1,41 @@
 using System.Collections.Concurrent;
+using System.Reflection;
 using RazorLight;
-using RazorLight.Compilation;
-using RazorLight.Generation;
 using SiteBuilder.Diagnostics;
 
 namespace SiteBuilder.Layouts;
 
 /// <summary>
-/// Renders layouts with RazorLight. Each layout compiles once; a compile error is reported once at
-/// <c>layouts/x.cshtml:line:col</c>, and a runtime error at the layout, naming the page being rendered.
+/// Renders layouts with RazorLight. All templates compile together, once, on the first render (or come from the
+/// <see cref="LayoutCache"/>); a compile error is reported once at <c>layouts/x.cshtml:line:col</c> naming the page
+/// being rendered, and a runtime error at the layout. Text is HTML-encoded by <see cref="LayoutHtmlEncoder"/>.
 /// </summary>
 public sealed class RazorLightLayoutRenderer : ILayoutRenderer
 {
     private readonly LayoutSet _layouts;
-    private readonly RazorLightEngine _engine;
-    private readonly ConcurrentDictionary<string, Lazy<Task<bool>>> _compiled = new(StringComparer.Ordinal);
+    private readonly Lazy<(EngineHandler Engine, CompiledLayouts Compiled)> _engine;
     // A partial with an error fails every page that includes it: report each error once, with the first page.
     private readonly ConcurrentDictionary<(SourceLocation, string), bool> _reported = new();
 
     /// <summary>Creates a renderer over a site's layouts.</summary>
-    public RazorLightLayoutRenderer(LayoutSet layouts)
+    /// <param name="layouts">The layouts.</param>
+    /// <param name="cache">Where compiled layouts are kept; <see cref="LayoutCache.Default"/> when null.</param>
+    public RazorLightLayoutRenderer(LayoutSet layouts, LayoutCache? cache = null)
     {
         _layouts = layouts;
-        _engine = new RazorLightEngineBuilder()
-            .UseProject(new LayoutProject(layouts))
-            .UseMemoryCachingProvider()
-            // Every layout gets these namespaces, so theme authors write only markup and @Model.
-            .AddDefaultNamespaces("System", "System.Linq", "System.Collections.Generic", "SiteBuilder.Layouts", "SiteBuilder.Content")
-            .SetOperatingAssembly(typeof(RazorLightLayoutRenderer).Assembly)
-            .Build();
+        _engine = new(() =>
+        {
+            var compiled = (cache ?? LayoutCache.Default).GetOrCompile(layouts);
+            // The engine's parts, without RazorLightEngineBuilder: it would build a Razor engine and a Roslyn
+            // compiler that a cached theme never needs.
+            var engine = new EngineHandler(new RazorLightOptions(), CompiledLayoutProvider.NoCompiler,
+                new RazorLight.Compilation.TemplateFactoryProvider(), new CompiledLayoutProvider(compiled, layouts));
+            return (engine, compiled);
+        });
     }
+
+    /// <summary>The compiled templates, once the first render has needed them.</summary>
+    internal CompiledLayouts? Compiled => _engine.IsValueCreated ? _engine.Value.Compiled : null;
 
     /// <inheritdoc/>
     public bool HasLayout(string name) => _layouts.Templates.ContainsKey(name);
@@ -37,116 +43,44 @@ public sealed class RazorLightLayoutRenderer : ILayoutRenderer
     /// <inheritdoc/>
     public async Task<string?> RenderAsync(string name, PageModel model, SourceLocation page, DiagnosticBag diagnostics)
     {
-        // Compile once per layout (and its _Layout and partials), so an error is reported once, not per page.
-        bool ok = await _compiled.GetOrAdd(name, n => new Lazy<Task<bool>>(() => CompileAsync(n, page, diagnostics))).Value;
-        if (!ok) return null;
+        var (engine, compiled) = _engine.Value;
+        if (compiled.Problems.TryGetValue(name, out var own))
+        {
+            // The page's own layout did not compile: no render to try.
+            foreach (var problem in own) ReportOnce(problem, page, diagnostics);
+            return null;
+        }
         try
         {
-            var template = await _engine.CompileTemplateAsync(name);
-            return await _engine.RenderTemplateAsync(template, model);
-        }
-        catch (TemplateCompilationException ex)
-        {
-            ReportCompile(ex, name, page, diagnostics);
-            return null;
-        }
-        catch (TemplateGenerationException ex)
-        {
-            ReportGeneration(ex, name, page, diagnostics);
-            return null;
+            var template = await engine.CompileTemplateAsync(name);
+            return await engine.RenderTemplateAsync(template, model);
         }
         catch (Exception ex)
         {
+            var inner = Unwrap(ex);
+            if (inner is LayoutCompilationException compile)
+            {
+                // Its _Layout or a partial did not compile: that template's problems, at its own file.
+                foreach (var problem in compile.Problems) ReportOnce(problem, page, diagnostics);
+                return null;
+            }
             // Runtime failures have no reliable line inside generated code; the layout and the page are named.
-            var inner = ex is AggregateException { InnerException: { } i } ? i : ex;
             diagnostics.Error(DiagnosticCodes.LayoutRuntime, SourceLocation.File(_layouts.PathOf(name)),
                 $"layout '{name}' failed while rendering {page.Path}: {inner.GetType().Name}: {inner.Message}", page);
             return null;
         }
     }
 
-    private async Task<bool> CompileAsync(string name, SourceLocation page, DiagnosticBag diagnostics)
+    private static Exception Unwrap(Exception ex)
     {
-        try
-        {
-            await _engine.CompileTemplateAsync(name);
-            return true;
-        }
-        catch (TemplateCompilationException ex)
-        {
-            ReportCompile(ex, name, page, diagnostics);
-            return false;
-        }
-        catch (TemplateGenerationException ex)
-        {
-            ReportGeneration(ex, name, page, diagnostics);
-            return false;
-        }
-        catch (Exception ex)
-        {
-            diagnostics.Error(DiagnosticCodes.LayoutCompile, SourceLocation.File(_layouts.PathOf(name)),
-                $"layout '{name}' could not be compiled (rendering {page.Path}): {ex.Message}", page);
-            return false;
-        }
+        while (((ex as AggregateException)?.InnerException ?? (ex as TargetInvocationException)?.InnerException) is { } inner) ex = inner;
+        return ex;
     }
 
-    /// <summary>
-    /// Razor's #line pragmas map lines exactly but not columns (the generated line starts with "Write(" and
-    /// the like), so the column is found by locating the name Roslyn quotes in the template line; when it
-    /// cannot be found exactly once, the column is left out rather than guessed.
-    /// </summary>
-    private int ColumnInTemplate(string template, int line, string message)
+    private void ReportOnce(LayoutCompileProblem problem, SourceLocation page, DiagnosticBag diagnostics)
     {
-        if (!_layouts.Templates.TryGetValue(template, out string? text)) return 0;
-        string[] lines = text.Replace("\r\n", "\n").Split('\n');
-        if (line < 1 || line > lines.Length) return 0;
-        string source = lines[line - 1];
-        var quoted = System.Text.RegularExpressions.Regex.Matches(message, "'([^']+)'").Select(m => m.Groups[1].Value).Reverse();
-        foreach (string name in quoted)
-        {
-            int first = source.IndexOf(name, StringComparison.Ordinal);
-            if (first >= 0 && source.IndexOf(name, first + 1, StringComparison.Ordinal) < 0) return first + 1;
-        }
-        return 0;
-    }
-
-    private void ReportOnce(DiagnosticBag diagnostics, SourceLocation at, string message, string pageNote, SourceLocation? page)
-    {
-        if (_reported.TryAdd((at, message), true))
-            diagnostics.Error(DiagnosticCodes.LayoutCompile, at, message + pageNote, page);
-    }
-
-    private void ReportGeneration(TemplateGenerationException ex, string name, SourceLocation? page, DiagnosticBag diagnostics)
-    {
-        // Razor syntax errors: the span names the template file (key) and a 0-based line and column.
-        string pageNote = page is null ? "" : $" (rendering {page.Path})";
-        foreach (var d in ex.Diagnostics)
-        {
-            string template = string.IsNullOrEmpty(d.Span.FilePath) ? name : LayoutProject.Normalize(d.Span.FilePath);
-            var at = d.Span.LineIndex >= 0
-                ? new SourceLocation(_layouts.PathOf(template), d.Span.LineIndex + 1, d.Span.CharacterIndex + 1)
-                : SourceLocation.File(_layouts.PathOf(template));
-            ReportOnce(diagnostics, at, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), pageNote, page);
-        }
-    }
-
-    private void ReportCompile(TemplateCompilationException ex, string name, SourceLocation? page, DiagnosticBag diagnostics)
-    {
-        string pageNote = page is null ? "" : $" (rendering {page.Path})";
-        if (ex.CompilationDiagnostics.Count == 0)
-        {
-            diagnostics.Error(DiagnosticCodes.LayoutCompile, SourceLocation.File(_layouts.PathOf(name)), ex.Message + pageNote, page);
-            return;
-        }
-        foreach (var d in ex.CompilationDiagnostics)
-        {
-            // Razor maps generated C# back to the template with #line pragmas; the path is the template key.
-            string template = d.LineSpan is { Path: { Length: > 0 } p } ? LayoutProject.Normalize(p) : name;
-            var at = d.LineSpan is { } span
-                ? new SourceLocation(_layouts.PathOf(template), span.StartLinePosition.Line + 1,
-                    ColumnInTemplate(template, span.StartLinePosition.Line + 1, d.ErrorMessage))
-                : SourceLocation.File(_layouts.PathOf(template));
-            ReportOnce(diagnostics, at, d.ErrorMessage, pageNote, page);
-        }
+        var at = new SourceLocation(_layouts.PathOf(problem.Template), problem.Line, problem.Column);
+        if (_reported.TryAdd((at, problem.Message), true))
+            diagnostics.Error(DiagnosticCodes.LayoutCompile, at, $"{problem.Message} (rendering {page.Path})", page);
     }
 }

@@ -163,6 +163,88 @@ public sealed class DiagnosticPositionTests
     }
 
     [Fact]
+    public void ACompileErrorInOneLayoutIsReportedAtItsOwnFileAndTheOthersStillRender()
+    {
+        // All layouts compile in one compilation: an error in one is still reported at its own file, once.
+        using var site = TestSite.Create(Home + """
+            -- pages/a.md --
+            ---
+            title: A
+            ---
+            -- pages/b.md --
+            ---
+            title: B
+            layout: broken
+            ---
+            -- layouts/home.cshtml --
+            @model SiteBuilder.Layouts.PageModel
+            <h1>@Model.Title</h1>
+            -- layouts/page.cshtml --
+            @model SiteBuilder.Layouts.PageModel
+            <h1>Page @Model.Title</h1>
+            -- layouts/broken.cshtml --
+            @model SiteBuilder.Layouts.PageModel
+            <h1>@Model.Title</h1>
+
+            <p>Fine so far, then @Model.Site.Nope here.</p>
+            """);
+        var error = Assert.Single(TestSite.Lines(site.Build()));
+        Assert.StartsWith("layouts/broken.cshtml:4:34: error SB0301: 'SiteModel' does not contain a definition for 'Nope'", error);
+        Assert.EndsWith("(rendering pages/b.md)", error);
+    }
+
+    [Fact]
+    public void AnErrorInAPartialIsReportedOnceAtThePartialNamingTheFirstPage()
+    {
+        using var site = TestSite.Create(Home + """
+            -- pages/b.md --
+            ---
+            title: B
+            ---
+            -- pages/a.md --
+            ---
+            title: A
+            ---
+            -- layouts/home.cshtml --
+            @model SiteBuilder.Layouts.PageModel
+            <h1>@Model.Title</h1>
+            -- layouts/page.cshtml --
+            @model SiteBuilder.Layouts.PageModel
+            <h1>@Model.Title</h1>
+            @{ await IncludeAsync("_Part", Model); }
+            -- layouts/_Part.cshtml --
+            @model SiteBuilder.Layouts.PageModel
+            <p>@Model.Labels.Count labels</p>
+            <p>@Model.Labels.Nope</p>
+            """);
+        var error = Assert.Single(TestSite.Lines(site.Build()));
+        Assert.StartsWith("layouts/_Part.cshtml:3:18: error SB0301: 'IReadOnlyList<string>' does not contain a definition for 'Nope'", error);
+        Assert.EndsWith("(rendering pages/a.md)", error);
+    }
+
+    [Fact]
+    public void ARazorSyntaxErrorIsReportedAtItsLineAndColumn()
+    {
+        using var site = TestSite.Create(Home + """
+            -- pages/a.md --
+            ---
+            title: A
+            ---
+            -- layouts/home.cshtml --
+            @model SiteBuilder.Layouts.PageModel
+            <h1>@Model.Title</h1>
+            -- layouts/page.cshtml --
+            @model SiteBuilder.Layouts.PageModel
+            <h1>@Model.Title</h1>
+            @if (Model.Title.Length > 0) {
+            <p>no closing brace</p>
+            """);
+        var error = Assert.Single(TestSite.Lines(site.Build()));
+        Assert.StartsWith("layouts/page.cshtml:3:2: error SB0301: The if block is missing a closing \"}\" character.", error);
+        Assert.EndsWith("(rendering pages/a.md)", error);
+    }
+
+    [Fact]
     public void SchemaViolationsPointAtTheOffendingValue()
     {
         var lines = Build(Home + """
