@@ -15,9 +15,9 @@ public sealed class IndexBuilder
     private readonly Dictionary<string, TermEntry> _terms = new(StringComparer.Ordinal);
     private readonly List<TermEntry> _termsByIndex = new();
     private readonly Dictionary<string, TermEntry?> _rawTokens = new(StringComparer.Ordinal);
-    // AddRange's caches, shared by its worker threads: raw token → term key (null for a stop word), and term → key.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TermKey?> _sharedRawTokens = new(StringComparer.Ordinal);
+    // AddRange's term keys, shared by its worker threads (term → key), and each thread's own state.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TermKey> _termKeys = new(StringComparer.Ordinal);
+    private int _nextKeyId;
     private readonly List<int> _touched = new();
     private int[] _tf = new int[1024];
     private string[]? _fieldOrder;
@@ -155,15 +155,11 @@ public sealed class IndexBuilder
         }
         const int block = 256;
         var tokenized = new TokenizedDoc[Math.Min(block, count)];
+        using var states = new ThreadLocal<TokenizerState>(() => new TokenizerState());
         for (var start = 0; start < count; start += block)
         {
             int n = Math.Min(block, count - start);
-            Parallel.For(0, n, () => new Dictionary<TermKey, int>(ReferenceEqualityComparer.Instance),
-                (i, _, counts) =>
-                {
-                    tokenized[i] = Tokenize(document(start + i), counts);
-                    return counts;
-                }, _ => { });
+            Parallel.For(0, n, i => tokenized[i] = Tokenize(document(start + i), states.Value!));
             for (var i = 0; i < n; i++)
             {
                 Merge(tokenized[i], boost?.Invoke(start + i) ?? 1);
@@ -172,13 +168,23 @@ public sealed class IndexBuilder
         }
     }
 
-    private TokenizedDoc Tokenize(IReadOnlyDictionary<string, object?> doc, Dictionary<TermKey, int> counts)
+    // A worker thread's caches: raw token as written (case kept, so most tokens are never lower-cased) → its term
+    // key, or null for a stop word; and term frequencies indexed by key id, reset after each field.
+    private sealed class TokenizerState
+    {
+        public Dictionary<string, TermKey?> Raw { get; } = new(StringComparer.Ordinal);
+        public int[] Tf { get; set; } = new int[4096];
+        public List<TermKey> Order { get; } = new();
+    }
+
+    private TokenizedDoc Tokenize(IReadOnlyDictionary<string, object?> doc, TokenizerState state)
     {
         if (!doc.TryGetValue(_ref, out var refValue))
             throw new ArgumentException($"The document has no '{_ref}' property to use as its ref.", nameof(doc));
         var fields = _fieldOrder!;
         var result = new TokenizedField[fields.Length];
-        var order = new List<TermKey>();
+        var raw = state.Raw.GetAlternateLookup<ReadOnlySpan<char>>();
+        var order = state.Order;
         for (var f = 0; f < fields.Length; f++)
         {
             var options = _fields[_fieldOptionSlot![f]].Value;
@@ -187,20 +193,24 @@ public sealed class IndexBuilder
             var length = 0;
             if (value is not null && (value is string || value is not System.Collections.IList))
             {
-                var str = JsString.ToLower(JsValue.ToJsString(value));
-                var lookup = _sharedRawTokens.GetAlternateLookup<ReadOnlySpan<char>>();
+                // lunr lower-cases the whole text, then splits it; no lower-case mapping makes or removes a
+                // separator, so splitting first and lower-casing each token (with the text around a sigma as its
+                // context) gives the same tokens.
+                var str = JsValue.ToJsString(value);
                 var sliceStart = 0;
                 for (var sliceEnd = 0; sliceEnd <= str.Length; sliceEnd++)
                 {
                     if (sliceEnd < str.Length && !JsString.IsSeparator(str[sliceEnd])) continue;
                     if (sliceEnd > sliceStart)
                     {
-                        var raw = str.AsSpan(sliceStart, sliceEnd - sliceStart);
-                        if (!lookup.TryGetValue(raw, out var key))
+                        var token = str.AsSpan(sliceStart, sliceEnd - sliceStart);
+                        // A capital sigma's lower case depends on what is around the token: never cached.
+                        bool contextual = token.Contains('\u03A3');
+                        if (contextual || !raw.TryGetValue(token, out var key))
                         {
-                            var trimmed = Trimmer.Trim(raw.ToString());
+                            var trimmed = Trimmer.Trim(JsString.ToLower(str, sliceStart, sliceEnd - sliceStart));
                             key = StopWordFilter.IsStopWord(trimmed) ? null : KeyOf(Stemmer.Stem(trimmed));
-                            lookup.TryAdd(raw, key);
+                            if (!contextual) raw[token] = key;
                         }
                         if (key != null) Count(key);
                     }
@@ -211,27 +221,37 @@ public sealed class IndexBuilder
             {
                 foreach (var token in Pipeline.Run(Tokenizer.Tokenize(value, fields[f]))) Count(KeyOf(token.Str));
             }
-            var tf = new int[order.Count];
-            for (var t = 0; t < tf.Length; t++) tf[t] = counts[order[t]];
-            result[f] = new TokenizedField(length, order.ToArray(), tf);
+            var terms = order.ToArray();
+            var tf = new int[terms.Length];
+            for (var t = 0; t < terms.Length; t++)
+            {
+                tf[t] = state.Tf[terms[t].Id];
+                state.Tf[terms[t].Id] = 0;
+            }
+            result[f] = new TokenizedField(length, terms, tf);
             order.Clear();
-            counts.Clear();
 
             void Count(TermKey key)
             {
                 length++;
-                if (counts.TryGetValue(key, out var c)) counts[key] = c + 1;
-                else
+                if (key.Id >= state.Tf.Length)
                 {
-                    counts[key] = 1;
-                    order.Add(key);
+                    var grown = state.Tf;
+                    Array.Resize(ref grown, Math.Max(key.Id + 1, grown.Length * 2));
+                    state.Tf = grown;
                 }
+                if (state.Tf[key.Id]++ == 0) order.Add(key);
             }
         }
         return new TokenizedDoc(JsValue.ToJsString(refValue), result);
     }
 
-    private TermKey KeyOf(string term) => _termKeys.GetOrAdd(term, static t => new TermKey(t));
+    private TermKey KeyOf(string term)
+    {
+        if (_termKeys.TryGetValue(term, out var key)) return key;
+        var created = new TermKey(term, Interlocked.Increment(ref _nextKeyId) - 1);
+        return _termKeys.GetOrAdd(term, created);
+    }
 
     private void Merge(TokenizedDoc doc, double boost)
     {
@@ -404,9 +424,11 @@ public sealed class IndexBuilder
     private sealed record DocSlot(string Ref, double Boost, FieldData[] Fields);
 
     // A term as the worker threads know it; its entry (index and postings) is made by the in-order merge.
-    private sealed class TermKey(string term)
+    private sealed class TermKey(string term, int id)
     {
         public string Term { get; } = term;
+        // Unique among the keys of one builder: the index of the term's count in a thread's scratch array.
+        public int Id { get; } = id;
         public TermEntry? Entry { get; set; }
     }
 

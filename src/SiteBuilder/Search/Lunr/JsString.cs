@@ -26,6 +26,39 @@ internal static class JsString
         return needsSpecial ? ToLowerSpecial(s, lowered) : lowered;
     }
 
+    /// <summary>
+    /// <c>s.toLowerCase().slice(start, start + length)</c> for a slice whose ends are not inside a surrogate pair and
+    /// that no lower-case mapping crosses: the slice is lowered alone, with the whole string as the context of a sigma.
+    /// </summary>
+    public static string ToLower(string s, int start, int length)
+    {
+        var slice = s.AsSpan(start, length);
+        var needsSpecial = false;
+        foreach (var c in slice)
+        {
+            if (c < 0x80) continue;
+            if (c is '\u0130' or '\u03A3' or '\uA7CE' or '\uA7D2' or '\uA7D4' or '\uD81B') { needsSpecial = true; break; }
+        }
+        if (!needsSpecial) return string.Create(length, (s, start), static (span, st) => st.s.AsSpan(st.start, span.Length).ToLowerInvariant(span));
+        // As ToLowerSpecial, with the sigma's context taken from the whole string.
+        var lowered = slice.ToString().ToLowerInvariant();
+        var sb = new StringBuilder(length + 4);
+        for (var i = start; i < start + length; i++)
+        {
+            var c = s[i];
+            if (c == '\u0130') sb.Append("i\u0307");
+            else if (c == '\u03A3') sb.Append(IsFinalSigma(s, i) ? '\u03C2' : '\u03C3');
+            else if (c is '\uA7CE' or '\uA7D2' or '\uA7D4') sb.Append((char)(c + 1));
+            else if (c == '\uD81B' && i + 1 < start + length && s[i + 1] >= '\uDEA0' && s[i + 1] <= '\uDEB8')
+            {
+                sb.Append(c).Append((char)(s[i + 1] + 0x1B));
+                i++;
+            }
+            else sb.Append(lowered[i - start]);
+        }
+        return sb.ToString();
+    }
+
     private static string ToLowerSpecial(string s, string lowered)
     {
         var sb = new StringBuilder(s.Length + 4);

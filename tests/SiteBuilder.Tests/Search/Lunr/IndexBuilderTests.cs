@@ -111,6 +111,25 @@ public class IndexBuilderTests
     }
 
     [Fact]
+    public void AddRange_lower_cases_tokens_as_lunr_js_lower_cases_the_whole_text()
+    {
+        // Tokens are lower-cased one by one (and cached as written), lunr.js lower-cases the whole text: sigmas next to
+        // separators (U+FEFF is both a separator and case-ignorable), the dotted capital I that becomes two code
+        // units, and the same words written in several cases.
+        string[] bodies =
+        [
+            "ΟΔΟΣ\uFEFFΑΘΗΝΑ ΟΔΟΣ ΟΔΟΣ-ΑΘΗΝΑ Σ ΑΣ\u00A0Β ΑΣ'\uFEFFΒ",
+            "İSTANBUL İstanbul istanbul ISTANBUL The THE the",
+            "ΟΔΟΣ ὈΔΌΣ οδος ΣΟΦΙΑ σοφια",
+        ];
+        var docs = bodies.Select((b, i) => new Dictionary<string, object?> { ["id"] = "d" + i, ["title"] = b, ["body"] = b + " " + b, ["labels"] = null }).ToList();
+        var builder = new IndexBuilder().Ref("id");
+        foreach (var (name, boost) in SiteFields) builder.Field(name, boost);
+        builder.AddRange(docs.Count, i => docs[i]);
+        AssertSameBytes(BuildTheirs(docs, SiteFields), builder.Build().ToJsonBytes());
+    }
+
+    [Fact]
     public void AddRange_over_many_blocks_and_mixed_with_Add_equals_adding_one_by_one()
     {
         // More documents than one merge block (256), refs repeating, and Add calls before and after.
