@@ -73,5 +73,11 @@ public sealed class BuildContext
         if (!Output.TryAdd(path, text)) throw Claimed(path);
     }
 
+    /// <summary>Adds a UTF-8 text file from a buffer the caller goes on using; a second file at the same path is a bug in a step.</summary>
+    public void AddOutput(string path, System.Text.StringBuilder text)
+    {
+        if (!Output.TryAdd(path, text)) throw Claimed(path);
+    }
+
     private static InvalidOperationException Claimed(string path) => new($"two build outputs claim '{path}'");
 }

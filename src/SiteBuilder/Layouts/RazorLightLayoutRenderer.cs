@@ -43,17 +43,25 @@ public sealed class RazorLightLayoutRenderer : ILayoutRenderer
     /// <inheritdoc/>
     public async Task<string?> RenderAsync(string name, PageModel model, SourceLocation page, DiagnosticBag diagnostics)
     {
+        using var writer = new StringWriter();
+        return await RenderAsync(name, model, writer, page, diagnostics) ? writer.ToString() : null;
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> RenderAsync(string name, PageModel model, TextWriter output, SourceLocation page, DiagnosticBag diagnostics)
+    {
         var (engine, compiled) = _engine.Value;
         if (compiled.Problems.TryGetValue(name, out var own))
         {
             // The page's own layout did not compile: no render to try.
             foreach (var problem in own) ReportOnce(problem, page, diagnostics);
-            return null;
+            return false;
         }
         try
         {
             var template = await engine.CompileTemplateAsync(name);
-            return await engine.RenderTemplateAsync(template, model);
+            await engine.RenderTemplateAsync(template, model, output);
+            return true;
         }
         catch (Exception ex)
         {
@@ -62,12 +70,12 @@ public sealed class RazorLightLayoutRenderer : ILayoutRenderer
             {
                 // Its _Layout or a partial did not compile: that template's problems, at its own file.
                 foreach (var problem in compile.Problems) ReportOnce(problem, page, diagnostics);
-                return null;
+                return false;
             }
             // Runtime failures have no reliable line inside generated code; the layout and the page are named.
             diagnostics.Error(DiagnosticCodes.LayoutRuntime, SourceLocation.File(_layouts.PathOf(name)),
                 $"layout '{name}' failed while rendering {page.Path}: {inner.GetType().Name}: {inner.Message}", page);
-            return null;
+            return false;
         }
     }
 

@@ -14,6 +14,9 @@ public abstract class SiteOutput
     /// <summary>Adds a UTF-8 text file (no byte-order mark); false when the path is already taken.</summary>
     public virtual bool TryAdd(string path, string text) => TryAdd(path, System.Text.Encoding.UTF8.GetBytes(text));
 
+    /// <summary>Adds a UTF-8 text file from a buffer the caller keeps using (so no string of it is made); false when the path is taken.</summary>
+    public virtual bool TryAdd(string path, System.Text.StringBuilder text) => TryAdd(path, text.ToString());
+
     /// <summary>
     /// Adds a file written through a stream, for files too large to hold in memory at once; null when the path is
     /// already taken. The file is complete when the stream is disposed.

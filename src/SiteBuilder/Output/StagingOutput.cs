@@ -46,6 +46,23 @@ public sealed class StagingOutput : SiteOutput, IDisposable
         finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
     });
 
+    /// <inheritdoc/>
+    public override bool TryAdd(string path, StringBuilder text) => Add(path, target =>
+    {
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(text.Length));
+        try
+        {
+            // Chunk by chunk: a surrogate pair split between chunks is carried by the encoder.
+            var encoder = Utf8.GetEncoder();
+            int length = 0;
+            foreach (var chunk in text.GetChunks())
+                length += encoder.GetBytes(chunk.Span, buffer.AsSpan(length), flush: false);
+            length += encoder.GetBytes([], buffer.AsSpan(length), flush: true);
+            WriteFile(target, buffer.AsSpan(0, length));
+        }
+        finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
+    });
+
     // One open (the staging folder is new, so the file is too), one write, one close: at 10 000 pages the
     // kernel's work per file is a large part of the build.
     private static void WriteFile(string target, ReadOnlySpan<byte> content)

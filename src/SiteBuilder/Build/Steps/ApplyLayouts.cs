@@ -26,11 +26,16 @@ public sealed class ApplyLayouts : IBuildStep
 
         var pages = PagesWithKnownLayouts(context, layouts);
 
+        // Page buffers, reused: a string per page would be most of what a large build allocates.
+        var buffers = new System.Collections.Concurrent.ConcurrentBag<StringWriter>();
         async ValueTask Render(Page page)
         {
             var model = factory.Create(page, context.LastUpdated.GetValueOrDefault(page.SourcePath));
-            string? html = await renderer.RenderAsync(page.Layout, model, new SourceLocation(page.SourcePath), context.Diagnostics);
-            if (html is not null) context.AddOutput(page.OutputPath, html);
+            var writer = buffers.TryTake(out var pooled) ? pooled : new StringWriter(new System.Text.StringBuilder(1 << 16));
+            writer.GetStringBuilder().Clear();
+            if (await renderer.RenderAsync(page.Layout, model, writer, new SourceLocation(page.SourcePath), context.Diagnostics))
+                context.AddOutput(page.OutputPath, writer.GetStringBuilder());
+            buffers.Add(writer);
         }
         RenderInOrder(pages, Render);
 

@@ -15,9 +15,6 @@ public sealed class IndexBuilder
     private readonly Dictionary<string, TermEntry> _terms = new(StringComparer.Ordinal);
     private readonly List<TermEntry> _termsByIndex = new();
     private readonly Dictionary<string, TermEntry?> _rawTokens = new(StringComparer.Ordinal);
-    // AddRange's term keys, shared by its worker threads (term → key), and each thread's own state.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TermKey> _termKeys = new(StringComparer.Ordinal);
-    private int _nextKeyId;
     private readonly List<int> _touched = new();
     private int[] _tf = new int[1024];
     private string[]? _fieldOrder;
@@ -168,13 +165,21 @@ public sealed class IndexBuilder
         }
     }
 
-    // A worker thread's caches: raw token as written (case kept, so most tokens are never lower-cased) → its term
-    // key, or null for a stop word; and term frequencies indexed by key id, reset after each field.
+    // A worker thread's own caches, so tokenizing shares nothing between threads: raw token as written (case kept,
+    // so most tokens are never lower-cased) → its term key, or null for a stop word; term → key (keys of different
+    // threads for one term meet at the same entry in Merge); and term frequencies by key id, reset after each field.
     private sealed class TokenizerState
     {
+        private readonly Dictionary<string, TermKey> _keys = new(StringComparer.Ordinal);
         public Dictionary<string, TermKey?> Raw { get; } = new(StringComparer.Ordinal);
         public int[] Tf { get; set; } = new int[4096];
         public List<TermKey> Order { get; } = new();
+
+        public TermKey KeyOf(string term)
+        {
+            if (!_keys.TryGetValue(term, out var key)) _keys[term] = key = new TermKey(term, _keys.Count);
+            return key;
+        }
     }
 
     private TokenizedDoc Tokenize(IReadOnlyDictionary<string, object?> doc, TokenizerState state)
@@ -209,7 +214,7 @@ public sealed class IndexBuilder
                         if (contextual || !raw.TryGetValue(token, out var key))
                         {
                             var trimmed = Trimmer.Trim(JsString.ToLower(str, sliceStart, sliceEnd - sliceStart));
-                            key = StopWordFilter.IsStopWord(trimmed) ? null : KeyOf(Stemmer.Stem(trimmed));
+                            key = StopWordFilter.IsStopWord(trimmed) ? null : state.KeyOf(Stemmer.Stem(trimmed));
                             if (!contextual) raw[token] = key;
                         }
                         if (key != null) Count(key);
@@ -219,7 +224,7 @@ public sealed class IndexBuilder
             }
             else
             {
-                foreach (var token in Pipeline.Run(Tokenizer.Tokenize(value, fields[f]))) Count(KeyOf(token.Str));
+                foreach (var token in Pipeline.Run(Tokenizer.Tokenize(value, fields[f]))) Count(state.KeyOf(token.Str));
             }
             var terms = order.ToArray();
             var tf = new int[terms.Length];
@@ -244,13 +249,6 @@ public sealed class IndexBuilder
             }
         }
         return new TokenizedDoc(JsValue.ToJsString(refValue), result);
-    }
-
-    private TermKey KeyOf(string term)
-    {
-        if (_termKeys.TryGetValue(term, out var key)) return key;
-        var created = new TermKey(term, Interlocked.Increment(ref _nextKeyId) - 1);
-        return _termKeys.GetOrAdd(term, created);
     }
 
     private void Merge(TokenizedDoc doc, double boost)
@@ -423,11 +421,11 @@ public sealed class IndexBuilder
 
     private sealed record DocSlot(string Ref, double Boost, FieldData[] Fields);
 
-    // A term as the worker threads know it; its entry (index and postings) is made by the in-order merge.
+    // A term as one worker thread knows it; its entry (index and postings) is found or made by the in-order merge.
     private sealed class TermKey(string term, int id)
     {
         public string Term { get; } = term;
-        // Unique among the keys of one builder: the index of the term's count in a thread's scratch array.
+        // Unique among the keys of one thread: the index of the term's count in its scratch array.
         public int Id { get; } = id;
         public TermEntry? Entry { get; set; }
     }
