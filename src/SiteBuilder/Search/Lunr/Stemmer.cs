@@ -56,6 +56,8 @@ public static partial class Stemmer
     // Words repeat heavily in prose: memoizing makes stemming cost proportional to the vocabulary, not the text.
     private static readonly ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
     private const int CacheLimit = 500_000;
+    // Counted here: ConcurrentDictionary.Count takes every lock of the dictionary, which stalled parallel tokenizers.
+    private static int _cacheSize;
 
     /// <summary>The pipeline function, labelled <c>stemmer</c>.</summary>
     public static readonly PipelineFunction Function = new("stemmer", token =>
@@ -70,8 +72,12 @@ public static partial class Stemmer
         if (word.Length < 3) return word;
         if (Cache.TryGetValue(word, out var stem)) return stem;
         stem = Porter(word);
-        if (Cache.Count >= CacheLimit) Cache.Clear();
-        Cache[word] = stem;
+        if (Volatile.Read(ref _cacheSize) >= CacheLimit)
+        {
+            Cache.Clear();
+            Volatile.Write(ref _cacheSize, 0);
+        }
+        if (Cache.TryAdd(word, stem)) Interlocked.Increment(ref _cacheSize);
         return stem;
     }
 
