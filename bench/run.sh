@@ -18,7 +18,7 @@
 #   BENCH_HYPERFINE_SIZES="1000"    sizes that also get a hyperfine comparison ("" = none)
 #   BENCH_SEED=1                    corpus seed
 #   BENCH_RESULTS=<repo>/bench/RESULTS.md   where the generated section goes ("" = don't write)
-#   BENCH_SB_DLL                    use this sitebuilder.dll instead of building the Release CLI
+#   BENCH_SB_DLL                    use this sitebuilder.dll instead of publishing the Release CLI
 #   BENCH_INSTALL=1                 apt-get install hugo hyperfine time if missing (needs root)
 set -euo pipefail
 
@@ -59,10 +59,12 @@ fi
 if [ -n "${BENCH_SB_DLL:-}" ]; then
   SB_DLL=$BENCH_SB_DLL
 else
-  log "building SiteBuilder (Release)"
-  dotnet build "$REPO/src/SiteBuilder.Cli" -c Release --nologo -v quiet >> "$LOG" 2>&1 \
-    || { echo "run.sh: Release build failed, see $LOG" >&2; exit 1; }
-  SB_DLL=$REPO/src/SiteBuilder.Cli/bin/Release/net10.0/sitebuilder.dll
+  # The tool as it ships: published for this machine's runtime, precompiled (ReadyToRun), built-in theme included.
+  log "publishing SiteBuilder (Release, ReadyToRun)"
+  dotnet publish "$REPO/src/SiteBuilder.Cli" -c Release -r linux-x64 --self-contained false --nologo -v quiet \
+    -o "$WORK/sitebuilder-bin" >> "$LOG" 2>&1 \
+    || { echo "run.sh: Release publish failed, see $LOG" >&2; exit 1; }
+  SB_DLL=$WORK/sitebuilder-bin/sitebuilder.dll
 fi
 SB=(dotnet "$SB_DLL")
 

@@ -37,11 +37,21 @@ public static class Permalinks
         // f and t now point at the first segment that differs (or past the end); count what is left of `from`.
         int up = 0;
         for (int i = f; NextSegment(from, ref i, out var seg); i = seg.End.Value) up++;
-        var sb = new System.Text.StringBuilder(up * 3 + (toUrl.Length - t));
-        for (int i = 0; i < up; i++) sb.Append("../");
-        for (int i = t; NextSegment(toDirs, ref i, out var seg); i = seg.End.Value) sb.Append(toDirs[seg]).Append('/');
-        sb.Append(toUrl, toDirEnd, toUrl.Length - toDirEnd);
-        return sb.Length == 0 ? "./" : sb.ToString();
+        int length = up * 3 + (toUrl.Length - toDirEnd);
+        for (int i = t; NextSegment(toDirs, ref i, out var seg); i = seg.End.Value) length += seg.End.Value - seg.Start.Value + 1;
+        if (length == 0) return "./";
+        // Written into one buffer of the exact length: no builder, one string.
+        Span<char> buffer = length <= 512 ? stackalloc char[length] : new char[length];
+        int at = 0;
+        for (int i = 0; i < up; i++, at += 3) "../".CopyTo(buffer[at..]);
+        for (int i = t; NextSegment(toDirs, ref i, out var seg); i = seg.End.Value)
+        {
+            toDirs[seg].CopyTo(buffer[at..]);
+            at += seg.End.Value - seg.Start.Value;
+            buffer[at++] = '/';
+        }
+        toUrl.AsSpan(toDirEnd).CopyTo(buffer[at..]);
+        return new string(buffer);
     }
 
     /// <summary>The next non-empty <c>/</c>-separated segment at or after <paramref name="pos"/> (which moves to its start).</summary>

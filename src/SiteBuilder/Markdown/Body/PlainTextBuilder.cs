@@ -12,9 +12,13 @@ namespace SiteBuilder.Markdown.Body;
 /// </summary>
 internal static class PlainTextBuilder
 {
+    // One buffer per thread, kept between pages (growing a new one page after page was a large share of the parse's garbage).
+    [ThreadStatic] private static StringBuilder? _buffer;
+
     public static BodyTemplate Build(MarkdownDocument document, IReadOnlyDictionary<MarkdownObject, int> links)
     {
-        var sb = new StringBuilder();
+        var sb = _buffer ??= new StringBuilder(1 << 16);
+        sb.Clear();
         var holes = new List<TemplateHole>();
         foreach (var leaf in document.Descendants<LeafBlock>())
         {
