@@ -26,6 +26,7 @@ public static class RedirectStub
             <title>Moved: {t}</title>
             <meta name="robots" content="noindex">
             <link rel="canonical" href="{WebUtility.HtmlEncode(canonicalUrl)}">
+            <script>if (location.protocol === 'file:') location.replace({JsString(FileHref(relativeHref))});</script>
             <meta http-equiv="refresh" content="0; url={href}">
             </head>
             <body>
@@ -35,6 +36,13 @@ public static class RedirectStub
 
             """;
     }
+
+    // From disk (file://) a folder does not open its index.html by itself, so the stub names the file there.
+    private static string FileHref(string href) => href.EndsWith('/') ? href + "index.html" : href;
+
+    // A JavaScript string literal that is also safe inside an HTML <script> element.
+    private static string JsString(string value) =>
+        System.Text.Json.JsonSerializer.Serialize(value, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default });
 
     /// <summary>
     /// The one stub that answers every <c>/pages/viewpage.action?pageId=N</c> address: a small script reads

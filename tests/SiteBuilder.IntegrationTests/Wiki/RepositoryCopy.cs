@@ -23,9 +23,20 @@ public static class RepositoryCopy
         return dir;
     }
 
+    // Every copy of this test run lives under one folder, deleted when the run ends.
+    private static readonly Lazy<string> RunFolder = new(() =>
+    {
+        string dir = Directory.CreateTempSubdirectory("sitebuilder-it-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        };
+        return dir;
+    });
+
     private static string NewTemp()
     {
-        string dir = Path.Combine(Path.GetTempPath(), "sb-wiki-it-" + Guid.NewGuid().ToString("N")[..10]);
+        string dir = Path.Combine(RunFolder.Value, "sb-wiki-it-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(dir);
         return dir;
     }

@@ -12,10 +12,21 @@ public static class TestSites
     /// <summary>A fixture folder under <c>tests/fixtures/</c>.</summary>
     public static string Fixture(string name) => Path.Combine(RepositoryRoot, "tests", "fixtures", name);
 
-    /// <summary>A new empty temp folder.</summary>
+    // Every temp folder of this test run lives under one folder, deleted when the run ends.
+    private static readonly Lazy<string> RunFolder = new(() =>
+    {
+        string dir = Directory.CreateTempSubdirectory("sitebuilder-tests-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        };
+        return dir;
+    });
+
+    /// <summary>A new empty temp folder (deleted with the others when the test run ends).</summary>
     public static string TempDir()
     {
-        string dir = Path.Combine(Path.GetTempPath(), "sb-wiki-" + Guid.NewGuid().ToString("N")[..10]);
+        string dir = Path.Combine(RunFolder.Value, "sb-wiki-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(dir);
         return dir;
     }
