@@ -98,9 +98,28 @@ public sealed class Page
     /// <summary>Plain text of the body, for search and excerpts (made anew on each read for Markdown pages).</summary>
     public string PlainText
     {
-        get => _plainText ?? Body?.PlainText.Fill(hole => LabelOf(hole.Link)) ?? "";
+        get => _plainText ?? (Body is { } body ? FillPlainText(body, Resolved) : "");
         set => _plainText = value;
     }
+
+    /// <summary>
+    /// Makes the page's plain text as it is now when called later, even if the page has changed since (the preview
+    /// server builds its search index in the background while edits go on). The text itself is made only when called.
+    /// </summary>
+    public Func<string> PlainTextSnapshot()
+    {
+        if (_plainText is not null || Body is null)
+        {
+            string text = PlainText;
+            return () => text;
+        }
+        // Bodies and resolved links are never changed once made; a new parse or resolution makes new ones.
+        var (body, resolved) = (Body, Resolved);
+        return () => FillPlainText(body, resolved);
+    }
+
+    private static string FillPlainText(MarkdownBody body, ResolvedLinks? resolved) =>
+        body.PlainText.Fill(hole => resolved?.Labels[hole.Link] ?? body.Links[hole.Link].Text ?? "");
     /// <summary>Links the content wrote, with their Markdown positions (for the source map).</summary>
     public List<(string Href, int Line, int Column)> ContentLinks { get; } = [];
     /// <summary>Pages that link here, filled by link resolution.</summary>

@@ -20,28 +20,24 @@ public sealed class BuildSearchIndex : IBuildStep
     {
         var options = Options(context);
         var result = context.SearchIndex?.GetAwaiter().GetResult()
-                     ?? SearchIndexWriter.Write(Documents(context, lazyText: true), options, context.Output);
+                     ?? SearchIndexWriter.Write(Documents(context), options, context.Output);
         AddIndex(context, result, options);
         WriteSearchPage(context);
     }
 
     /// <summary>
-    /// The documents to index: every page but the generated lists. With <paramref name="lazyText"/>, each page's text
-    /// is made when the index reads it (so not every page's text is in memory at once); the pages must then not change
-    /// until the index is built.
+    /// The documents to index: every page but the generated lists. Each page's text is made when the index reads it
+    /// (so not every page's text is in memory at once), as the page was when this was called.
     /// </summary>
-    public static IReadOnlyList<SearchDocument> Documents(BuildContext context, bool lazyText = false)
+    public static IReadOnlyList<SearchDocument> Documents(BuildContext context)
     {
         var documents = new List<SearchDocument>();
         // Generated lists (labels, by-country…) only repeat entry titles: they would crowd out the pages themselves.
         foreach (var p in context.Pages.Where(p => p.Kind != PageKind.Generated))
         {
-            string @ref = p.Url.Length == 0 ? "/" : p.Url;
             string? section = context.Config.Section(p.Section)?.Title ?? (p.Section.Length > 0 ? p.Section : null);
-            var headings = p.Headings.Select(h => h.Text).ToList();
-            documents.Add(lazyText
-                ? new SearchDocument(@ref, p.Url, p.Title, section, headings, () => p.PlainText, p.FrontMatter.Labels)
-                : new SearchDocument(@ref, p.Url, p.Title, section, headings, p.PlainText, p.FrontMatter.Labels));
+            documents.Add(new SearchDocument(p.Url.Length == 0 ? "/" : p.Url, p.Url, p.Title, section,
+                p.Headings.Select(h => h.Text).ToList(), p.PlainTextSnapshot(), p.FrontMatter.Labels));
         }
         return documents;
     }

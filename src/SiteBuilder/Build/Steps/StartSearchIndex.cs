@@ -16,8 +16,7 @@ public sealed class StartSearchIndex : IBuildStep
     public void Execute(BuildContext context)
     {
         var options = BuildSearchIndex.Options(context);
-        // Captured now: the pages do not change after link resolution.
-        var documents = BuildSearchIndex.Documents(context, lazyText: true);
+        var documents = BuildSearchIndex.Documents(context);
         // Written straight to the output: the index is never held whole in memory.
         context.SearchIndex = Task.Run(() => SearchIndexWriter.Write(documents, options, context.Output));
     }
