@@ -93,6 +93,7 @@ public sealed class Page
         }) ?? "";
         set => _contentHtml = value;
     }
+
     /// <summary>Headings in document order.</summary>
     public IReadOnlyList<Heading> Headings { get; set; } = [];
     /// <summary>Plain text of the body, for search and excerpts (made anew on each read for Markdown pages).</summary>
@@ -120,6 +121,7 @@ public sealed class Page
 
     private static string FillPlainText(MarkdownBody body, ResolvedLinks? resolved) =>
         body.PlainText.Fill(hole => resolved?.Labels[hole.Link] ?? body.Links[hole.Link].Text ?? "");
+
     /// <summary>Links the content wrote, with their Markdown positions (for the source map).</summary>
     public List<(string Href, int Line, int Column)> ContentLinks { get; } = [];
     /// <summary>Pages that link here, filled by link resolution.</summary>
