@@ -68,21 +68,17 @@ public static class SearchIndexWriter
         scriptOut.Write("window.SITEBUILDER_SEARCH=JSON.parse('"u8);
         var inString = new JsStringStream(scriptOut);
         inString.Write("{\"index\":"u8);
-        var gzipCount = new CountingStream();
-        long indexBytes;
-        using (var gzip = new GZipStream(gzipCount, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            var indexOut = new TeeStream(indexFile, inString, gzip);
-            index.WriteJson(indexOut);
-            indexBytes = indexOut.Count;
-        }
+        using var gzip = new GzipSizeStream(CompressionLevel.Optimal);
+        var indexOut = new TeeStream(indexFile, inString, gzip);
+        index.WriteJson(indexOut);
+        long indexBytes = indexOut.Count;
         inString.Write(",\"documents\":"u8);
         inString.Write(documentsJson);
         inString.Flush();
         scriptOut.Write("}');\n"u8);
         if (!output.TryAdd(Paths[1], documentsJson)) throw Claimed(Paths[1]);
         if (!output.TryAdd(Paths[3], LunrMinJs())) throw Claimed(Paths[3]);
-        return new SearchIndexResult([], docs.Count, index.TermCount, indexBytes, gzipCount.Count, scriptCount.Count);
+        return new SearchIndexResult([], docs.Count, index.TermCount, indexBytes, gzip.Finish(), scriptCount.Count);
     }
 
     private static Stream Open(SiteOutput output, string path) => output.Create(path) ?? throw Claimed(path);

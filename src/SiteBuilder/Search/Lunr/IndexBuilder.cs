@@ -151,17 +151,21 @@ public sealed class IndexBuilder
             return;
         }
         const int block = 256;
-        var tokenized = new TokenizedDoc[Math.Min(block, count)];
         using var states = new ThreadLocal<TokenizerState>(() => new TokenizerState());
+        TokenizedDoc[] Tokenize(int start)
+        {
+            var docs = new TokenizedDoc[Math.Min(block, count - start)];
+            Parallel.For(0, docs.Length, i => docs[i] = this.Tokenize(document(start + i), states.Value!));
+            return docs;
+        }
+        // Pipelined: the next block is tokenized on the other cores while this thread merges the current one.
+        var current = count > 0 ? Tokenize(0) : [];
         for (var start = 0; start < count; start += block)
         {
-            int n = Math.Min(block, count - start);
-            Parallel.For(0, n, i => tokenized[i] = Tokenize(document(start + i), states.Value!));
-            for (var i = 0; i < n; i++)
-            {
-                Merge(tokenized[i], boost?.Invoke(start + i) ?? 1);
-                tokenized[i] = default;
-            }
+            int nextStart = start + block;
+            var next = nextStart < count ? Task.Run(() => Tokenize(nextStart)) : null;
+            for (var i = 0; i < current.Length; i++) Merge(current[i], boost?.Invoke(start + i) ?? 1);
+            current = next is null ? [] : next.GetAwaiter().GetResult();
         }
     }
 
