@@ -87,18 +87,9 @@ public sealed class StagingOutput : SiteOutput, IDisposable
     }
 
     // Turns a failed write into the output's Failure, as for the other files, instead of an exception in a step.
-    private sealed class GuardedStream(Stream inner, StagingOutput output) : Stream
+    private sealed class GuardedStream(Stream inner, StagingOutput output) : WriteOnlyStream
     {
         private bool _failed;
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
         public override void Write(ReadOnlySpan<byte> buffer)
         {

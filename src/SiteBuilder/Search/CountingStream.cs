@@ -1,3 +1,5 @@
+using SiteBuilder.Output;
+
 namespace SiteBuilder.Search;
 
 /// <summary>Counts the bytes written to it and keeps none (the gzip size of the index is all the build needs of it).</summary>

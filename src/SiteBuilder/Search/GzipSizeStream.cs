@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.IO.Compression;
+using SiteBuilder.Output;
 
 namespace SiteBuilder.Search;
 

@@ -1,3 +1,5 @@
+using SiteBuilder.Output;
+
 namespace SiteBuilder.Search;
 
 /// <summary>

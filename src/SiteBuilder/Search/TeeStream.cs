@@ -1,3 +1,5 @@
+using SiteBuilder.Output;
+
 namespace SiteBuilder.Search;
 
 /// <summary>Writes what it is given to every one of its streams, and counts it: one pass feeds the index file, its script form and its gzip size.</summary>

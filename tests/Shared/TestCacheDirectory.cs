@@ -1,10 +1,11 @@
 using System.Runtime.CompilerServices;
 
-namespace SiteBuilder.IntegrationTests.Support;
+namespace SiteBuilder.TestSupport;
 
 /// <summary>
 /// Points the layout cache (<c>SITEBUILDER_CACHE_DIR</c>) at a folder of this test run before any test starts, so
-/// tests, and the CLI processes they start, neither read nor fill the user's cache; the folder is removed when the run ends.
+/// tests, and the CLI processes they start, neither read nor fill the user's cache; the folder is removed when the run
+/// ends. Compiled into each test project that builds sites (linked from <c>tests/Shared/</c>).
 /// </summary>
 internal static class TestCacheDirectory
 {

@@ -1,6 +1,6 @@
-namespace SiteBuilder.Search;
+namespace SiteBuilder.Output;
 
-/// <summary>A forward-only, write-only stream: the base of the streams the index is written through.</summary>
+/// <summary>A forward-only, write-only stream: the base of the streams output files are written through.</summary>
 internal abstract class WriteOnlyStream : Stream
 {
     public override bool CanRead => false;
