@@ -17,7 +17,7 @@ namespace SiteBuilder.Layouts;
 public sealed class LayoutCache
 {
     // Bump when the file format or the compilation changes in a way the assembly MVIDs below do not show.
-    private const string Format = "sitebuilder-layouts/1";
+    private const string Format = "sitebuilder-layouts/2";
     private static readonly byte[] Magic = "SBLAYOUT"u8.ToArray();
     private static readonly TimeSpan Unused = TimeSpan.FromDays(30);
     private static readonly Lazy<LayoutCache> DefaultCache = new(() => new LayoutCache(DefaultDirectory(Environment.GetEnvironmentVariable),

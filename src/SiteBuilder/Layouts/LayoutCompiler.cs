@@ -29,6 +29,9 @@ internal static class LayoutCompiler
     // default language version, warnings stay warnings, its binding-redirect warnings off. RazorLight chose
     // Debug or Release from how SiteBuilder.Core was built; one fixed choice keeps the cache key free of it.
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Default, preprocessorSymbols: ["RELEASE"]);
+    private static readonly Microsoft.CodeAnalysis.Emit.EmitOptions EmitOptions =
+        new(debugInformationFormat: Microsoft.CodeAnalysis.Emit.DebugInformationFormat.Embedded);
+
     private static readonly CSharpCompilationOptions CompilationOptions = new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, deterministic: true)
         .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
@@ -72,7 +75,7 @@ internal static class LayoutCompiler
             code = Replace(NamespaceLine, code, "namespace " + ns);
             code = Replace(TemplateType, code, $"typeof({ns}.GeneratedTemplate)");
             // The tree's path is the template name, as in the #line pragmas Razor writes, so every position is the template's.
-            trees[CSharpSyntaxTree.ParseText(code, ParseOptions, name)] = name;
+            trees[CSharpSyntaxTree.ParseText(code, ParseOptions, name, System.Text.Encoding.UTF8)] = name;
         }
 
         // Errors fail the whole emit: drop the templates they are in and compile the others again.
@@ -80,7 +83,8 @@ internal static class LayoutCompiler
         {
             var compilation = CSharpCompilation.Create(assemblyName, trees.Keys, References.Value, CompilationOptions);
             using var image = new MemoryStream();
-            var result = compilation.Emit(image);
+            // With the debug information in the image, a template that throws names its own line in the stack trace.
+            var result = compilation.Emit(image, options: EmitOptions);
             if (result.Success) return (image.ToArray(), problems);
 
             var failed = new Dictionary<string, List<LayoutCompileProblem>>(StringComparer.Ordinal);

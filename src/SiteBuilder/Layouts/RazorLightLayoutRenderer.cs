@@ -72,11 +72,24 @@ public sealed class RazorLightLayoutRenderer : ILayoutRenderer
                 foreach (var problem in compile.Problems) ReportOnce(problem, page, diagnostics);
                 return false;
             }
-            // Runtime failures have no reliable line inside generated code; the layout and the page are named.
-            diagnostics.Error(DiagnosticCodes.LayoutRuntime, SourceLocation.File(_layouts.PathOf(name)),
+            // At the line of the template (the page's layout, its _Layout or a partial) the stack trace names; Razor's
+            // #line pragmas map lines exactly but not columns, so no column is given.
+            diagnostics.Error(DiagnosticCodes.LayoutRuntime, ThrowingLine(inner) ?? SourceLocation.File(_layouts.PathOf(name)),
                 $"layout '{name}' failed while rendering {page.Path}: {inner.GetType().Name}: {inner.Message}", page);
             return false;
         }
+    }
+
+    /// <summary>The template line of the innermost stack frame of <paramref name="ex"/> that is in a template, or null.</summary>
+    private SourceLocation? ThrowingLine(Exception ex)
+    {
+        foreach (var frame in new System.Diagnostics.StackTrace(ex, fNeedFileInfo: true).GetFrames())
+        {
+            if (frame.GetFileName() is not { Length: > 0 } file || frame.GetFileLineNumber() <= 0) continue;
+            string template = LayoutSet.NameOf(file);
+            if (_layouts.Templates.ContainsKey(template)) return new SourceLocation(_layouts.PathOf(template), frame.GetFileLineNumber());
+        }
+        return null;
     }
 
     private static Exception Unwrap(Exception ex)

@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using SiteBuilder.IntegrationTests.Support;
 
 namespace SiteBuilder.IntegrationTests.Wiki;
@@ -40,7 +41,8 @@ public sealed class RedirectStubBrowserTests : IClassFixture<Chromium>, IClassFi
         {
             if (frame == page.MainFrame && !frame.Url.Contains("/display/", StringComparison.Ordinal)) arrived.TrySetResult(frame.Url);
         };
-        await page.GotoAsync(url);
+        // Only the stub's own commit is awaited: its load may never come, since the stub moves on while it loads.
+        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit });
         string landed = await arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await page.Locator("h1").WaitForAsync(new() { Timeout = 30_000 });
         Assert.Contains("DIMiS", await page.Locator("h1").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);

@@ -336,7 +336,31 @@ public sealed class DiagnosticPositionTests
             <h1>@Model.Title</h1>
             """);
         var error = Assert.Single(lines, l => l.Contains("pages/a.md", StringComparison.Ordinal));
-        Assert.StartsWith("layouts/page.cshtml: error SB0302: layout 'page' failed while rendering pages/a.md: ArgumentOutOfRangeException: ", error);
+        Assert.StartsWith("layouts/page.cshtml:2: error SB0302: layout 'page' failed while rendering pages/a.md: ArgumentOutOfRangeException: ", error);
+    }
+
+    [Fact]
+    public void LayoutThatThrowsInAPartialIsReportedAtThePartialsLine()
+    {
+        var lines = Build(Home + """
+            -- pages/a.md --
+            ---
+            title: A
+            ---
+            -- layouts/page.cshtml --
+            @model SiteBuilder.Layouts.PageModel
+            <h1>@Model.Title</h1>
+            @{ await IncludeAsync("_Part", Model); }
+            -- layouts/_Part.cshtml --
+            @model SiteBuilder.Layouts.PageModel
+            <p>@Model.Title</p>
+            <p>@Model.Title.Substring(99)</p>
+            -- layouts/home.cshtml --
+            @model SiteBuilder.Layouts.PageModel
+            <h1>@Model.Title</h1>
+            """);
+        var error = Assert.Single(lines, l => l.Contains("pages/a.md", StringComparison.Ordinal));
+        Assert.StartsWith("layouts/_Part.cshtml:3: error SB0302: layout 'page' failed while rendering pages/a.md: ArgumentOutOfRangeException: ", error);
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class LayoutCompilationTests
     }
 
     [Fact]
-    public void AMissingPartialIsARuntimeErrorAtTheLayout()
+    public void AMissingPartialIsARuntimeErrorAtTheLineThatIncludesIt()
     {
         var renderer = Renderer("""
             -- layouts/page.cshtml --
@@ -66,7 +66,7 @@ public sealed class LayoutCompilationTests
             @{ await IncludeAsync("_Nope", Model); }
             """);
         var error = Assert.Single(LayoutModels.Render(renderer).Diagnostics);
-        Assert.Equal("layouts/page.cshtml: error SB0302: layout 'page' failed while rendering pages/docs/a.md: TemplateNotFoundException: layout '_Nope' not found; layouts/ has: page", error);
+        Assert.Equal("layouts/page.cshtml:2: error SB0302: layout 'page' failed while rendering pages/docs/a.md: TemplateNotFoundException: layout '_Nope' not found; layouts/ has: page", error);
     }
 
     [Fact]
