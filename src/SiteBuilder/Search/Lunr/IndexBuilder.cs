@@ -14,9 +14,8 @@ public sealed class IndexBuilder
     private readonly Dictionary<string, int> _slotByRef = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TermEntry> _terms = new(StringComparer.Ordinal);
     private readonly List<TermEntry> _termsByIndex = new();
-    private readonly Dictionary<string, TermEntry?> _rawTokens = new(StringComparer.Ordinal);
-    private readonly List<int> _touched = new();
-    private int[] _tf = new int[1024];
+    // Add's tokenizer state (AddRange gives each worker thread one of its own).
+    private TokenizerState? _tokenizer;
     private string[]? _fieldOrder;
     private int[]? _fieldOptionSlot;
     private bool _duplicateRefs;
@@ -85,21 +84,20 @@ public sealed class IndexBuilder
         if (!doc.TryGetValue(_ref, out var refValue))
             throw new ArgumentException($"The document has no '{_ref}' property to use as its ref.", nameof(doc));
         FreezeFields();
+        if (UsesDefaultPipeline())
+        {
+            // AddRange's path, on this thread: the same index, without a token object per word.
+            Merge(Tokenize(doc, _tokenizer ??= new TokenizerState()), boost);
+            return;
+        }
         var docRef = JsValue.ToJsString(refValue);
         var fields = _fieldOrder!;
         var slot = NewSlot(docRef, boost);
-
-        var fast = UsesDefaultPipeline();
         for (var f = 0; f < fields.Length; f++)
         {
             var options = _fields[_fieldOptionSlot![f]].Value;
             var value = options.Extractor != null ? options.Extractor(doc) : doc.GetValueOrDefault(fields[f]);
             if (value is System.Text.Json.JsonElement json) value = JsValue.FromJsonElement(json);
-            if (fast && value is not null && (value is string || value is not System.Collections.IList))
-            {
-                slot.Fields[f] = AddFieldFast(JsString.ToLower(JsValue.ToJsString(value)), f, docRef);
-                continue;
-            }
             var terms = Pipeline.Run(Tokenizer.Tokenize(value, fields[f]));
             var termIndexes = new int[terms.Count];
             for (var t = 0; t < terms.Count; t++)
@@ -296,53 +294,6 @@ public sealed class IndexBuilder
     private bool UsesDefaultPipeline() =>
         MetadataWhitelist.Count == 0 && Pipeline.Functions.Count == 3 && ReferenceEquals(Pipeline.Functions[0], Trimmer.Function) &&
         ReferenceEquals(Pipeline.Functions[1], StopWordFilter.Function) && ReferenceEquals(Pipeline.Functions[2], Stemmer.Function);
-
-    // The default pipeline maps each lower-cased token to its term (or drops it) whatever its context, so one
-    // lookup per token in a cache keyed by the raw token replaces tokenizing into objects and running the pipeline.
-    // Term indexes are still assigned at a term's first occurrence, so the output is the same as the general path.
-    private FieldData AddFieldFast(string str, int field, string docRef)
-    {
-        var lookup = _rawTokens.GetAlternateLookup<ReadOnlySpan<char>>();
-        var length = 0;
-        var sliceStart = 0;
-        for (var sliceEnd = 0; sliceEnd <= str.Length; sliceEnd++)
-        {
-            if (sliceEnd < str.Length && !JsString.IsSeparator(str[sliceEnd])) continue;
-            if (sliceEnd > sliceStart)
-            {
-                var raw = str.AsSpan(sliceStart, sliceEnd - sliceStart);
-                if (!lookup.TryGetValue(raw, out var entry))
-                {
-                    var trimmed = Trimmer.Trim(raw.ToString());
-                    entry = StopWordFilter.IsStopWord(trimmed) ? null : GetOrAddTerm(Stemmer.Stem(trimmed));
-                    lookup[raw] = entry;
-                }
-                if (entry != null)
-                {
-                    length++;
-                    var t = entry.Index;
-                    if (t >= _tf.Length) Array.Resize(ref _tf, Math.Max(t + 1, _tf.Length * 2));
-                    // A term's first occurrence in this field of this document is when its posting gains the ref.
-                    if (_tf[t]++ == 0)
-                    {
-                        _touched.Add(t);
-                        AddPosting(entry, field, docRef);
-                    }
-                }
-            }
-            sliceStart = sliceEnd + 1;
-        }
-        _touched.Sort();
-        var frequencies = new (int Term, int Tf)[_touched.Count];
-        for (var i = 0; i < frequencies.Length; i++)
-        {
-            var t = _touched[i];
-            frequencies[i] = (t, _tf[t]);
-            _tf[t] = 0;
-        }
-        _touched.Clear();
-        return new FieldData(length, frequencies);
-    }
 
     private static (int Term, int Tf)[] CountFrequencies(int[] termIndexes)
     {

@@ -13,18 +13,7 @@ internal static class JsString
     /// JavaScript's <c>toLowerCase</c>: the full Unicode lower-case mapping, which differs from .NET's simple
     /// mapping in two places: U+0130 becomes two code units, and a capital sigma at the end of a word becomes ς.
     /// </summary>
-    public static string ToLower(string s)
-    {
-        var needsSpecial = false;
-        foreach (var c in s)
-        {
-            if (c >= 'A' && c <= 'Z') continue;
-            if (c < 0x80) continue;
-            if (c is '\u0130' or '\u03A3' or '\uA7CE' or '\uA7D2' or '\uA7D4' or '\uD81B') { needsSpecial = true; break; }
-        }
-        var lowered = s.ToLowerInvariant();
-        return needsSpecial ? ToLowerSpecial(s, lowered) : lowered;
-    }
+    public static string ToLower(string s) => ToLower(s, 0, s.Length);
 
     /// <summary>
     /// <c>s.toLowerCase().slice(start, start + length)</c> for a slice whose ends are not inside a surrogate pair and
@@ -40,7 +29,6 @@ internal static class JsString
             if (c is '\u0130' or '\u03A3' or '\uA7CE' or '\uA7D2' or '\uA7D4' or '\uD81B') { needsSpecial = true; break; }
         }
         if (!needsSpecial) return string.Create(length, (s, start), static (span, st) => st.s.AsSpan(st.start, span.Length).ToLowerInvariant(span));
-        // As ToLowerSpecial, with the sigma's context taken from the whole string.
         var lowered = slice.ToString().ToLowerInvariant();
         var sb = new StringBuilder(length + 4);
         for (var i = start; i < start + length; i++)
@@ -48,6 +36,7 @@ internal static class JsString
             var c = s[i];
             if (c == '\u0130') sb.Append("i\u0307");
             else if (c == '\u03A3') sb.Append(IsFinalSigma(s, i) ? '\u03C2' : '\u03C3');
+            // Unicode 16/17 letters that Node's ICU lower-cases and .NET 10's tables do not yet know.
             else if (c is '\uA7CE' or '\uA7D2' or '\uA7D4') sb.Append((char)(c + 1));
             else if (c == '\uD81B' && i + 1 < start + length && s[i + 1] >= '\uDEA0' && s[i + 1] <= '\uDEB8')
             {
@@ -55,26 +44,6 @@ internal static class JsString
                 i++;
             }
             else sb.Append(lowered[i - start]);
-        }
-        return sb.ToString();
-    }
-
-    private static string ToLowerSpecial(string s, string lowered)
-    {
-        var sb = new StringBuilder(s.Length + 4);
-        for (var i = 0; i < s.Length; i++)
-        {
-            var c = s[i];
-            if (c == '\u0130') sb.Append("i\u0307");
-            else if (c == '\u03A3') sb.Append(IsFinalSigma(s, i) ? '\u03C2' : '\u03C3');
-            // Unicode 16/17 letters that Node's ICU lower-cases and .NET 10's tables do not yet know.
-            else if (c is '\uA7CE' or '\uA7D2' or '\uA7D4') sb.Append((char)(c + 1));
-            else if (c == '\uD81B' && i + 1 < s.Length && s[i + 1] >= '\uDEA0' && s[i + 1] <= '\uDEB8')
-            {
-                sb.Append(c).Append((char)(s[i + 1] + 0x1B));
-                i++;
-            }
-            else sb.Append(lowered[i]);
         }
         return sb.ToString();
     }
