@@ -94,8 +94,14 @@ public sealed class Page
         set => _contentHtml = value;
     }
 
-    /// <summary>Headings in document order.</summary>
-    public IReadOnlyList<Heading> Headings { get; set; } = [];
+    private IReadOnlyList<Heading> _headings = [];
+
+    /// <summary>Headings in document order: the body's for Markdown pages; set for generated pages.</summary>
+    public IReadOnlyList<Heading> Headings
+    {
+        get => Body?.Headings ?? _headings;
+        set => _headings = value;
+    }
     /// <summary>Plain text of the body, for search and excerpts (made anew on each read for Markdown pages).</summary>
     public string PlainText
     {

@@ -9,14 +9,6 @@ namespace SiteBuilder.Markdown;
 /// <summary>Reads headings and their text out of a parsed Markdown document.</summary>
 public static class MarkdownText
 {
-    /// <summary>Every heading in document order, with the id the auto-identifier extension gave it.</summary>
-    public static List<Heading> Headings(MarkdownDocument document)
-    {
-        var list = new List<Heading>();
-        foreach (var h in document.Descendants<HeadingBlock>()) list.Add(Heading(h));
-        return list;
-    }
-
     /// <summary>A heading with the id the auto-identifier extension gave it.</summary>
     public static Heading Heading(HeadingBlock h) => new(h.Level, h.GetAttributes().Id ?? "", InlineText(h.Inline), h.Line + 1);
 

@@ -28,6 +28,4 @@ public sealed class MemoryOutput : SiteOutput
         }
     }
 
-    /// <inheritdoc/>
-    public override int Count => Files.Count;
 }

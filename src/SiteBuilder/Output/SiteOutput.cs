@@ -25,7 +25,4 @@ public abstract class SiteOutput
 
     /// <summary>True when a file was added at <paramref name="path"/>.</summary>
     public abstract bool Contains(string path);
-
-    /// <summary>Number of files added.</summary>
-    public abstract int Count { get; }
 }

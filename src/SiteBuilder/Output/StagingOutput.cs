@@ -39,29 +39,26 @@ public sealed class StagingOutput : SiteOutput, IDisposable
     public override bool TryAdd(string path, byte[] content) => Add(path, target => WriteFile(target, content));
 
     /// <inheritdoc/>
-    public override bool TryAdd(string path, string text) => Add(path, target =>
-    {
-        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(text.Length));
-        try { WriteFile(target, buffer.AsSpan(0, Utf8.GetBytes(text, buffer))); }
-        finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
-    });
+    public override bool TryAdd(string path, string text) =>
+        Add(path, target => WriteEncoded(target, text.Length, buffer => Utf8.GetBytes(text, buffer)));
 
     /// <inheritdoc/>
-    public override bool TryAdd(string path, StringBuilder text) => Add(path, target =>
+    public override bool TryAdd(string path, StringBuilder text) => Add(path, target => WriteEncoded(target, text.Length, buffer =>
     {
-        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(text.Length));
-        try
-        {
-            // Chunk by chunk: a surrogate pair split between chunks is carried by the encoder.
-            var encoder = Utf8.GetEncoder();
-            int length = 0;
-            foreach (var chunk in text.GetChunks())
-                length += encoder.GetBytes(chunk.Span, buffer.AsSpan(length), flush: false);
-            length += encoder.GetBytes([], buffer.AsSpan(length), flush: true);
-            WriteFile(target, buffer.AsSpan(0, length));
-        }
+        // Chunk by chunk: a surrogate pair split between chunks is carried by the encoder.
+        var encoder = Utf8.GetEncoder();
+        int written = 0;
+        foreach (var chunk in text.GetChunks()) written += encoder.GetBytes(chunk.Span, buffer.AsSpan(written), flush: false);
+        return written + encoder.GetBytes([], buffer.AsSpan(written), flush: true);
+    }));
+
+    // Encodes text of `length` characters into a pooled buffer (`encode` returns the byte count) and writes it at once.
+    private static void WriteEncoded(string target, int length, Func<byte[], int> encode)
+    {
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(length));
+        try { WriteFile(target, buffer.AsSpan(0, encode(buffer))); }
         finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
-    });
+    }
 
     // One open (the staging folder is new, so the file is too), one write, one close: at 10 000 pages the
     // kernel's work per file is a large part of the build.
@@ -74,8 +71,6 @@ public sealed class StagingOutput : SiteOutput, IDisposable
     /// <inheritdoc/>
     public override bool Contains(string path) => _paths.ContainsKey(path);
 
-    /// <inheritdoc/>
-    public override int Count => _paths.Count;
 
     /// <inheritdoc/>
     public override Stream? Create(string path)

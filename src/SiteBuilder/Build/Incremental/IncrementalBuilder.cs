@@ -328,7 +328,7 @@ public sealed class IncrementalBuilder
             foreach (var (rel, old) in changed)
             {
                 var now = _all[rel];
-                (old!.FrontMatterSource, old.FrontMatter, old.Body, old.Headings) = (now.FrontMatterSource, now.FrontMatter, now.Body, now.Headings);
+                (old!.FrontMatterSource, old.FrontMatter, old.Body) = (now.FrontMatterSource, now.FrontMatter, now.Body);
                 _all[rel] = old;
                 pages.Add(old);
             }

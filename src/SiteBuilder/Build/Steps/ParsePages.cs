@@ -49,7 +49,6 @@ public sealed class ParsePages : IBuildStep
             // Must come before the body is rendered: the markers are part of it.
             AnchorAliases.Insert(document, page.FrontMatter, page.SourcePath, context.Diagnostics);
             page.Body = MarkdownBodyBuilder.Build(document, pipeline);
-            page.Headings = page.Body.Headings;
         });
         if (!context.Options.IncludeDrafts) context.Pages.RemoveAll(p => p.FrontMatter.Draft);
     }

@@ -5,8 +5,8 @@ namespace SiteBuilder.Build.Steps;
 
 /// <summary>
 /// Swaps the new site in (the files are already written to a staging folder as they were made), only when the
-/// build found no errors, and leaves the link source map
-/// beside the sources (outside the published files). Must run last: it writes what every step added.
+/// build found no errors, and leaves the link source map beside the sources (outside the published files).
+/// Must run last: it commits what every step added.
 /// </summary>
 public sealed class WriteSite : IBuildStep
 {
@@ -21,12 +21,10 @@ public sealed class WriteSite : IBuildStep
         if (failed || context.Options.DryRun) return;
         try
         {
-            context.FilesWritten = context.Output switch
-            {
-                StagingOutput staging => staging.Commit(),
-                MemoryOutput memory => SiteWriter.Write(context.Options.ResolvedOutputDir, memory.Files.Select(f => new OutputFile(f.Key, f.Value))),
-                _ => throw new InvalidOperationException($"cannot write a {context.Output.GetType().Name}"),
-            };
+            // SiteGenerator gives every build that writes a staging output; anything else is a bug in the caller.
+            var staging = context.Output as StagingOutput
+                          ?? throw new InvalidOperationException($"WriteSite needs a {nameof(StagingOutput)}, not a {context.Output.GetType().Name}");
+            context.FilesWritten = staging.Commit();
             WriteSourceMap(context);
             context.Written = true;
         }
