@@ -134,7 +134,7 @@ public sealed class Page
     public SortedSet<string> BacklinkUrls { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The href link <paramref name="index"/> of the body writes.</summary>
-    public string HrefOf(int index) =>
+    private string HrefOf(int index) =>
         Resolved?.Hrefs[index] ?? (Body!.Links[index].Kind == MarkdownLinkKind.WikiLink ? "" : Body.Links[index].Url);
 
     private string LabelOf(int index) => Resolved?.Labels[index] ?? Body!.Links[index].Text ?? "";

@@ -41,8 +41,9 @@ public static class RedirectStub
     private static string FileHref(string href) => href.EndsWith('/') ? href + "index.html" : href;
 
     // A JavaScript string literal that is also safe inside an HTML <script> element.
-    private static string JsString(string value) =>
-        System.Text.Json.JsonSerializer.Serialize(value, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default });
+    private static string JsString(string value) => System.Text.Json.JsonSerializer.Serialize(value, ScriptSafe);
+
+    private static readonly System.Text.Json.JsonSerializerOptions ScriptSafe = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default };
 
     /// <summary>
     /// The one stub that answers every <c>/pages/viewpage.action?pageId=N</c> address: a small script reads

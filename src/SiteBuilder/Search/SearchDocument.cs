@@ -3,8 +3,7 @@ namespace SiteBuilder.Search;
 /// <summary>One page as the site search sees it.</summary>
 public sealed class SearchDocument
 {
-    private readonly string? _body;
-    private readonly Func<string>? _bodySource;
+    private readonly Func<string> _body;
 
     /// <summary>A document whose text is given.</summary>
     /// <param name="Ref">A stable identity (e.g. the source path); documents are indexed in ordinal order of it.</param>
@@ -16,7 +15,7 @@ public sealed class SearchDocument
     /// <param name="Labels">The page's labels (tags).</param>
     public SearchDocument(string Ref, string Url, string Title, string? Section, IReadOnlyList<string> Headings, string Body,
         IReadOnlyList<string> Labels)
-        : this(Ref, Url, Title, Section, Headings, Labels) => _body = Body;
+        : this(Ref, Url, Title, Section, Headings, () => Body, Labels) { }
 
     /// <summary>
     /// A document whose text is made when the index needs it (possibly on a worker thread, and more than once),
@@ -24,16 +23,14 @@ public sealed class SearchDocument
     /// </summary>
     public SearchDocument(string Ref, string Url, string Title, string? Section, IReadOnlyList<string> Headings, Func<string> Body,
         IReadOnlyList<string> Labels)
-        : this(Ref, Url, Title, Section, Headings, Labels) => _bodySource = Body;
-
-    private SearchDocument(string @ref, string url, string title, string? section, IReadOnlyList<string> headings, IReadOnlyList<string> labels)
     {
-        Ref = @ref;
-        Url = url;
-        Title = title;
-        Section = section;
-        Headings = headings;
-        Labels = labels;
+        this.Ref = Ref;
+        this.Url = Url;
+        this.Title = Title;
+        this.Section = Section;
+        this.Headings = Headings;
+        _body = Body;
+        this.Labels = Labels;
     }
 
     /// <summary>A stable identity (e.g. the source path); documents are indexed in ordinal order of it.</summary>
@@ -47,7 +44,7 @@ public sealed class SearchDocument
     /// <summary>The page's heading texts.</summary>
     public IReadOnlyList<string> Headings { get; }
     /// <summary>The page text without markup.</summary>
-    public string Body => _body ?? _bodySource!();
+    public string Body => _body();
     /// <summary>The page's labels (tags).</summary>
     public IReadOnlyList<string> Labels { get; }
 }
