@@ -47,6 +47,8 @@ public static class DiagnosticCodes
     public const string FileTooLarge = "SB0112";
     /// <summary>A path from the content (an alias, a statswiki URL, a slug) would be written outside the output folder.</summary>
     public const string PathOutsideOutput = "SB0113";
+    /// <summary>The Markdown nests deeper than SiteBuilder renders (block quotes, lists, emphasis or links inside each other).</summary>
+    public const string MarkdownTooDeep = "SB0130";
 
     /// <summary>A required field of a section schema is missing.</summary>
     public const string SchemaRequired = "SB0201";

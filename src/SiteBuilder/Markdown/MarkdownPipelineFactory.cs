@@ -1,6 +1,7 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using SiteBuilder.Markdown.Extensions.ChildPages;
+using SiteBuilder.Markdown.Extensions.NestingLimit;
 using SiteBuilder.Markdown.Extensions.WikiLinks;
 
 namespace SiteBuilder.Markdown;
@@ -32,6 +33,8 @@ public static class MarkdownPipelineFactory
         // Wiki links ([[Target]]) and the {{children}} block: the wiki features contributors write.
         builder.Extensions.AddIfNotAlready<WikiLinkExtension>();
         builder.Extensions.AddIfNotAlready<ChildPagesExtension>();
+        // Must be the last extension: it guards every block parser added before it.
+        builder.Extensions.AddIfNotAlready<NestingLimitExtension>();
         return builder.Build();
     }
 }

@@ -50,6 +50,13 @@ public sealed class ParsePages : IBuildStep
             page.FrontMatter = FrontMatterParser.Parse(page.SourcePath, text, extraKeys, context.Diagnostics);
             page.FrontMatterSource = FrontMatterParser.Block(text);
             var document = Markdig.Markdown.Parse(text, pipeline);
+            if (MarkdownNesting.FirstTooDeep(document) is { } deep)
+            {
+                // Never rendered (no body, as for an unreadable page): Markdig's renderer recurses and throws past its limit.
+                context.Diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, new SourceLocation(page.SourcePath, deep.Line + 1, deep.Column + 1),
+                    $"Markdown nested more than {MarkdownNesting.MaxDepth} levels deep here (block quotes, lists, emphasis or links inside each other)");
+                return;
+            }
             // Must come before the body is rendered: the markers are part of it.
             AnchorAliases.Insert(document, page.FrontMatter, page.SourcePath, context.Diagnostics);
             page.Body = MarkdownBodyBuilder.Build(document, pipeline);

@@ -1,0 +1,46 @@
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace SiteBuilder.Markdown;
+
+/// <summary>How deep a parsed Markdown tree nests, found without recursion (the tree may be nested millions deep).</summary>
+public static class MarkdownNesting
+{
+    /// <summary>
+    /// The deepest nesting a page may have: containers inside each other (block quotes, list items, table cells,
+    /// emphasis, links), counted as Markdig's renderer counts them. Below Markdig's own limit of 128, so nothing the
+    /// renderer or an extension adds on top can reach it; no real page comes near (the deepest of the mirror nests 6).
+    /// </summary>
+    public const int MaxDepth = 100;
+
+    /// <summary>The first element, in document order, nested deeper than <see cref="MaxDepth"/>; null when none is.</summary>
+    public static MarkdownObject? FirstTooDeep(MarkdownDocument document)
+    {
+        var stack = new Stack<(MarkdownObject Node, int Depth)>();
+        Push(stack, document, 0);
+        while (stack.Count > 0)
+        {
+            var (node, depth) = stack.Pop();
+            if (depth > MaxDepth) return node;
+            Push(stack, node, depth);
+        }
+        return null;
+    }
+
+    // Children go on the stack last first, so they come off in document order.
+    private static void Push(Stack<(MarkdownObject, int)> stack, MarkdownObject node, int depth)
+    {
+        switch (node)
+        {
+            case ContainerBlock container:
+                for (int i = container.Count - 1; i >= 0; i--) stack.Push((container[i], depth + 1));
+                break;
+            case LeafBlock { Inline: { } inline } when node != inline:
+                stack.Push((inline, depth + 1));
+                break;
+            case ContainerInline container:
+                for (var child = container.LastChild; child is not null; child = child.PreviousSibling) stack.Push((child, depth + 1));
+                break;
+        }
+    }
+}
