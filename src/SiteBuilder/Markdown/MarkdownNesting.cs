@@ -1,5 +1,7 @@
+using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using SiteBuilder.Markdown.Extensions.NestingLimit;
 
 namespace SiteBuilder.Markdown;
 
@@ -12,6 +14,22 @@ public static class MarkdownNesting
     /// renderer or an extension adds on top can reach it; no real page comes near (the deepest of the mirror nests 6).
     /// </summary>
     public const int MaxDepth = 100;
+
+    /// <summary>
+    /// Where <paramref name="document"/> (parsed with <paramref name="context"/>) first nests deeper than
+    /// <see cref="MaxDepth"/>, as a 1-based line and column; null when it never does.
+    /// </summary>
+    public static (int Line, int Column)? TooDeepAt(MarkdownDocument document, MarkdownParserContext context)
+    {
+        (int, int)? element = FirstTooDeep(document) is { } deep ? (deep.Line, deep.Column) : null;
+        (int, int)? delimiter = NestingGuardInlineParser.TooDeepAt(context);
+        var first = (element, delimiter) switch
+        {
+            ({ } e, { } d) => Comparer<(int, int)>.Default.Compare(e, d) <= 0 ? e : d,
+            _ => element ?? delimiter,
+        };
+        return first is var (line, column) ? (line + 1, column + 1) : null;
+    }
 
     /// <summary>The first element, in document order, nested deeper than <see cref="MaxDepth"/>; null when none is.</summary>
     public static MarkdownObject? FirstTooDeep(MarkdownDocument document)

@@ -49,11 +49,12 @@ public sealed class ParsePages : IBuildStep
             IReadOnlySet<string> extraKeys = schemaKeys.GetValueOrDefault(page.Section, NoKeys);
             page.FrontMatter = FrontMatterParser.Parse(page.SourcePath, text, extraKeys, context.Diagnostics);
             page.FrontMatterSource = FrontMatterParser.Block(text);
-            var document = Markdig.Markdown.Parse(text, pipeline);
-            if (MarkdownNesting.FirstTooDeep(document) is { } deep)
+            var parse = new MarkdownParserContext();
+            var document = Markdig.Markdown.Parse(text, pipeline, parse);
+            if (MarkdownNesting.TooDeepAt(document, parse) is var (deepLine, deepColumn))
             {
                 // Never rendered (no body, as for an unreadable page): Markdig's renderer recurses and throws past its limit.
-                context.Diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, new SourceLocation(page.SourcePath, deep.Line + 1, deep.Column + 1),
+                context.Diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, new SourceLocation(page.SourcePath, deepLine, deepColumn),
                     $"Markdown nested more than {MarkdownNesting.MaxDepth} levels deep here (block quotes, lists, emphasis or links inside each other)");
                 return;
             }
