@@ -10,8 +10,8 @@ public static class MarkdownNesting
 {
     /// <summary>
     /// The deepest nesting a page may have: containers inside each other (block quotes, list items, table cells,
-    /// emphasis, links), counted as Markdig's renderer counts them. Below Markdig's own limit of 128, so nothing the
-    /// renderer or an extension adds on top can reach it; no real page comes near (the deepest of the mirror nests 6).
+    /// emphasis, links). Markdig's renderer counts the document and each paragraph's text as levels too, and throws past
+    /// 128: the margin keeps what an extension adds on top from reaching it.
     /// </summary>
     public const int MaxDepth = 100;
 
@@ -31,7 +31,10 @@ public static class MarkdownNesting
         return first is var (line, column) ? (line + 1, column + 1) : null;
     }
 
-    /// <summary>The first element, in document order, nested deeper than <see cref="MaxDepth"/>; null when none is.</summary>
+    /// <summary>
+    /// The first container (block quote, list, list item, table cell, emphasis, link…), in document order, nested
+    /// deeper than <see cref="MaxDepth"/>; null when none is. A paragraph's text is not a level of its own.
+    /// </summary>
     public static MarkdownObject? FirstTooDeep(MarkdownDocument document)
     {
         var stack = new Stack<(MarkdownObject Node, int Depth)>();
@@ -39,7 +42,7 @@ public static class MarkdownNesting
         while (stack.Count > 0)
         {
             var (node, depth) = stack.Pop();
-            if (depth > MaxDepth) return node;
+            if (depth > MaxDepth && node is ContainerBlock or ContainerInline) return node;
             Push(stack, node, depth);
         }
         return null;
@@ -53,8 +56,9 @@ public static class MarkdownNesting
             case ContainerBlock container:
                 for (int i = container.Count - 1; i >= 0; i--) stack.Push((container[i], depth + 1));
                 break;
-            case LeafBlock { Inline: { } inline } when node != inline:
-                stack.Push((inline, depth + 1));
+            case LeafBlock { Inline: { } inline }:
+                // A paragraph is no container, and its inline root is its own text: neither is a level.
+                for (var child = inline.LastChild; child is not null; child = child.PreviousSibling) stack.Push((child, depth));
                 break;
             case ContainerInline container:
                 for (var child = container.LastChild; child is not null; child = child.PreviousSibling) stack.Push((child, depth + 1));

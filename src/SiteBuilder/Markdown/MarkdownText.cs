@@ -21,6 +21,7 @@ public static class MarkdownText
         return sb.ToString().Trim();
     }
 
+    // Recursive, as deep as the inlines nest: ParsePages reads no tree deeper than MarkdownNesting.MaxDepth.
     private static void AppendInline(StringBuilder sb, Inline inline)
     {
         switch (inline)

@@ -30,6 +30,7 @@ internal static class PlainTextBuilder
         return new BodyTemplate(sb.ToString(), holes);
     }
 
+    // Recursive, as deep as the inlines nest: ParsePages renders no tree deeper than MarkdownNesting.MaxDepth.
     private static void Append(StringBuilder sb, Inline inline, IReadOnlyDictionary<MarkdownObject, int> links, List<TemplateHole> holes)
     {
         switch (inline)

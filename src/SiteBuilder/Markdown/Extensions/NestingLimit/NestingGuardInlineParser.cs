@@ -23,7 +23,7 @@ public sealed class NestingGuardInlineParser : InlineParser
         Cap = cap;
     }
 
-    /// <summary>How many inline containers may be open before the guard keeps delimiters as text.</summary>
+    /// <summary>How many inline containers may be open inside each other before the guard keeps delimiters as text.</summary>
     public int Cap { get; }
 
     /// <summary>The 0-based line and column where open delimiters first went past the cap in a parse with <paramref name="context"/>.</summary>
@@ -33,8 +33,9 @@ public sealed class NestingGuardInlineParser : InlineParser
     /// <inheritdoc/>
     public override bool Match(InlineProcessor processor, ref StringSlice slice)
     {
-        int depth = 0;
-        for (Inline? inline = processor.Inline; inline is not null && depth < Cap; inline = inline.Parent) depth++;
+        // The open containers the next inline would go into: every ancestor of the last inline but the paragraph's root.
+        int depth = processor.Inline is ContainerInline { IsClosed: false } ? 1 : 0;
+        for (Inline? inline = processor.Inline?.Parent; inline?.Parent is not null && depth < Cap; inline = inline.Parent) depth++;
         if (depth < Cap) return false;
         char c = slice.CurrentChar;
         int start = slice.Start;

@@ -23,7 +23,7 @@ public sealed class NestingLimitExtension : IMarkdownExtension
         pipeline.BlockParsers.Insert(0, new NestingGuardBlockParser(openers, MarkdownNesting.MaxDepth + 1));
         char[] delimiters = (pipeline.InlineParsers.Find<EmphasisInlineParser>()?.EmphasisDescriptors.Select(d => d.Character) ?? [])
             .Concat(['[', '!']).Distinct().Order().ToArray();
-        pipeline.InlineParsers.Insert(0, new NestingGuardInlineParser(delimiters, MarkdownNesting.MaxDepth + 1));
+        pipeline.InlineParsers.Insert(0, new NestingGuardInlineParser(delimiters, MarkdownNesting.MaxDepth));
     }
 
     /// <inheritdoc/>
