@@ -1,5 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using SiteBuilder.Cli.Lunr;
+using SiteBuilder.Diagnostics;
+using SiteBuilder.Safety;
 using SiteBuilder.Search.Lunr;
 
 namespace SiteBuilder.Cli.Commands;
@@ -64,30 +67,30 @@ public static class LunrCommand
             return ExitCodes.Usage;
         }
 
-        List<IReadOnlyDictionary<string, object?>> docs;
-        try
+        // Problems with the input's content are SB0021 at their position, exit 2, as a page's are.
+        string shown = input.ToString();
+        if (input.Length > LunrInputCheck.MaxBytes)
         {
-            using var stream = input.OpenRead();
-            docs = LunrDocuments.Parse(stream);
-        }
-        catch (FormatException ex)
-        {
-            stderr.WriteLine($"{input.Name}: error: {ex.Message}");
+            stderr.WriteLine($"{shown}: error {DiagnosticCodes.LunrInput}: the file is {SourceTree.Bytes(input.Length)}, more than the " +
+                             $"{SourceTree.Bytes(LunrInputCheck.MaxBytes)} the lunr command reads");
             return ExitCodes.ContentErrors;
         }
-        catch (IOException ex)
+        byte[] json;
+        try
+        {
+            json = File.ReadAllBytes(input.FullName);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"sitebuilder lunr: cannot read '{input.FullName}': {ex.Message}");
             return ExitCodes.Usage;
         }
-        for (var i = 0; i < docs.Count; i++)
+        if (LunrInputCheck.Check(json, refName) is var (line, column, message))
         {
-            if (!docs[i].ContainsKey(refName))
-            {
-                stderr.WriteLine($"{input.Name}: error: document #{i + 1} has no '{refName}' property to use as its ref (--ref {refName})");
-                return ExitCodes.ContentErrors;
-            }
+            stderr.WriteLine($"{new SourceLocation(shown, line, column)}: error {DiagnosticCodes.LunrInput}: {message}");
+            return ExitCodes.ContentErrors;
         }
+        var docs = LunrDocuments.Parse(new MemoryStream(json, writable: false));
 
         // Tokenized on every core, merged in order: the same index as adding them one by one.
         builder.AddRange(docs.Count, i => docs[i]);

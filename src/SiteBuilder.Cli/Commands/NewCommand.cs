@@ -2,9 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using SiteBuilder.Build;
 using SiteBuilder.Cli.Output;
 using SiteBuilder.Content;
 using SiteBuilder.Diagnostics;
+using SiteBuilder.Safety;
 
 namespace SiteBuilder.Cli.Commands;
 
@@ -33,21 +35,29 @@ public static partial class NewCommand
     /// <summary>Creates the page; returns the exit code (0, or 3 for a bad name, an existing file or a bad configuration).</summary>
     public static int Run(string sourceDir, string target, string title, TextWriter output, TextWriter error, DateTimeOffset? now = null)
     {
-        string rel = target.Trim().Replace('\\', '/');
+        string rel = target.Trim();
+        // Only a path below pages/: every part a slug, so nothing can climb out, start at the root or hide a separator.
+        if (Path.IsPathRooted(rel) || rel.Contains('\\'))
+            return Fail(error, $"'{Shown(target)}' is not a path below pages/: write SECTION/SLUG with '/', e.g. dimis/poland-border-crossings");
         if (rel.StartsWith("pages/", StringComparison.Ordinal)) rel = rel["pages/".Length..];
         if (rel.EndsWith(".md", StringComparison.Ordinal)) rel = rel[..^3];
         string[] segments = rel.Split('/');
         if (segments.Length < 2)
-            return Fail(error, $"'{target}' needs a section and a slug, e.g. dimis/poland-border-crossings");
+            return Fail(error, $"'{Shown(target)}' needs a section and a slug, e.g. dimis/poland-border-crossings");
         foreach (string segment in segments)
         {
             if (!SlugPattern().IsMatch(segment))
-                return Fail(error, $"'{segment}' is not a valid slug: use lower-case letters, digits and single hyphens (e.g. poland-border-crossings)");
+                return Fail(error, $"'{Shown(segment)}' is not a valid slug: use lower-case letters, digits and single hyphens (e.g. poland-border-crossings)");
         }
         if (segments[^1] == "index")
             return Fail(error, "'index' is the section's own page; choose another slug");
         if (string.IsNullOrWhiteSpace(title))
             return Fail(error, "--title must not be empty");
+        // A line break would end the YAML value (the page would not build); other control characters cannot be shown.
+        if (title.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator))
+            return Fail(error, "--title must be one line of text, without line breaks, tabs or other control characters");
+        if (!SourceDateEpoch.TryReadEnvironment(out var sourceDate, out string? dateProblem))
+            return Fail(error, $"{SourceDateEpoch.Variable} {dateProblem}");
 
         var diagnostics = new DiagnosticBag();
         var config = SiteConfigLoader.Load(sourceDir, diagnostics);
@@ -68,9 +78,11 @@ public static partial class NewCommand
 
         string path = Path.Combine(pages, Path.Combine(segments) + ".md");
         string display = "pages/" + rel + ".md";
+        if (Uncontained(sourceDir, segments) is { } problem)
+            return Fail(error, $"{display} was not written: {problem}");
         var schema = config.Section(section)?.Schema;
         bool entry = schema is not null && !schema.Exempt.Contains(segments[^1]);
-        string text = entry ? EntryTemplate(title, schema!, Today(now)) : PageTemplate(title);
+        string text = entry ? EntryTemplate(title, schema!, Today(now, sourceDate)) : PageTemplate(title);
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -89,19 +101,44 @@ public static partial class NewCommand
         return ExitCodes.Ok;
     }
 
+    /// <summary>
+    /// Why the page cannot be written inside the source folder: a folder on its way (pages/ included) that is a
+    /// symbolic link leading out, or a link already where the file would go; null when it can.
+    /// </summary>
+    private static string? Uncontained(string sourceDir, string[] segments)
+    {
+        var tree = new SourceTree(sourceDir);
+        string rel = "pages";
+        for (int i = 0; i <= segments.Length; i++)
+        {
+            bool file = i == segments.Length;
+            if (file) rel += ".md";
+            var entry = tree.Check(rel);
+            // A missing folder is created inside its (checked) parent; a missing file is created with CreateNew.
+            if (entry.Kind == SourceEntryKind.Missing) return null;
+            if (!file && entry.Kind != SourceEntryKind.Folder)
+                return $"'{rel}' is {(entry.Kind == SourceEntryKind.File ? "a file, not a folder" : entry.Problem)}";
+            if (file) return entry.Kind == SourceEntryKind.File ? null : $"'{rel}' is {entry.Problem}";
+            if (i < segments.Length) rel += "/" + segments[i];
+        }
+        return null;
+    }
+
+    // Arguments are shown in one line, and not at any length.
+    private static string Shown(string value)
+    {
+        string line = new(value.Select(c => char.IsControl(c) ? '?' : c).Take(80).ToArray());
+        return value.Length > 80 ? line + "…" : line;
+    }
+
     private static int Fail(TextWriter error, string message)
     {
         error.WriteLine($"sitebuilder new: {message}");
         return ExitCodes.Usage;
     }
 
-    private static DateOnly Today(DateTimeOffset? now)
-    {
-        if (now is { } given) return DateOnly.FromDateTime(given.UtcDateTime);
-        if (long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), out long epoch))
-            return DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(epoch).UtcDateTime);
-        return DateOnly.FromDateTime(DateTime.UtcNow);
-    }
+    private static DateOnly Today(DateTimeOffset? now, DateTimeOffset? sourceDate) =>
+        DateOnly.FromDateTime((now ?? sourceDate ?? DateTimeOffset.UtcNow).UtcDateTime);
 
     private static string Quote(string value) =>
         "\"" + value.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";

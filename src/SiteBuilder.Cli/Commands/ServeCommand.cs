@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using System.Net.Sockets;
 using SiteBuilder.Build;
 using SiteBuilder.Build.Incremental;
@@ -18,15 +20,11 @@ public static class ServeCommand
     public static Command Create()
     {
         var source = new Option<DirectoryInfo>("--source") { Description = "Folder holding pages/, layouts/ and site.yml", DefaultValueFactory = _ => new DirectoryInfo(".") };
-        var port = new Option<int>("--port", "-p") { Description = "Port on 127.0.0.1 (0 picks a free one)", DefaultValueFactory = _ => 8080 };
+        var port = new Option<int>("--port", "-p") { Description = "Port on 127.0.0.1 (0 picks a free one)", DefaultValueFactory = _ => 8080, CustomParser = ParsePort };
         var drafts = new Option<bool>("--drafts") { Description = "Include pages marked draft: true" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only problems" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the pages each rebuild renders" };
         var command = new Command("serve", "Preview the site with live reload while you edit (127.0.0.1 only)") { source, port, drafts, quiet, verbose };
-        port.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 0 or > 65535) r.AddError("--port must be between 0 and 65535");
-        });
         command.SetAction((parse, cancel) => RunAsync(new PreviewOptions
         {
             SourceDir = parse.GetValue(source)!.FullName,
@@ -34,6 +32,15 @@ public static class ServeCommand
             IncludeDrafts = parse.GetValue(drafts),
         }, ConsoleMode.Detect(parse.GetValue(quiet), parse.GetValue(verbose)), cancel));
         return command;
+    }
+
+    // One message for every bad value ("abc", "-1", "99999"): a validator reading the value threw on text.
+    private static int ParsePort(ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int port) && port <= 65535) return port;
+        result.AddError($"--port must be a number from 0 to 65535 (0 picks a free port), not '{text}'");
+        return 0;
     }
 
     /// <summary>Runs the server until <paramref name="cancel"/> fires (Ctrl+C).</summary>

@@ -13,7 +13,7 @@ public sealed record BuildOptions
     public bool Strict { get; init; }
     /// <summary>Build and validate but write nothing.</summary>
     public bool DryRun { get; init; }
-    /// <summary>Unix seconds to use as "now"; from <c>SOURCE_DATE_EPOCH</c> when not set.</summary>
+    /// <summary>Unix seconds to use as "now"; from <c>SOURCE_DATE_EPOCH</c> when not set (see <see cref="Build.SourceDateEpoch"/>).</summary>
     public long? SourceDateEpoch { get; init; }
 
     /// <summary>Receives a report before each build step (the CLI shows a progress bar); null for none.</summary>

@@ -59,9 +59,8 @@ public sealed class SiteGenerator
         // folder that WriteSite swaps in, and that is deleted when the build does not get there.
         using var staging = options.DryRun ? null : new Output.StagingOutput(options.ResolvedOutputDir);
         if (staging is not null) context.Output = staging;
-        if (options.SourceDateEpoch is long epoch) context.BuildDate = DateTimeOffset.FromUnixTimeSeconds(epoch);
-        else if (long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), out long env))
-            context.BuildDate = DateTimeOffset.FromUnixTimeSeconds(env);
+        // A bad value is an SB00xx error: the loop below stops after LoadConfig, before anything is written.
+        context.BuildDate = SourceDateEpoch.Resolve(options.SourceDateEpoch, context.Diagnostics);
 
         for (int index = 0; index < _steps.Count; index++)
         {

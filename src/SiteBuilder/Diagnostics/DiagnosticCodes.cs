@@ -17,6 +17,10 @@ public static class DiagnosticCodes
     public const string NoPagesFolder = "SB0004";
     /// <summary>The output folder would hold, or be held by, the source (or replace a folder SiteBuilder did not write).</summary>
     public const string OutputOverlapsSource = "SB0005";
+    /// <summary><c>SOURCE_DATE_EPOCH</c> is set but is not a whole number of seconds in range.</summary>
+    public const string SourceDateEpoch = "SB0020";
+    /// <summary>The <c>lunr</c> command's input is not JSON, not an array of objects, lacks the ref property, or is too large.</summary>
+    public const string LunrInput = "SB0021";
 
     /// <summary>A page file is not valid UTF-8.</summary>
     public const string NotUtf8 = "SB0101";

@@ -267,9 +267,7 @@ public sealed class IncrementalBuilder
     private BuildContext NewContext()
     {
         var context = new BuildContext(_options) { Config = _config };
-        if (_options.SourceDateEpoch is long epoch) context.BuildDate = DateTimeOffset.FromUnixTimeSeconds(epoch);
-        else if (long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), out long env))
-            context.BuildDate = DateTimeOffset.FromUnixTimeSeconds(env);
+        context.BuildDate = SourceDateEpoch.Resolve(_options.SourceDateEpoch, context.Diagnostics);
         return context;
     }
 
