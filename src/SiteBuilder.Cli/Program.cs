@@ -1,10 +1,11 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using SiteBuilder.Cli.Commands;
 
 namespace SiteBuilder.Cli;
 
 /// <summary>The <c>sitebuilder</c> executable: parses arguments, runs a command, owns all output and exit codes.</summary>
-public static class Program
+public static partial class Program
 {
     /// <summary>Entry point. Exit codes: 0 ok, 1 unexpected failure, 2 content errors or broken links, 3 usage or configuration.</summary>
     public static int Main(string[] args)
@@ -24,8 +25,9 @@ public static class Program
             ParseResult parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                foreach (var error in parse.Errors) Console.Error.WriteLine($"sitebuilder: {error.Message}");
-                Console.Error.WriteLine("Run 'sitebuilder --help' for usage.");
+                // One line per problem, each saying where the usage is.
+                string help = parse.CommandResult.Command == root ? "sitebuilder --help" : $"sitebuilder {parse.CommandResult.Command.Name} --help";
+                foreach (var error in parse.Errors) Console.Error.WriteLine($"sitebuilder: {Readable(error.Message).TrimEnd('.')} (see '{help}')");
                 return ExitCodes.Usage;
             }
             return parse.Invoke();
@@ -36,4 +38,21 @@ public static class Program
             return ExitCodes.Unexpected;
         }
     }
+
+    // System.CommandLine names the .NET type a value failed to convert to ("System.Nullable`1[System.Int32]").
+    private static string Readable(string message)
+    {
+        var match = ConversionError().Match(message);
+        if (!match.Success) return message;
+        string kind = match.Groups["type"].Value switch
+        {
+            var t when t.Contains("Int", StringComparison.Ordinal) => "a whole number",
+            var t when t.Contains("Double", StringComparison.Ordinal) => "a number",
+            _ => "a valid value",
+        };
+        return $"{match.Groups["option"].Value}: '{match.Groups["value"].Value}' is not {kind}";
+    }
+
+    [GeneratedRegex(@"^Cannot parse argument '(?<value>.*)' for option '(?<option>[^']+)' as expected type '(?<type>[^']+)'\.?$", RegexOptions.Singleline)]
+    private static partial Regex ConversionError();
 }

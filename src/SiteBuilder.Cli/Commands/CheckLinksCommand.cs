@@ -175,7 +175,9 @@ public sealed class CheckLinksCommand
             StringComparer.OrdinalIgnoreCase);
 
         double? timeout = parse.GetValue(TimeoutSeconds);
-        if (timeout is <= 0) throw new UsageException("--timeout must be a positive number of seconds");
+        // At most a day: TimeSpan takes neither NaN nor infinity, and no request needs longer.
+        if (timeout is { } seconds && !(seconds > 0 && seconds <= 86_400))
+            throw new UsageException("--timeout must be a number of seconds above 0 and at most 86400 (a day)");
         int? retries = parse.GetValue(MaxRetries);
         if (retries < 0) throw new UsageException("--max-retries must be at least 0");
         string[] include = [.. config.Include, .. parse.GetValue(Include) ?? []];
