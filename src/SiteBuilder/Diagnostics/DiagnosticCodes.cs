@@ -15,6 +15,8 @@ public static class DiagnosticCodes
     public const string ConfigUnknownKey = "SB0003";
     /// <summary>The source folder has no <c>pages/</c> folder.</summary>
     public const string NoPagesFolder = "SB0004";
+    /// <summary>No <c>base_url</c> is configured, so no sitemap is written (a note: never fails a build).</summary>
+    public const string NoBaseUrl = "SB0040";
 
     /// <summary>A page file is not valid UTF-8.</summary>
     public const string NotUtf8 = "SB0101";

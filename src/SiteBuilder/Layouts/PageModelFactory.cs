@@ -50,7 +50,7 @@ public sealed class PageModelFactory
             Content = page.ContentHtml,
             Url = url,
             Root = Permalinks.Root(url),
-            CanonicalUrl = _config.BaseUrl + url,
+            CanonicalUrl = _config.BaseUrl is { } baseUrl ? baseUrl + url : null,
             Kind = page.Kind,
             Section = page.Section,
             Breadcrumbs = page.Ancestors.Select(Link).ToList(),

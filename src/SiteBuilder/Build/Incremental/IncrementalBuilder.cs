@@ -639,7 +639,8 @@ public sealed class IncrementalBuilder
         foreach (string path in _siteFilePaths) RemoveOutput(path);
         _siteFilePaths = new HashSet<string>(FilesOf(context).Keys, StringComparer.Ordinal);
         foreach (var (path, file) in FilesOf(context)) SetOutput(path, file);
-        _siteFileDiagnostics = context.Diagnostics.ToSortedList();
+        // A preview is not published: notes about publishing (no base_url, so no sitemap) would only repeat on every save.
+        _siteFileDiagnostics = context.Diagnostics.ToSortedList().Where(d => d.FailsStrict).ToList();
     }
 
     /// <summary>Redirect stubs and <c>_redirects</c>, through the WriteRedirects step, which sees every other output.</summary>
@@ -757,7 +758,7 @@ public sealed class IncrementalBuilder
                 if (!_outputs.TryGetValue(path, out byte[]? old) || !old.AsSpan().SequenceEqual(file)) SetOutput(path, file);
             _searchDiagnostics = context.Diagnostics.ToSortedList();
             _searchSummary = context.Summary.ToList();
-            if (!publish || Last is not { Succeeded: true } || _searchDiagnostics.Any(d => d.IsError || _options.Strict)) return;
+            if (!publish || Last is not { Succeeded: true } || _searchDiagnostics.Any(d => d.IsError || (_options.Strict && d.FailsStrict))) return;
             var builder = _published.ToBuilder();
             // Only the index's own files: an edit may be half-way through changing the others.
             foreach (string path in touched)
@@ -846,7 +847,7 @@ public sealed class IncrementalBuilder
             }
         }
         var diagnostics = bag.ToSortedList();
-        bool ok = !diagnostics.Any(d => d.IsError) && (!_options.Strict || diagnostics.Count == 0);
+        bool ok = !diagnostics.Any(d => d.IsError) && (!_options.Strict || !diagnostics.Any(d => d.FailsStrict));
         if (ok)
         lock (_publishLock)
         {

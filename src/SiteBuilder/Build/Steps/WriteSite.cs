@@ -17,7 +17,7 @@ public sealed class WriteSite : IBuildStep
     public void Execute(BuildContext context)
     {
         bool failed = context.Diagnostics.HasErrors ||
-                      (context.Options.Strict && context.Diagnostics.ToSortedList().Count > 0);
+                      (context.Options.Strict && context.Diagnostics.ToSortedList().Any(d => d.FailsStrict));
         if (failed || context.Options.DryRun) return;
         try
         {
