@@ -13,6 +13,13 @@ public static class SiteConfigLoader
     // Keys owned by other parts of SiteBuilder (they read site.yml themselves); not unknown.
     private static readonly HashSet<string> ForeignKeys = ["link_check"];
 
+    /// <summary>Every top-level key of <c>site.yml</c> (the editor schema has exactly these).</summary>
+    public static readonly IReadOnlyList<string> Keys =
+        ["title", "description", "base_url", "repository", "branch", "language", "sections", "search", .. ForeignKeys];
+
+    /// <summary>Every key of a section's settings.</summary>
+    public static readonly IReadOnlyList<string> SectionKeys = ["title", "statswiki_space", "layout", "schema", "table", "index_by"];
+
     /// <summary>Loads the configuration; a missing file gives the defaults.</summary>
     public static SiteConfig Load(string sourceDir, DiagnosticBag diagnostics)
     {
@@ -42,9 +49,12 @@ public static class SiteConfigLoader
                 case "language": config = config with { Language = r.String(value, key) ?? "en" }; break;
                 case "sections": config = config with { Sections = LoadSections(value, r, diagnostics) }; break;
                 case "search":
-                    if (r.Mapping(value, key) is { } search &&
-                        search.Children.TryGetValue(new YamlScalarNode("budget_bytes"), out var budget))
-                        config = config with { SearchBudgetBytes = r.Int(budget, "search.budget_bytes") };
+                    if (r.Mapping(value, key) is not { } search) break;
+                    foreach (var (k, v) in search.Children)
+                    {
+                        if (((YamlScalarNode)k).Value == "budget_bytes") config = config with { SearchBudgetBytes = r.Int(v, "search.budget_bytes") };
+                        else diagnostics.Warning(DiagnosticCodes.ConfigUnknownKey, positions.At(k), $"unknown key '{((YamlScalarNode)k).Value}' in search");
+                    }
                     break;
                 default:
                     if (!ForeignKeys.Contains(key))
