@@ -37,6 +37,17 @@ public static class DiagnosticCodes
     /// <summary>A statswiki URL in front matter is malformed or claimed by two pages.</summary>
     public const string StatswikiUrl = "SB0109";
 
+    /// <summary>A source names a repository file that does not exist.</summary>
+    public const string SourceFileMissing = "SB0150";
+    /// <summary>A source says <c>seed</c>, but <c>seeds/</c> holds no file or several.</summary>
+    public const string SourceSeedAmbiguous = "SB0151";
+    /// <summary>A source names a file that may not be published (outside the repository, hidden, a link, not a regular file).</summary>
+    public const string SourceFileUnsafe = "SB0152";
+    /// <summary>A source names a file larger than a published document may be.</summary>
+    public const string SourceFileTooLarge = "SB0153";
+    /// <summary>A published source document would take the path of another file of the site.</summary>
+    public const string SourceFileClash = "SB0154";
+
     /// <summary>A required field of a section schema is missing.</summary>
     public const string SchemaRequired = "SB0201";
     /// <summary>A value is not in the field's controlled list.</summary>

@@ -22,6 +22,7 @@ public sealed class WriteSiteFiles : IBuildStep
         foreach (string rel in context.PageAssets)
             context.AddOutput(new OutputFile(rel, File.ReadAllBytes(Path.Combine(context.SourceDir, "pages", rel))));
 
+        WriteSourceDocuments(context);
         Write404(context);
         if (context.Config.BaseUrl is not { } baseUrl)
         {
@@ -41,6 +42,22 @@ public sealed class WriteSiteFiles : IBuildStep
         sitemap.Append("</urlset>\n");
         context.AddOutput(OutputFile.Text("sitemap.xml", sitemap.ToString()));
         context.AddOutput(OutputFile.Text("robots.txt", $"User-agent: *\nAllow: /\nSitemap: {baseUrl}sitemap.xml\n"));
+    }
+
+    // Each repository file a source names (ParsePages checked it), once, at its own path.
+    private static void WriteSourceDocuments(BuildContext context)
+    {
+        var documents = new SortedDictionary<string, SourceLocation>(StringComparer.Ordinal);
+        foreach (var source in context.Pages.SelectMany(p => p.FrontMatter.Sources))
+            if (source.Document is { } doc && (!documents.TryGetValue(doc, out var first) || source.Location.CompareTo(first) < 0))
+                documents[doc] = source.Location;
+        foreach (var (doc, at) in documents)
+        {
+            if (!SourceDocuments.TryRead(context.SourceDir, doc, out byte[] bytes, out string problem))
+                context.Diagnostics.Error(DiagnosticCodes.SourceFileUnsafe, at, $"source '{doc}' cannot be published: {problem}");
+            else if (!context.Output.TryAdd(doc, bytes))
+                context.Diagnostics.Error(DiagnosticCodes.SourceFileClash, at, $"source '{doc}' cannot be published: the site already has a file at that path");
+        }
     }
 
     private static void Write404(BuildContext context)
