@@ -30,6 +30,7 @@ public sealed class IncrementalBuilder
     private readonly string _sourceDir;
 
     private SiteConfig _config = new();
+    private HashSet<string> _sourceDocuments = new(StringComparer.Ordinal);
     private IReadOnlyList<Diagnostic> _configDiagnostics = [];
     private IReadOnlyList<Diagnostic> _siteDiagnostics = [];
     private IReadOnlyList<Diagnostic> _siteFileDiagnostics = [];
@@ -453,6 +454,9 @@ public sealed class IncrementalBuilder
         if (work.AllModels || statswikiChanged) models.UnionWith(_active);
         if (work.ForcedLayouts.Count > 0) models.UnionWith(_active.Where(p => work.ForcedLayouts.Contains(p.Layout)));
         work.SiteFiles |= structural || faceChanged.Any(p => p.Parent is null || p.Parent == _tree.Root);
+        // WriteSiteFiles publishes the source documents the pages cite: again when that set changes.
+        var documents = _active.SelectMany(p => p.FrontMatter.Sources).Select(s => s.Document).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        if (!documents.SetEquals(_sourceDocuments)) (work.SiteFiles, _sourceDocuments) = (true, documents);
 
         var removedOutputs = new List<string>();
         foreach (var page in removed)
