@@ -1,5 +1,5 @@
-using Mono.Unix;
 using SiteBuilder.Diagnostics;
+using SiteBuilder.Safety;
 
 namespace SiteBuilder.Content;
 
@@ -7,14 +7,14 @@ namespace SiteBuilder.Content;
 /// Source documents published with the site: a source whose <c>url:</c> names a file of the repository
 /// (<c>seeds/000_0a8c9aee3857ae7c.txt</c>, or <c>seed</c> for the one document in <c>seeds/</c>) is copied into the
 /// site at the same path and linked there, so a reader reads the document instead of a repository page. The path comes
-/// from front matter, which is hostile: it must be plainly relative, name no hidden file, go through no symbolic link,
-/// lead to a regular file inside the source folder and be at most <see cref="MaxBytes"/> long; anything else is an
+/// from front matter, which is hostile: it goes through <see cref="SourceTree"/> (canonicalised, contained in the source
+/// folder, a regular file) and must name no hidden file and be at most <see cref="MaxBytes"/> long; anything else is an
 /// error at the <c>url:</c> line, and nothing outside the source folder is ever read.
 /// </summary>
 public static partial class SourceDocuments
 {
-    /// <summary>The largest document published (GitHub Pages refuses files over 100 MB).</summary>
-    public const long MaxBytes = 50L * 1024 * 1024;
+    /// <summary>The largest document published: what SiteBuilder reads of any asset.</summary>
+    public const long MaxBytes = ReadLimits.AssetBytes;
 
     /// <summary>The shorthand for the site's seed document.</summary>
     public const string SeedShorthand = "seed";
@@ -34,15 +34,15 @@ public static partial class SourceDocuments
     /// The sources with <see cref="SourceReference.Document"/> set for each that names a publishable file; a source
     /// that names a file which cannot be published is reported at its <c>url:</c> and left unpublished.
     /// </summary>
-    public static IReadOnlyList<SourceReference> Resolve(IReadOnlyList<SourceReference> sources, string sourceDir, DiagnosticBag diagnostics)
+    public static IReadOnlyList<SourceReference> Resolve(IReadOnlyList<SourceReference> sources, SourceTree tree, DiagnosticBag diagnostics)
     {
         if (!sources.Any(s => NamesFile(s.Url))) return sources;
         var result = new List<SourceReference>(sources.Count);
         foreach (var source in sources)
         {
             if (!NamesFile(source.Url)) { result.Add(source); continue; }
-            string? path = source.Url == SeedShorthand ? Seed(sourceDir, source, diagnostics) : source.Url;
-            if (path is not null && Problem(sourceDir, path) is { } problem)
+            string? path = source.Url == SeedShorthand ? Seed(tree, source, diagnostics) : source.Url;
+            if (path is not null && Problem(tree, path) is { } problem)
             {
                 diagnostics.Error(problem.Code, source.Location, $"source '{source.Url}' cannot be published: {problem.Message}");
                 path = null;
@@ -53,35 +53,19 @@ public static partial class SourceDocuments
     }
 
     /// <summary>Reads a document <see cref="Resolve"/> accepted; false (with why) if it changed since into something that cannot be published.</summary>
-    public static bool TryRead(string sourceDir, string path, out byte[] bytes, out string problem)
+    public static bool TryRead(SourceTree tree, string path, out byte[] bytes, out string problem)
     {
-        bytes = [];
-        if (Problem(sourceDir, path) is { } p) { problem = p.Message; return false; }
-        try
-        {
-            using var handle = File.OpenHandle(Path.Join(sourceDir, path), FileMode.Open, FileAccess.Read, FileShare.Read);
-            // Never more than the bound, even if the file grew after it was checked.
-            bytes = new byte[Math.Min(RandomAccess.GetLength(handle), MaxBytes)];
-            int read = 0, n;
-            while (read < bytes.Length && (n = RandomAccess.Read(handle, bytes.AsSpan(read), read)) > 0) read += n;
-            if (read < bytes.Length) bytes = bytes[..read];
-            problem = "";
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            problem = "it cannot be read: " + ex.Message;
-            return false;
-        }
+        if (Problem(tree, path) is { } p) { (bytes, problem) = ([], p.Message); return false; }
+        bool read = tree.TryRead(path, MaxBytes, out bytes, out var why);
+        problem = why.Message;
+        return read;
     }
 
     // The one document in seeds/; null (reported) when there is none or more than one.
-    private static string? Seed(string sourceDir, SourceReference source, DiagnosticBag diagnostics)
+    private static string? Seed(SourceTree tree, SourceReference source, DiagnosticBag diagnostics)
     {
-        string folder = Path.Join(sourceDir, SeedFolder);
-        var files = Directory.Exists(folder) && new DirectoryInfo(folder).LinkTarget is null
-            ? Directory.EnumerateFiles(folder).Select(Path.GetFileName).OfType<string>().Where(f => !f.StartsWith('.')).Order(StringComparer.Ordinal).ToList()
-            : [];
+        // What the tree cannot read safely is not a candidate; the build's other steps report it where it matters.
+        var files = tree.Files(SeedFolder, new DiagnosticBag(), skip: name => name.StartsWith('.'), recursive: false);
         if (files.Count == 1) return SeedFolder + "/" + files[0];
         diagnostics.Error(DiagnosticCodes.SourceSeedAmbiguous, source.Location, files.Count == 0
             ? $"source 'seed' names the seed document, but there is no file in {SeedFolder}/"
@@ -89,35 +73,21 @@ public static partial class SourceDocuments
         return null;
     }
 
-    private static (string Code, string Message)? Problem(string sourceDir, string path)
+    private static SourceProblem? Problem(SourceTree tree, string path)
     {
-        if (path.Length == 0 || Path.IsPathRooted(path) || path.Contains('\\') || path.Contains('\0') ||
-            path.Split('/').Any(part => part is "" or "." or ".."))
-            return (DiagnosticCodes.SourceFileUnsafe, "name a file by its path from the repository's root, without '..', a leading '/' or '\\'");
-        string current = sourceDir;
-        string[] parts = path.Split('/');
-        for (int i = 0; i < parts.Length; i++)
+        if (!SourceTree.IsPlainRelative(path))
+            return new(DiagnosticCodes.SourceFileUnsafe, "name a file by its path from the repository's root, without '..', a leading '/' or '\\'");
+        if (path.Split('/').FirstOrDefault(part => part.StartsWith('.')) is { } hidden)
+            return new(DiagnosticCodes.SourceFileUnsafe, $"'{hidden}' is hidden; hidden files and folders are never published");
+        var entry = tree.Check(path);
+        return entry.Kind switch
         {
-            if (parts[i].StartsWith('.')) return (DiagnosticCodes.SourceFileUnsafe, $"'{parts[i]}' is hidden; hidden files and folders are never published");
-            current = Path.Join(current, parts[i]);
-            UnixFileSystemInfo info;
-            try
-            {
-                info = UnixFileSystemInfo.GetFileSystemEntry(current);
-                if (!info.Exists) return (DiagnosticCodes.SourceFileMissing, $"there is no file '{path}' in the repository");
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
-            {
-                return (DiagnosticCodes.SourceFileMissing, $"there is no file '{path}' in the repository");
-            }
-            // No link at all: a path that is the same on disk as it reads can never lead out of the source folder.
-            if (info.IsSymbolicLink) return (DiagnosticCodes.SourceFileUnsafe, $"'{string.Join('/', parts[..(i + 1)])}' is a symbolic link");
-            bool last = i == parts.Length - 1;
-            if (!last && info.FileType != FileTypes.Directory) return (DiagnosticCodes.SourceFileMissing, $"there is no file '{path}' in the repository");
-            if (last && info.FileType != FileTypes.RegularFile) return (DiagnosticCodes.SourceFileUnsafe, "it is not a regular file");
-            if (last && info.Length > MaxBytes)
-                return (DiagnosticCodes.SourceFileTooLarge, $"it is {info.Length / (1024 * 1024)} MiB, more than the {MaxBytes / (1024 * 1024)} MiB a published document may be");
-        }
-        return null;
+            SourceEntryKind.File when entry.Length > MaxBytes => new(DiagnosticCodes.SourceFileTooLarge,
+                $"it is {SourceTree.Bytes(entry.Length)}, more than the {SourceTree.Bytes(MaxBytes)} a published document may be"),
+            SourceEntryKind.File => null,
+            SourceEntryKind.Missing => new(DiagnosticCodes.SourceFileMissing, $"there is no file '{path}' in the repository"),
+            SourceEntryKind.Folder => new(DiagnosticCodes.SourceFileUnsafe, "it is a folder, not a file"),
+            _ => new(DiagnosticCodes.SourceFileUnsafe, entry.Problem.StartsWith("it ", StringComparison.Ordinal) ? entry.Problem : "it is " + entry.Problem),
+        };
     }
 }

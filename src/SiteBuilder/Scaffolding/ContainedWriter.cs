@@ -1,8 +1,8 @@
 namespace SiteBuilder.Scaffolding;
 
 /// <summary>
-/// Writes files inside one folder and nowhere else: the folder is canonicalised once, each path must be plainly
-/// relative (no <c>..</c>, no absolute path, no backslash), and no folder on the way may be a symbolic link, so a
+/// Writes files inside one folder and nowhere else: the folder is canonicalised once, each path must pass the rule of
+/// every write (<see cref="Safety.OutputPaths"/>: no <c>..</c>, no absolute path, no backslash), and nothing on the way may be a symbolic link, so a
 /// link planted in a site (<c>pages → /etc</c>) never sends a write outside it. Used by <c>init</c> and <c>schema</c>.
 /// </summary>
 public sealed class ContainedWriter
@@ -22,9 +22,8 @@ public sealed class ContainedWriter
     /// <summary>Why <paramref name="relativePath"/> cannot be written, or null when it can (it may exist).</summary>
     public string? Problem(string relativePath)
     {
-        if (relativePath.Length == 0 || relativePath.Contains('\\') || Path.IsPathRooted(relativePath) ||
-            relativePath.Split('/').Any(part => part is "" or "." or ".."))
-            return $"'{relativePath}' is not a plain relative path";
+        // The containment rule of every write (Safety.OutputPaths), then no link on the way.
+        if (Safety.OutputPaths.Problem(relativePath) is { } unsafePath) return $"'{relativePath}': {unsafePath}";
         string current = Root;
         string[] parts = relativePath.Split('/');
         for (int i = 0; i < parts.Length; i++)

@@ -61,7 +61,7 @@ public sealed class SourceDocumentTests
     [InlineData("/etc/passwd", "name a file by its path from the repository's root, without '..', a leading '/' or '\\'")]
     [InlineData("docs/../../outside.txt", "name a file by its path from the repository's root, without '..', a leading '/' or '\\'")]
     [InlineData(".git/config", "'.git' is hidden; hidden files and folders are never published")]
-    [InlineData("docs", "it is not a regular file")]
+    [InlineData("docs", "it is a folder, not a file")]
     public void APathThatLeavesTheTreeOrNamesNoPublishableFileIsAnError(string url, string why)
     {
         using var site = TestSite.Create(Home + Page(url) + "-- docs/a.txt --\na\n-- .git/config --\nsecret\n");
@@ -72,7 +72,7 @@ public sealed class SourceDocumentTests
     }
 
     [Fact]
-    public void ASymbolicLinkIsNeverFollowedNeitherToAFileNorThroughAFolder()
+    public void ASymbolicLinkOutOfTheTreeIsNeverFollowedNeitherToAFileNorThroughAFolder()
     {
         string outside = TestSites.TempDir();
         File.WriteAllText(Path.Combine(outside, "secret.txt"), "secret");
@@ -83,9 +83,20 @@ public sealed class SourceDocumentTests
 
         var result = site.Build();
         Assert.Equal([
-            "pages/b.md:4:10: error SB0152: source 'linked/secret.txt' cannot be published: 'linked' is a symbolic link",
-            "pages/guide/report.md:5:10: error SB0152: source 'docs/secret.txt' cannot be published: 'docs/secret.txt' is a symbolic link",
+            "pages/b.md:4:10: error SB0152: source 'linked/secret.txt' cannot be published: it is a symbolic link that leads outside the source folder",
+            "pages/guide/report.md:5:10: error SB0152: source 'docs/secret.txt' cannot be published: it is a symbolic link that leads outside the source folder",
         ], TestSite.Lines(result));
+    }
+
+    [Fact]
+    public void ALinkThatStaysInsideTheTreeIsPublishedAtItsOwnPath()
+    {
+        using var site = TestSite.Create(Home + Page("docs/current.txt") + "-- docs/2014/report.txt --\nFigures.\n");
+        File.CreateSymbolicLink(Path.Combine(site.Root, "docs", "current.txt"), Path.Combine("2014", "report.txt"));
+
+        var result = site.Build(strict: true);
+        Assert.True(result.Succeeded, string.Join("\n", TestSite.Lines(result)));
+        Assert.Equal("Figures.\n", site.ReadOutput("docs/current.txt"));
     }
 
     [Fact]
@@ -96,7 +107,7 @@ public sealed class SourceDocumentTests
         using (var mkfifo = Process.Start("mkfifo", Path.Combine(site.Root, "docs", "pipe"))) mkfifo.WaitForExit();
 
         var result = await Task.Run(() => site.Build()).WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Equal(["pages/guide/report.md:5:10: error SB0152: source 'docs/pipe' cannot be published: it is not a regular file"], TestSite.Lines(result));
+        Assert.Equal(["pages/guide/report.md:5:10: error SB0152: source 'docs/pipe' cannot be published: it is a named pipe, not a regular file"], TestSite.Lines(result));
     }
 
     [Fact]
@@ -107,7 +118,7 @@ public sealed class SourceDocumentTests
         // Sparse: no disk is used, and nothing may read it.
         using (var huge = new FileStream(Path.Combine(site.Root, "docs", "huge.bin"), FileMode.CreateNew)) huge.SetLength(SourceDocuments.MaxBytes + 1);
 
-        Assert.Equal(["pages/guide/report.md:5:10: error SB0153: source 'docs/huge.bin' cannot be published: it is 50 MiB, more than the 50 MiB a published document may be"],
+        Assert.Equal(["pages/guide/report.md:5:10: error SB0153: source 'docs/huge.bin' cannot be published: it is 64 MiB, more than the 64 MiB a published document may be"],
             TestSite.Lines(site.Build()));
     }
 

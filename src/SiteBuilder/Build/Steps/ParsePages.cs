@@ -31,7 +31,11 @@ public sealed class ParsePages : IBuildStep
             s => s.Key, s => (IReadOnlySet<string>)s.Schema!.Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal));
         Parallel.ForEach(context.Pages, page =>
         {
-            byte[] bytes = File.ReadAllBytes(Path.Combine(context.SourceDir, page.SourcePath));
+            if (context.Source.Read(page.SourcePath, Safety.ReadLimits.PageBytes, context.Diagnostics) is not { } bytes)
+            {
+                page.FrontMatter = new FrontMatter { Title = page.Slug };
+                return;
+            }
             if (!TryDecode(bytes, out string text, out int badOffset))
             {
                 var (line, col) = LineColumnOfByte(bytes, badOffset);
@@ -44,7 +48,7 @@ public sealed class ParsePages : IBuildStep
             text = text.Replace("\r\n", "\n");
             IReadOnlySet<string> extraKeys = schemaKeys.GetValueOrDefault(page.Section, NoKeys);
             page.FrontMatter = FrontMatterParser.Parse(page.SourcePath, text, extraKeys, context.Diagnostics);
-            page.FrontMatter = page.FrontMatter with { Sources = SourceDocuments.Resolve(page.FrontMatter.Sources, context.SourceDir, context.Diagnostics) };
+            page.FrontMatter = page.FrontMatter with { Sources = SourceDocuments.Resolve(page.FrontMatter.Sources, context.Source, context.Diagnostics) };
             page.FrontMatterSource = FrontMatterParser.Block(text);
             var document = Markdig.Markdown.Parse(text, pipeline);
             // Must come before the body is rendered: the markers are part of it.

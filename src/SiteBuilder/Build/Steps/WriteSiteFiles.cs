@@ -20,7 +20,8 @@ public sealed class WriteSiteFiles : IBuildStep
     public void Execute(BuildContext context)
     {
         foreach (string rel in context.PageAssets)
-            context.AddOutput(new OutputFile(rel, File.ReadAllBytes(Path.Combine(context.SourceDir, "pages", rel))));
+            if (context.Source.Read("pages/" + rel, Safety.ReadLimits.AssetBytes, context.Diagnostics) is { } bytes)
+                context.AddOutput(new OutputFile(rel, bytes));
 
         WriteSourceDocuments(context);
         Write404(context);
@@ -53,7 +54,7 @@ public sealed class WriteSiteFiles : IBuildStep
                 documents[doc] = source.Location;
         foreach (var (doc, at) in documents)
         {
-            if (!SourceDocuments.TryRead(context.SourceDir, doc, out byte[] bytes, out string problem))
+            if (!SourceDocuments.TryRead(context.Source, doc, out byte[] bytes, out string problem))
                 context.Diagnostics.Error(DiagnosticCodes.SourceFileUnsafe, at, $"source '{doc}' cannot be published: {problem}");
             else if (!context.Output.TryAdd(doc, bytes))
                 context.Diagnostics.Error(DiagnosticCodes.SourceFileClash, at, $"source '{doc}' cannot be published: the site already has a file at that path");
