@@ -53,7 +53,7 @@ public sealed class ParsePages : IBuildStep
             var document = Markdig.Markdown.Parse(text, pipeline);
             // Must come before the body is rendered: the markers are part of it.
             AnchorAliases.Insert(document, page.FrontMatter, page.SourcePath, context.Diagnostics);
-            page.Body = MarkdownBodyBuilder.Build(document, pipeline);
+            page.Body = MarkdownBodyBuilder.Build(document, pipeline, new LineIndex(text));
         });
         if (!context.Options.IncludeDrafts) context.Pages.RemoveAll(p => p.FrontMatter.Draft);
     }
