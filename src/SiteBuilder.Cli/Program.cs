@@ -18,6 +18,8 @@ public static partial class Program
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(NewCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(InitCommand.Create());
+        root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(PrecompileThemeCommand.Create());
 
         try

@@ -21,6 +21,8 @@ public static class DiagnosticCodes
     public const string SourceDateEpoch = "SB0020";
     /// <summary>The <c>lunr</c> command's input is not JSON, not an array of objects, lacks the ref property, or is too large.</summary>
     public const string LunrInput = "SB0021";
+    /// <summary>No <c>base_url</c> is configured, so no sitemap is written (a note: never fails a build).</summary>
+    public const string NoBaseUrl = "SB0040";
 
     /// <summary>A page file is not valid UTF-8.</summary>
     public const string NotUtf8 = "SB0101";
@@ -53,6 +55,17 @@ public static class DiagnosticCodes
     public const string PathOutsideOutput = "SB0113";
     /// <summary>The Markdown nests deeper than SiteBuilder renders (block quotes, lists, emphasis or links inside each other).</summary>
     public const string MarkdownTooDeep = "SB0130";
+
+    /// <summary>A source names a repository file that does not exist.</summary>
+    public const string SourceFileMissing = "SB0150";
+    /// <summary>A source says <c>seed</c>, but <c>seeds/</c> holds no file or several.</summary>
+    public const string SourceSeedAmbiguous = "SB0151";
+    /// <summary>A source names a file that may not be published (outside the repository, hidden, a link, not a regular file).</summary>
+    public const string SourceFileUnsafe = "SB0152";
+    /// <summary>A source names a file larger than a published document may be.</summary>
+    public const string SourceFileTooLarge = "SB0153";
+    /// <summary>A published source document would take the path of another file of the site.</summary>
+    public const string SourceFileClash = "SB0154";
 
     /// <summary>A required field of a section schema is missing.</summary>
     public const string SchemaRequired = "SB0201";
