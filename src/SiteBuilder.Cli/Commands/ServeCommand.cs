@@ -75,7 +75,6 @@ public static class ServeCommand
             }
             else Console.Out.WriteLine(server.Url);
             server.Rebuilt += (result, paths) => Report(result, paths, mode);
-            server.Crashed += ex => Console.Error.WriteLine($"sitebuilder: rebuild failed unexpectedly (a bug; please report it), rebuilding everything: {ex}");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancel);
@@ -96,7 +95,10 @@ public static class ServeCommand
         {
             string time = DateTime.Now.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
             string what = paths.Count == 0 ? "" : paths.Count == 1 ? paths.First() + ": " : $"{paths.Count} files: ";
-            DiagnosticPrinter.Print(result.Succeeded ? result.Diagnostics.Where(_ => mode.Verbosity != Verbosity.Quiet) : result.Diagnostics, Console.Error);
+            // A build that threw (a bug) has one problem without a code: the server's own line, in one line.
+            foreach (var bug in result.Diagnostics.Where(d => d.Code.Length == 0)) Console.Error.WriteLine($"sitebuilder: {bug.Message}");
+            var problems = result.Diagnostics.Where(d => d.Code.Length > 0);
+            DiagnosticPrinter.Print(result.Succeeded ? problems.Where(_ => mode.Verbosity != Verbosity.Quiet) : problems, Console.Error);
             if (!result.Succeeded)
             {
                 Console.Error.WriteLine($"[{time}] {what}build failed with {result.ErrorCount} error(s); the pages show them; serving the last good build.");

@@ -17,4 +17,9 @@ public sealed record PreviewOptions
     // An editor's save (write, or write-then-rename) lands within a few milliseconds; 30 ms of quiet groups it
     // without adding much to the time from save to reload.
     public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(30);
+    /// <summary>
+    /// Runs before each build with the changed paths (none for the first build); null for nothing. Tests make it
+    /// throw to fail a rebuild the way a bug would, which no fixed input can be relied on to do.
+    /// </summary>
+    public Action<IReadOnlyCollection<string>>? BeforeBuild { get; init; }
 }

@@ -43,6 +43,9 @@ public sealed class PreviewServer : IAsyncDisposable
     private WebApplication? _app;
     private SourceWatcher? _watcher;
     private Task? _loop;
+    private IncrementalResult? _latest;
+    // After a rebuild threw, the builder's state is not to be trusted: the next change rebuilds everything.
+    private bool _rebuildAll;
 
     private PreviewServer(PreviewOptions options)
     {
@@ -58,13 +61,11 @@ public sealed class PreviewServer : IAsyncDisposable
     public IncrementalResult FirstBuild { get; private set; } = null!;
 
     /// <summary>The result of the latest build.</summary>
-    public IncrementalResult Latest => _builder.Last ?? FirstBuild;
+    public IncrementalResult Latest => _latest ?? FirstBuild;
 
     /// <summary>Raised after each rebuild with its result and the changed paths (on the rebuild thread).</summary>
     public event Action<IncrementalResult, IReadOnlyCollection<string>>? Rebuilt;
 
-    /// <summary>Raised when a rebuild threw (a bug); the server then rebuilds everything.</summary>
-    public event Action<Exception>? Crashed;
 
     /// <summary>Number of pages connected to the events stream.</summary>
     public int ClientCount => _events.ClientCount;
@@ -74,7 +75,7 @@ public sealed class PreviewServer : IAsyncDisposable
     public static async Task<PreviewServer> StartAsync(PreviewOptions options, CancellationToken cancel = default)
     {
         var server = new PreviewServer(options);
-        server.FirstBuild = server._builder.Rebuild();
+        server.FirstBuild = server.BuildSafely(server._builder.Rebuild, []);
         await server.ListenAsync(cancel);
         server._loop = Task.Run(server.RebuildLoopAsync);
         if (options.Watch)
@@ -111,16 +112,7 @@ public sealed class PreviewServer : IAsyncDisposable
                 while (reader.TryRead(out var batch)) paths.UnionWith(batch);
                 var changes = ChangeSet.From(paths);
                 if (changes.IsEmpty) continue;
-                IncrementalResult result;
-                try
-                {
-                    result = _builder.Update(changes);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    Crashed?.Invoke(ex);
-                    result = _builder.Rebuild();
-                }
+                var result = BuildSafely(() => _rebuildAll ? _builder.Rebuild() : _builder.Update(changes), paths);
                 Publish(result);
                 Rebuilt?.Invoke(result, paths);
             }
@@ -129,6 +121,39 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             // Stopping.
         }
+    }
+
+    /// <summary>
+    /// Runs a build; when it throws (a bug, whatever the input), the failure becomes a result the open pages show
+    /// like any error, and the loop goes on: the watcher keeps feeding it, and the next change rebuilds everything.
+    /// </summary>
+    private IncrementalResult BuildSafely(Func<IncrementalResult> build, IReadOnlyCollection<string> paths)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        IncrementalResult result;
+        try
+        {
+            _options.BeforeBuild?.Invoke(paths);
+            result = build();
+            _rebuildAll = false;
+        }
+        catch (Exception ex)
+        {
+            _rebuildAll = true;
+            var at = SourceLocation.File(paths.FirstOrDefault() ?? "site.yml");
+            var bug = new Diagnostic("", DiagnosticSeverity.Error, at,
+                $"SiteBuilder failed while rebuilding (a bug; please report it): {Describe(ex).TrimEnd('.')}. Saving any file rebuilds everything.");
+            result = new IncrementalResult([bug], false, true, [], [], _latest?.PageCount ?? 0, watch.Elapsed, _builder.Current.Version, []);
+        }
+        _latest = result;
+        return result;
+    }
+
+    /// <summary>An exception in one line: its type and message, the one inside a parallel loop's wrapper.</summary>
+    public static string Describe(Exception ex)
+    {
+        if (ex is AggregateException { InnerExceptions.Count: 1 } aggregate) ex = aggregate.InnerExceptions[0];
+        return $"{ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}";
     }
 
     private void Publish(IncrementalResult result)

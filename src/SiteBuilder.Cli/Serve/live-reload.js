@@ -33,7 +33,8 @@
       var where = document.createElement('strong');
       where.textContent = d.location;
       item.appendChild(where);
-      item.appendChild(document.createTextNode(': ' + d.severity + ' ' + d.code + ': ' + d.message));
+      // A rebuild that failed on a bug has no code.
+      item.appendChild(document.createTextNode(': ' + d.severity + (d.code ? ' ' + d.code : '') + ': ' + d.message));
       list.appendChild(item);
     });
     box.appendChild(list);
