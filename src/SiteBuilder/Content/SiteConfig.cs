@@ -20,6 +20,11 @@ public sealed record SiteConfig
     public string Language { get; init; } = "en";
     /// <summary>Sections by folder name.</summary>
     public IReadOnlyDictionary<string, SectionConfig> Sections { get; init; } = new Dictionary<string, SectionConfig>();
+    /// <summary>
+    /// True to publish raw HTML, links and attributes that can run script (<c>unsafe_html: true</c>); off by default,
+    /// when they are errors (SB0131; see <see cref="Markdown.UnsafeHtml"/>).
+    /// </summary>
+    public bool UnsafeHtml { get; init; }
     /// <summary>Largest allowed raw size of the search index, in bytes; null for no budget.</summary>
     public long? SearchBudgetBytes { get; init; }
 

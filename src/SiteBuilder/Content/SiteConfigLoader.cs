@@ -15,7 +15,7 @@ public static class SiteConfigLoader
 
     /// <summary>Every top-level key of <c>site.yml</c> (the editor schema has exactly these).</summary>
     public static readonly IReadOnlyList<string> Keys =
-        ["title", "description", "base_url", "repository", "branch", "language", "sections", "search", .. ForeignKeys];
+        ["title", "description", "base_url", "repository", "branch", "language", "sections", "search", "unsafe_html", .. ForeignKeys];
 
     /// <summary>Every key of a section's settings.</summary>
     public static readonly IReadOnlyList<string> SectionKeys = ["title", "statswiki_space", "layout", "schema", "table", "index_by"];
@@ -54,6 +54,7 @@ public static class SiteConfigLoader
                 case "branch": config = config with { Branch = r.String(value, key) ?? "main" }; break;
                 case "language": config = config with { Language = r.String(value, key) ?? "en" }; break;
                 case "sections": config = config with { Sections = LoadSections(value, r, diagnostics) }; break;
+                case "unsafe_html": config = config with { UnsafeHtml = r.Bool(value, key) ?? false }; break;
                 case "search":
                     if (r.Mapping(value, key) is not { } search) break;
                     foreach (var (k, v) in search.Children)

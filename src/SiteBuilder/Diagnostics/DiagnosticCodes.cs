@@ -55,6 +55,8 @@ public static class DiagnosticCodes
     public const string PathOutsideOutput = "SB0113";
     /// <summary>The Markdown nests deeper than SiteBuilder renders (block quotes, lists, emphasis or links inside each other).</summary>
     public const string MarkdownTooDeep = "SB0130";
+    /// <summary>Raw HTML, a link or an attribute that can run script, refused unless <c>site.yml</c> sets <c>unsafe_html: true</c>.</summary>
+    public const string UnsafeHtml = "SB0131";
 
     /// <summary>A source names a repository file that does not exist.</summary>
     public const string SourceFileMissing = "SB0150";

@@ -89,6 +89,7 @@ public static class EditorSchemaGenerator
                 "Settings of each section, by the name of its folder under pages/.")),
             ("search", Described(Closed(Obj(("budget_bytes", Described(Int(), "Fail the build when the search index (raw JSON) is larger than this.")))),
                 "Settings of the search index.")),
+            ("unsafe_html", Described(Bool(), "true publishes raw HTML, links and attributes that can run script (<script>, on… attributes, javascript: URLs); off by default, when they are errors.")),
             ("link_check", Described(new JsonObject { ["type"] = "object" }, "Settings of sitebuilder check-links (see docs/link-check.md).")));
         CheckKeys(properties, SiteConfigLoader.Keys);
         return Document("site.yml", "The settings of a SiteBuilder site.", Closed(properties));

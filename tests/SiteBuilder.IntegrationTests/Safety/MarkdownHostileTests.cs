@@ -130,4 +130,66 @@ public sealed class MarkdownHostileTests
         Assert.True(run.Elapsed < TimeSpan.FromSeconds(30), $"{run.Elapsed}");
         site.AssertSafe(run);
     }
+
+    // ---- Unsafe HTML ---------------------------------------------------------------------------------------------
+
+    private const string Refused = "; SiteBuilder does not publish it unless site.yml sets 'unsafe_html: true'";
+
+    public static TheoryData<string, string> UnsafeCases => new()
+    {
+        { "<script>alert(1)</script>\n", "4:1: error SB0131: raw HTML <script> runs script" },
+        { "<div>\n  <p>fine</p>\n  <script src=x.js></script>\n</div>\n", "6:3: error SB0131: raw HTML <script> runs script" },
+        { "> <iframe src=\"https://example.org/\"></iframe>\n", "4:3: error SB0131: raw HTML <iframe> embeds another document, which can run script" },
+        { "<object data=x.swf></object>\n", "4:1: error SB0131: raw HTML <object> embeds another document" },
+        { "<embed src=x.swf>\n", "4:1: error SB0131: raw HTML <embed> embeds another document" },
+        { "<style>body{display:none}</style>\n", "4:1: error SB0131: raw HTML <style> restyles the whole page" },
+        { "<meta http-equiv=refresh content=\"0;url=https://evil.test/\">\n", "4:1: error SB0131: raw HTML <meta> redirects the page or its links" },
+        { "Text <img src=x onerror=\"alert(1)\"> here.\n", "4:6: error SB0131: raw HTML <img onerror=…> is an event handler: it runs script" },
+        { "Text <a href=\"javascript:alert(1)\">x</a>.\n", "4:6: error SB0131: raw HTML <a href=…> is a 'javascript:' URL, which can run script" },
+        { "<div><svg><a href=\" JAVA&#x09;SCRIPT:alert(1)\">x</a></svg></div>\n", "4:11: error SB0131: raw HTML <a href=…> is a 'javascript:' URL" },
+        { "<iframe srcdoc=\"x\"></iframe>\n", "4:1: error SB0131: raw HTML <iframe> embeds another document" },
+        { "See [this](javascript:alert(1)).\n", "4:5: error SB0131: a link to a 'javascript:' URL can run script" },
+        { "See [this](&#106;avascript:alert(1)).\n", "4:5: error SB0131: a link to a 'javascript:' URL can run script" },
+        { "See [this](VBScript:msgbox).\n", "4:5: error SB0131: a link to a 'vbscript:' URL can run script" },
+        { "See [this](data:text/html,<script>alert(1)</script>).\n", "4:5: error SB0131: a link to a 'data:' URL can run script" },
+        { "![pic](data:image/svg+xml;base64,PHN2Zz4=)\n", "4:1: error SB0131: an image to a 'data:' URL can run script" },
+        { "See <javascript:alert(1)>.\n", "4:5: error SB0131: a link to a 'javascript:' URL can run script" },
+        { "# Heading {onclick=\"alert(1)\"}\n", "4:1: error SB0131: the attribute 'onclick' is an event handler: it runs script" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnsafeCases))]
+    public void HtmlThatCanRunScriptIsRefusedAtItsPosition(string body, string diagnostic)
+    {
+        using var site = HostileSite.Create();
+        var run = BuildPage(site, body);
+        run.AssertExit(2).AssertDiagnostic("pages/guide/hostile.md:" + diagnostic);
+        Assert.Contains(Refused, run.Stderr);
+        site.AssertSafe(run);
+    }
+
+    [Fact]
+    public void SafeHtmlAndDataImagesArePublishedAsWritten()
+    {
+        using var site = HostileSite.Create();
+        var run = BuildPage(site, "<details><summary>More</summary>\n\n<b>bold</b> <img src=\"map.png\" alt=\"map\">\n\n</details>\n\n" +
+                                  "![dot](data:image/png;base64,iVBORw0KGgo=) and <kbd>Ctrl</kbd>.\n");
+        run.AssertExit(0).AssertNoStackTrace();
+        string html = File.ReadAllText(Path.Combine(site.Output, "guide", "hostile", "index.html"));
+        Assert.Contains("<details><summary>More</summary>", html);
+        Assert.Contains("<kbd>Ctrl</kbd>", html);
+        Assert.Contains("src=\"data:image/png;base64,iVBORw0KGgo=\"", html);
+    }
+
+    [Fact]
+    public void UnsafeHtmlTrueInSiteYmlPublishesItAsWritten()
+    {
+        using var site = HostileSite.Create();
+        site.Write("-- site.yml --\ntitle: Hostile test site\nbase_url: https://hostile.test/\nunsafe_html: true\n");
+        var run = BuildPage(site, "<script>window.embedded = 1;</script>\n\nSee [this](javascript:void(0)).\n");
+        run.AssertExit(0).AssertNoStackTrace();
+        string html = File.ReadAllText(Path.Combine(site.Output, "guide", "hostile", "index.html"));
+        Assert.Contains("<script>window.embedded = 1;</script>", html);
+        Assert.Contains("href=\"javascript:void(0)\"", html);
+    }
 }

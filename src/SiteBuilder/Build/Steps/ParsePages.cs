@@ -62,6 +62,7 @@ public sealed class ParsePages : IBuildStep
             // Must come before the body is rendered: the markers are part of it.
             AnchorAliases.Insert(document, page.FrontMatter, page.SourcePath, context.Diagnostics);
             page.Body = MarkdownBodyBuilder.Build(document, pipeline, new LineIndex(text));
+            if (!context.Config.UnsafeHtml) UnsafeHtml.Check(page.SourcePath, text, document, page.Body.Links, context.Diagnostics);
         });
         if (!context.Options.IncludeDrafts) context.Pages.RemoveAll(p => p.FrontMatter.Draft);
     }
