@@ -42,14 +42,33 @@ public static class SiteConfigLoader
                 case "branch": config = config with { Branch = r.String(value, key) ?? "main" }; break;
                 case "language": config = config with { Language = r.String(value, key) ?? "en" }; break;
                 case "sections": config = config with { Sections = LoadSections(value, r, diagnostics) }; break;
-                case "search":
-                    if (r.Mapping(value, key) is { } search &&
-                        search.Children.TryGetValue(new YamlScalarNode("budget_bytes"), out var budget))
-                        config = config with { SearchBudgetBytes = r.Int(budget, "search.budget_bytes") };
-                    break;
+                case "search": config = LoadSearch(config, value, r, positions, diagnostics); break;
                 default:
                     if (!ForeignKeys.Contains(key))
                         diagnostics.Warning(DiagnosticCodes.ConfigUnknownKey, positions.At(keyNode), $"unknown key '{key}' in site.yml");
+                    break;
+            }
+        }
+        return config;
+    }
+
+    private static SiteConfig LoadSearch(SiteConfig config, YamlNode node, YamlReader r, YamlPositions positions, DiagnosticBag diagnostics)
+    {
+        if (r.Mapping(node, "search") is not { } search) return config;
+        foreach (var (keyNode, value) in search.Children)
+        {
+            string key = ((YamlScalarNode)keyNode).Value ?? "";
+            switch (key)
+            {
+                case "budget_bytes":
+                    config = config with { SearchBudgetBytes = r.Int(value, "search.budget_bytes"), SearchBudgetAt = positions.At(value) };
+                    break;
+                case "query_budget_bytes":
+                    config = config with { SearchQueryBudgetBytes = r.Int(value, "search.query_budget_bytes"), SearchQueryBudgetAt = positions.At(value) };
+                    break;
+                case "index_json": config = config with { SearchIndexJson = r.Bool(value, "search.index_json") ?? false }; break;
+                default:
+                    diagnostics.Warning(DiagnosticCodes.ConfigUnknownKey, positions.At(keyNode), $"unknown key '{key}' in site.yml's search settings");
                     break;
             }
         }
