@@ -245,7 +245,8 @@
   function buildIndex(c, records, headsOnly, allDocuments) {
     var l = c.lunr, fields = c.m.fields, nf = fields.length;
     var inverted = Object.create(null), elements = Object.create(null), terms = [];
-    records.forEach(function (r) {
+    // In term-index order, so each vector's elements arrive sorted, as lunr.Vector needs them.
+    records.slice().sort(function (a, b) { return a.index - b.index; }).forEach(function (r) {
       if (inverted[r.term]) return;
       terms.push(r.term);
       var posting = Object.create(null);
@@ -270,17 +271,7 @@
       // Only prohibited clauses: lunr returns every document, in the order of its fieldVectors (document, then field).
       for (var d = 0; d < c.m.documents; d++) for (var f = 0; f < nf; f++) fieldVectors[fields[f] + '/' + d] = new l.Vector([]);
     }
-    Object.keys(elements).forEach(function (key) {
-      var e = elements[key];
-      if (e.length > 2) {
-        // lunr.Vector needs its elements in index order.
-        var pairs = [];
-        for (var i = 0; i < e.length; i += 2) pairs.push([e[i], e[i + 1]]);
-        pairs.sort(function (a, b) { return a[0] - b[0]; });
-        e = [].concat.apply([], pairs);
-      }
-      fieldVectors[key] = new l.Vector(e);
-    });
+    for (var key in elements) fieldVectors[key] = new l.Vector(elements[key]);
     terms.sort();
     return new l.Index({
       invertedIndex: inverted, fieldVectors: fieldVectors, tokenSet: l.TokenSet.fromArray(terms),
