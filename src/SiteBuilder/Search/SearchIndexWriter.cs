@@ -101,7 +101,7 @@ public static class SearchIndexWriter
 
     /// <summary>
     /// The most a one-word query can fetch, gzipped: lunr.min.js, the loader, the manifest, the word's term shard and
-    /// the rest of its postings, and the document shards of the results a box shows (the largest ones).
+    /// every tier of its postings, and the document shards of the results a box shows (the largest ones).
     /// </summary>
     private static SearchQueryCost LargestQuery(ShardSet shards, long fixedGzip)
     {
@@ -112,7 +112,7 @@ public static class SearchIndexWriter
         for (var t = 0; t < shards.TermCount; t++)
         {
             long bytes = baseBytes + byId["terms/" + shards.TermShardOf[t]].GzipBytes +
-                         (shards.MoreShardOf[t] >= 0 ? byId["more/" + shards.MoreShardOf[t]].GzipBytes : 0);
+                         shards.MoreShardOf[t].Sum(n => byId["more/" + n].GzipBytes);
             if (bytes > worst.GzipBytes) worst = new SearchQueryCost(shards.Terms[t], bytes);
         }
         return worst;

@@ -139,14 +139,14 @@
     return lo;
   }
 
-  // The records of one term shard, by term: { index, tail, head: decoded entries }.
+  // The records of one term shard, by term: { term, index, tiers: numbers of its more/ files, head, pages: tiers loaded }.
   function termShard(c, n) {
     var key = 'terms/' + n;
     if (c.s.records[key]) return Promise.resolve(c.s.records[key]);
     return file(c.s, key).then(function (rows) {
       if (c.s.records[key]) return c.s.records[key];
       var byTerm = new Map();
-      for (var i = 0; i < rows.length; i++) byTerm.set(rows[i][0], { term: rows[i][0], index: rows[i][1], tail: rows[i][2], head: rows[i][3], more: null });
+      for (var i = 0; i < rows.length; i++) byTerm.set(rows[i][0], { term: rows[i][0], index: rows[i][1], tiers: rows[i][2], head: rows[i][3], pages: [] });
       return (c.s.records[key] = byTerm);
     });
   }
@@ -213,15 +213,30 @@
         return { clause: clause, records: [].concat.apply([], lists).filter(Boolean) };
       });
     });
-    return Promise.all(clauses).then(function (planned) { return { query: q, clauses: planned }; });
+    return Promise.all(clauses).then(function (planned) { return { query: q, clauses: planned, depth: new Map() }; });
   }
 
-  function tailOf(c, record) {
-    if (record.tail < 0 || record.more) return Promise.resolve();
-    return file(c.s, 'more/' + record.tail).then(function (rows) {
-      for (var i = 0; i < rows.length; i++) if (rows[i][0] === record.term) { record.more = rows[i][1]; return; }
-      throw new Error('SiteBuilderSearch: more/' + record.tail + '.js lacks the term ' + JSON.stringify(record.term));
+  // How many tiers of a record's postings a query uses (its own count: the files loaded stay cached for the page,
+  // but what a query reads does not depend on what earlier queries loaded).
+  function used(planned, record) { return planned.depth.get(record) || 0; }
+  function complete(planned, record) { return used(planned, record) === record.tiers.length; }
+
+  // Takes the next tier of a record's postings into the query (the best of those it does not use yet).
+  function nextTier(c, planned, record) {
+    var level = used(planned, record);
+    if (level >= record.tiers.length) return Promise.resolve();
+    var id = 'more/' + record.tiers[level];
+    return file(c.s, id).then(function (rows) {
+      if (!record.pages[level]) {
+        for (var i = 0; i < rows.length && !record.pages[level]; i++) if (rows[i][0] === record.term) record.pages[level] = rows[i][1];
+        if (!record.pages[level]) throw new Error('SiteBuilderSearch: ' + id + '.js lacks the term ' + JSON.stringify(record.term));
+      }
+      planned.depth.set(record, Math.max(used(planned, record), level + 1));
     });
+  }
+
+  function allTiers(c, planned, record) {
+    return complete(planned, record) ? Promise.resolve() : nextTier(c, planned, record).then(function () { return allTiers(c, planned, record); });
   }
 
   // Calls fn(ref, mask, values, at) for each posting of an encoded list: [ref delta, field mask, one value x 1000
@@ -239,10 +254,11 @@
 
   /* ---- the partial index ---- */
 
-  // A lunr.Index holding exactly these records' postings (whole, or heads only) and their field-vector elements.
+  // A lunr.Index holding exactly these records' loaded postings (head and tiers) and their field-vector elements.
   // A posting's element is all its document's vector contributes to a query's score: lunr scores with
   // queryVector.dot(fieldVector) / queryVector.magnitude(), and the query vector has only the query's terms.
-  function buildIndex(c, records, headsOnly, allDocuments) {
+  function buildIndex(c, planned, allDocuments) {
+    var records = allRecords(planned);
     var l = c.lunr, fields = c.m.fields, nf = fields.length;
     var inverted = Object.create(null), elements = Object.create(null), terms = [];
     // In term-index order, so each vector's elements arrive sorted, as lunr.Vector needs them.
@@ -264,7 +280,7 @@
         });
       };
       addList(r.head);
-      if (!headsOnly && r.more) addList(r.more);
+      r.pages.slice(0, used(planned, r)).forEach(addList);
     });
     var fieldVectors = {};
     if (allDocuments) {
@@ -284,20 +300,21 @@
   }
 
   /**
-   * Whether the heads alone (each term's best-scoring postings) decide lunr's first `limit` results exactly.
+   * Whether the postings loaded so far (each term's head and the tiers after it, best first) decide lunr's first
+   * `limit` results exactly. Returns true or false, or null when the query is not of the kind this reasons about.
    * For queries of optional clauses with positive boosts, a document's score is a sum over terms of
-   * coef[t][f] * value, coef = boost / |query vector| per field. A head holds the postings with the largest sums of
-   * values, so a document missing from a head gets at most maxCoef[t] * (smallest head sum) from that term. If the
-   * top `limit` documents by known score have every term's posting loaded (or have none) and beat by a margin the
-   * most any other document could score, the partial index ranks them as the whole one does.
+   * coef[t][f] * value, coef = boost / |query vector of f|. The tiers go by falling sums of values, so a document whose
+   * posting of t is not loaded gets at most maxCoef[t] * (smallest sum loaded) from t. If the top `limit` documents by
+   * known score have every term's posting loaded (or a complete list without them) and beat by a margin the most any
+   * other document could score, the partial index ranks them as the whole one does.
    */
-  function headsDecide(c, planned, limit) {
+  function decided(c, planned, limit) {
     var fields = c.m.fields, nf = fields.length;
     var q = fields.map(function () { return Object.create(null); });
     var lists = [], byTerm = Object.create(null), optional = c.lunr.Query.presence.OPTIONAL;
     for (var i = 0; i < planned.clauses.length; i++) {
       var clause = planned.clauses[i].clause;
-      if (clause.presence !== optional || !(clause.boost > 0)) return false;
+      if (clause.presence !== optional || !(clause.boost > 0)) return null;
       planned.clauses[i].records.forEach(function (r) {
         if (!byTerm[r.term]) { byTerm[r.term] = true; lists.push(r); }
         clause.fields.forEach(function (field) {
@@ -306,7 +323,8 @@
         });
       });
     }
-    if (!lists.some(function (r) { return r.tail >= 0; })) return false;
+    var done = function (r) { return complete(planned, r); };
+    if (lists.every(done)) return true;
     var magnitude = q.map(function (qf) {
       var sum = 0;
       for (var t in qf) sum += qf[t] * qf[t];
@@ -316,43 +334,54 @@
     lists.forEach(function (r, li) {
       var coef = fields.map(function (_, f) { return q[f][r.term] ? q[f][r.term] / magnitude[f] : 0; });
       var maxCoef = Math.max.apply(null, coef), floor = Infinity;
-      eachPosting(r.head, nf, function (ref, mask, data, at) {
-        var sum = 0, score = 0;
-        for (var f = 0; f < nf; f++) {
-          if (!(mask & (1 << f))) continue;
-          var v = data[at++] / 1000;
-          sum += v;
-          score += coef[f] * v;
-        }
-        if (sum < floor) floor = sum;
-        var k = known.get(ref);
-        if (!k) known.set(ref, k = { ref: ref, score: 0, seen: [] });
-        k.score += score;
-        k.seen[li] = true;
+      [r.head].concat(r.pages.slice(0, used(planned, r))).forEach(function (list) {
+        eachPosting(list, nf, function (ref, mask, data, at) {
+          var sum = 0, score = 0;
+          for (var f = 0; f < nf; f++) {
+            if (!(mask & (1 << f))) continue;
+            var v = data[at++] / 1000;
+            sum += v;
+            score += coef[f] * v;
+          }
+          if (sum < floor) floor = sum;
+          var k = known.get(ref);
+          if (!k) known.set(ref, k = { ref: ref, score: 0, seen: [] });
+          k.score += score;
+          k.seen[li] = true;
+        });
       });
-      bounds[li] = r.tail >= 0 ? maxCoef * floor : 0;
+      bounds[li] = done(r) ? 0 : maxCoef * floor;
       unseenBound += bounds[li];
     });
     var docs = Array.from(known.values()).sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
     if (docs.length < limit) return false;
-    var upper = function (d) {
-      var u = d.score;
-      for (var li = 0; li < lists.length; li++) if (!d.seen[li]) u += bounds[li];
-      return u;
-    };
     for (var t = 0; t < limit; t++) {
-      for (var li = 0; li < lists.length; li++) if (lists[li].tail >= 0 && !docs[t].seen[li]) return false;
+      for (var li = 0; li < lists.length; li++) if (!done(lists[li]) && !docs[t].seen[li]) return false;
     }
     var best = unseenBound;
-    for (var o = limit; o < docs.length; o++) best = Math.max(best, upper(docs[o]));
+    for (var o = limit; o < docs.length; o++) {
+      var u = docs[o].score;
+      for (var l2 = 0; l2 < lists.length; l2++) if (!docs[o].seen[l2]) u += bounds[l2];
+      if (u > best) best = u;
+    }
     var last = docs[limit - 1].score;
     return last - best > 1e-9 * Math.max(1, last);
   }
 
+  // Loads tiers, all incomplete terms a tier at a time, until the loaded postings decide the first `limit` results.
+  // A query of many terms (a short prefix, a fuzzy word) would rarely be decided early: it loads everything at once.
+  function enoughFor(c, planned, limit) {
+    if (allRecords(planned).length > 32) return Promise.resolve(false);
+    var verdict = decided(c, planned, limit);
+    if (verdict !== false) return Promise.resolve(verdict === true);
+    return Promise.all(allRecords(planned).filter(function (r) { return !complete(planned, r); }).map(function (r) { return nextTier(c, planned, r); }))
+      .then(function () { return enoughFor(c, planned, limit); });
+  }
+
   function fullIndex(c, planned) {
     var records = allRecords(planned);
-    return Promise.all(records.map(function (r) { return tailOf(c, r); })).then(function () {
-      return buildIndex(c, records, false, planned.query.isNegated());
+    return Promise.all(records.map(function (r) { return allTiers(c, planned, r); })).then(function () {
+      return buildIndex(c, planned, planned.query.isNegated());
     });
   }
 
@@ -392,20 +421,21 @@
 
     /**
      * lunr's results for `query`, in lunr's order with lunr's scores and match data, each with its page's url,
-     * title, section and excerpt. With options.limit, only the first `limit` (and, when the best postings of each
-     * term decide them, only those postings are loaded); results.total is the number of matches, or null if not known.
+     * title, section and excerpt. With options.limit, only the first `limit`, and only as many of each term's
+     * postings (best first) are loaded as decide them; results.total is the number of matches, or null if not known.
      */
     search: function (query, options) {
       var limit = options && options.limit;
       return ready(options).then(function (c) {
         return plan(c, query).then(function (planned) {
-          var topOnly = typeof limit === 'number' && limit > 0 && isFinite(limit) && headsDecide(c, planned, limit);
-          var index = topOnly ? buildIndex(c, allRecords(planned), true, false) : null;
-          return (index ? Promise.resolve(index) : fullIndex(c, planned)).then(function (idx) {
+          var limited = typeof limit === 'number' && limit > 0 && isFinite(limit);
+          return (limited ? enoughFor(c, planned, limit) : Promise.resolve(false)).then(function (enough) {
+            return enough ? buildIndex(c, planned, false) : fullIndex(c, planned);
+          }).then(function (idx) {
             var all = idx.search(String(query));
             var shown = typeof limit === 'number' && limit >= 0 ? all.slice(0, limit) : all;
             return withDocuments(c, shown).then(function (results) {
-              results.total = topOnly ? null : all.length;
+              results.total = allRecords(planned).every(function (r) { return complete(planned, r); }) ? all.length : null;
               return results;
             });
           });

@@ -4,10 +4,10 @@ namespace SiteBuilder.Search.Shards;
 /// <param name="Files">Every file, in the order written.</param>
 /// <param name="TermCount">Number of terms.</param>
 /// <param name="TermShardOf">Per term (ordinal order), the number of its term shard.</param>
-/// <param name="MoreShardOf">Per term, the number of its <c>more/</c> file, or -1.</param>
+/// <param name="MoreShardOf">Per term, the numbers of the <c>more/</c> files of its tiers (none for a short list).</param>
 /// <param name="Terms">The terms, in ordinal order.</param>
 public sealed record ShardSet(IReadOnlyList<ShardSetFile> Files, int TermCount, IReadOnlyList<int> TermShardOf,
-    IReadOnlyList<int> MoreShardOf, IReadOnlyList<string> Terms);
+    IReadOnlyList<IReadOnlyList<int>> MoreShardOf, IReadOnlyList<string> Terms);
 
 /// <summary>One file of a <see cref="ShardSet"/>.</summary>
 /// <param name="Id">The id it registers (its path under the search folder without <c>.js</c>), e.g. <c>terms/3</c>.</param>

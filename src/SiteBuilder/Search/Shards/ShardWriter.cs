@@ -7,7 +7,8 @@ namespace SiteBuilder.Search.Shards;
 /// Writes a lunr index as the sharded search format (format 1, <c>docs/search.md</c>), which
 /// <c>search/sb-search.js</c> loads a query's part of: <c>manifest.js</c>; term shards <c>terms/N.js</c> (consecutive
 /// terms, each with its <c>_index</c> and its best-scoring postings, the "head"); <c>more/N.js</c> with the rest of
-/// the postings of terms found in more than <see cref="HeadSize"/> documents; <c>dictionary.js</c> (every term, for
+/// the postings of terms found in more than <see cref="HeadSize"/> documents, in tiers of falling scores
+/// (<see cref="TierEnds"/>), so a query loads deeper only while the tiers so far leave its first results undecided; <c>dictionary.js</c> (every term, for
 /// wildcards inside or before a term and fuzzy terms); and document shards <c>docs/N.js</c>. A posting carries its
 /// document's field-vector value for the term in each field, so the postings of a query's terms are all its scores need.
 /// Every file is a script calling <c>SiteBuilderSearch.add(id, data)</c>. Byte-stable.
@@ -19,6 +20,12 @@ public static class ShardWriter
 
     /// <summary>Postings per term kept in its term shard: enough for the search page's 50 results and ties.</summary>
     public const int HeadSize = 64;
+
+    /// <summary>
+    /// How many of a term's postings, best first, end each tier: the head, then the tiers in <c>more/</c> (the last
+    /// holds all the rest). Each tier is four times the one before, so a long list takes few requests to load whole.
+    /// </summary>
+    public static readonly IReadOnlyList<int> TierEnds = [HeadSize, 256, 1024, 4096, int.MaxValue];
 
     /// <summary>Size a term shard grows to before the next begins (a typical query loads one).</summary>
     public const int TermShardBytes = 16 * 1024;
@@ -49,36 +56,43 @@ public static class ShardWriter
             files.Add(new ShardSetFile(id, content.Length, GzipSize(content)));
         }
 
-        // Term shards and tails, in term order.
+        // Term shards and tiers, in term order. Each tier level packs consecutive terms into its own files.
         var boundaries = new List<string>();
         var termShard = new ScriptBuilder();
-        var more = new ScriptBuilder();
+        var tiers = Enumerable.Range(1, TierEnds.Count - 1).Select(_ => new ScriptBuilder()).ToArray();
+        var tierNumber = new int[tiers.Length];
         int termShards = 0, moreShards = 0;
         string? lastTerm = null;
         var shardOfTerm = new int[terms.Count];
-        var moreOfTerm = new int[terms.Count];
+        var moreOfTerm = new IReadOnlyList<int>[terms.Count];
         var scratch = new PostingScratch(documents.Count, fields.Count);
         for (var t = 0; t < terms.Count; t++)
         {
             var term = terms[t];
             var posting = index.GetPosting(term)!;
             var entries = scratch.Collect(posting, vectors);
-            int tail = -1;
+            var more = new List<int>();
             List<Entry> head = entries;
             if (entries.Count > HeadSize)
             {
-                // The head: the postings with the largest sums of values (ties by ref), which bound what an unloaded
-                // posting can add to a score; the loader sums in field order as here, so both get the same doubles.
+                // Best first: the postings with the largest sums of values (ties by ref). What a tier's smallest sum is
+                // bounds what any posting not yet loaded adds to a score; the loader sums in field order as here, so
+                // both get the same doubles. Within a tier, postings go in ref order (small deltas).
                 var byScore = entries.OrderByDescending(e => e.Sum).ThenBy(e => e.Ref).ToList();
                 head = byScore.Take(HeadSize).OrderBy(e => e.Ref).ToList();
-                var rest = byScore.Skip(HeadSize).OrderBy(e => e.Ref).ToList();
-                if (more.Length > 0 && more.Length >= MoreShardBytes) Flush(more, "more/" + moreShards++);
-                tail = moreShards;
-                more.BeginRow();
-                more.Json.String(term);
-                more.Json.Raw(',');
-                WriteEntries(more.Json, rest, fields.Count);
-                more.EndRow();
+                for (var level = 1; level < TierEnds.Count && TierEnds[level - 1] < byScore.Count; level++)
+                {
+                    var tier = byScore.Take(TierEnds[level]).Skip(TierEnds[level - 1]).OrderBy(e => e.Ref).ToList();
+                    var file = tiers[level - 1];
+                    if (file.Length >= MoreShardBytes) Flush(file, "more/" + tierNumber[level - 1]);
+                    if (file.Length == 0) tierNumber[level - 1] = moreShards++;
+                    more.Add(tierNumber[level - 1]);
+                    file.BeginRow();
+                    file.Json.String(term);
+                    file.Json.Raw(',');
+                    WriteEntries(file.Json, tier, fields.Count);
+                    file.EndRow();
+                }
             }
             if (termShard.Length >= TermShardBytes)
             {
@@ -87,21 +101,26 @@ public static class ShardWriter
             }
             else if (boundaries.Count == 0) boundaries.Add("");
             shardOfTerm[t] = termShards;
-            moreOfTerm[t] = tail;
+            moreOfTerm[t] = more;
             termShard.BeginRow();
             termShard.Json.String(term);
             termShard.Json.Raw(',');
             termShard.Json.Int(posting.TermIndex);
-            termShard.Json.Raw(',');
-            termShard.Json.Int(tail);
-            termShard.Json.Raw(',');
+            termShard.Json.Ascii(",[");
+            for (var i = 0; i < more.Count; i++)
+            {
+                if (i > 0) termShard.Json.Raw(',');
+                termShard.Json.Int(more[i]);
+            }
+            termShard.Json.Ascii("],");
             WriteEntries(termShard.Json, head, fields.Count);
             termShard.EndRow();
             lastTerm = term;
         }
         if (boundaries.Count == 0) boundaries.Add("");
         Flush(termShard, "terms/" + termShards++);
-        if (more.Length > 0) Flush(more, "more/" + moreShards++);
+        for (var level = 0; level < tiers.Length; level++)
+            if (tiers[level].Length > 0) Flush(tiers[level], "more/" + tierNumber[level]);
 
         var dictionary = new ScriptBuilder();
         foreach (var term in terms)
