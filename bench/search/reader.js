@@ -69,6 +69,12 @@ async function once(baseUrl) {
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
+    // Requests from workers (Pagefind searches in one) are in no page's resource timing: take them from Playwright.
+    const finished = [];
+    context.on('requestfinished', (req) => {
+      const tm = req.timing();
+      finished.push({ url: req.url(), epochEnd: tm.startTime + Math.max(tm.responseEnd, 0) });
+    });
     await page.addInitScript(() => {
       performance.setResourceTimingBufferSize(100000);
       window.__marks = { lastKey: 0, first: 0, focus: 0, tasks: [] };
@@ -100,8 +106,9 @@ async function once(baseUrl) {
       const m = window.__marks;
       const entries = performance.getEntriesByType('resource').map((e) => ({ url: e.name, end: e.responseEnd }));
       if (location.protocol === 'file:') for (const src of m.scripts) entries.push({ url: src, end: 0 });
-      return { lastKey: m.lastKey, first: m.first, focus: m.focus, tasks: m.tasks, entries, location: location.href };
+      return { lastKey: m.lastKey, first: m.first, focus: m.focus, tasks: m.tasks, entries, location: location.href, origin: performance.timeOrigin };
     });
+    for (const f of finished) marks.entries.push({ url: f.url, end: f.epochEnd - marks.origin });
     const base = new URL(baseUrl);
     let raw = 0, gzip = 0, requests = 0;
     const files = [];

@@ -116,6 +116,8 @@ const stats = { queries: queries.length, compared: 0, withResults: 0, parseError
       if (top10Total === null) stats.headsOnly++;
     }
   }
+  // A search whose signal is aborted loads nothing more and rejects with an AbortError.
+  stats.abortRejects = await loader.search(queries[0], { root, limit: 10, signal: { aborted: true } }).then(() => 'resolved', (e) => e.name);
   stats.mismatchCount = stats.mismatches.length;
   stats.mismatches = stats.mismatches.slice(0, 20);
   stats.firstResults = docs;

@@ -42,7 +42,7 @@
   // The user's text as lunr syntax (so title:, +, -, ~1 and * work), plus a prefix match on a last plain word
   // still being typed; on a syntax error, the same words with every special character removed. Resolves to the
   // first `limit` results (lunr's, with their pages' url, title, section and excerpt).
-  function runQuery(text, limit) {
+  function runQuery(text, limit, signal) {
     var trimmed = text.trim();
     if (!trimmed) return Promise.resolve({ results: [], prefix: '' });
     var words = trimmed.split(SPECIAL).filter(Boolean);
@@ -54,7 +54,7 @@
     return ensureLoader().then(function (loader) {
       var attempt = function (i) {
         if (i >= attempts.length) return { results: [], prefix: prefix };
-        return loader.search(attempts[i], { root: searchRoot, limit: limit }).then(function (results) {
+        return loader.search(attempts[i], { root: searchRoot, limit: limit, signal: signal }).then(function (results) {
           return { results: results, prefix: prefix };
         }, function (e) {
           // A QueryParseError: try the escaped form. A file that failed to load fails the search.
@@ -169,10 +169,15 @@
       if (el.scrollIntoView) el.scrollIntoView({ block: 'nearest' });
     }
 
+    var pending = null;
+
     function update() {
       var text = input.value;
+      // The search of what was typed before stops loading: only the latest text's results are shown.
+      if (pending) pending.abort();
+      pending = typeof AbortController === 'function' ? new AbortController() : null;
       if (!text.trim()) { list.textContent = ''; close(); return; }
-      runQuery(text, MAX_RESULTS).then(function (outcome) {
+      runQuery(text, MAX_RESULTS, pending && pending.signal).then(function (outcome) {
         if (input.value !== text) return;
         state.results = outcome.results;
         list.textContent = '';
@@ -187,7 +192,8 @@
           list.appendChild(li);
         });
         open();
-      }, function () {
+      }, function (e) {
+        if (e && e.name === 'AbortError') return;
         list.textContent = '';
         list.appendChild(emptyItem('Search is unavailable: the index could not be loaded.'));
         open();

@@ -369,13 +369,14 @@
   }
 
   // Loads tiers, all incomplete terms a tier at a time, until the loaded postings decide the first `limit` results.
-  // A query of many terms (a short prefix, a fuzzy word) would rarely be decided early: it loads everything at once.
-  function enoughFor(c, planned, limit) {
-    if (allRecords(planned).length > 32) return Promise.resolve(false);
+  // A query of very many terms (a one-letter prefix, a fuzzy short word) is not decided early: it loads everything.
+  function enoughFor(c, planned, limit, signal) {
+    if (allRecords(planned).length > 256) return Promise.resolve(false);
+    checkAborted(signal);
     var verdict = decided(c, planned, limit);
     if (verdict !== false) return Promise.resolve(verdict === true);
     return Promise.all(allRecords(planned).filter(function (r) { return !complete(planned, r); }).map(function (r) { return nextTier(c, planned, r); }))
-      .then(function () { return enoughFor(c, planned, limit); });
+      .then(function () { return enoughFor(c, planned, limit, signal); });
   }
 
   function fullIndex(c, planned) {
@@ -383,6 +384,16 @@
     return Promise.all(records.map(function (r) { return allTiers(c, planned, r); })).then(function () {
       return buildIndex(c, planned, planned.query.isNegated());
     });
+  }
+
+  // options.signal (an AbortSignal): a search box aborts the search of text the reader has typed on from, so it
+  // loads no further tiers or documents for it.
+  function checkAborted(signal) {
+    if (signal && signal.aborted) {
+      var e = new Error('SiteBuilderSearch: search aborted');
+      e.name = 'AbortError';
+      throw e;
+    }
   }
 
   /* ---- documents ---- */
@@ -423,15 +434,18 @@
      * lunr's results for `query`, in lunr's order with lunr's scores and match data, each with its page's url,
      * title, section and excerpt. With options.limit, only the first `limit`, and only as many of each term's
      * postings (best first) are loaded as decide them; results.total is the number of matches, or null if not known.
+     * options.signal (an AbortSignal) stops a search whose answer is no longer wanted (it rejects with an AbortError).
      */
     search: function (query, options) {
-      var limit = options && options.limit;
+      var limit = options && options.limit, signal = options && options.signal;
       return ready(options).then(function (c) {
         return plan(c, query).then(function (planned) {
           var limited = typeof limit === 'number' && limit > 0 && isFinite(limit);
-          return (limited ? enoughFor(c, planned, limit) : Promise.resolve(false)).then(function (enough) {
+          return (limited ? enoughFor(c, planned, limit, signal) : Promise.resolve(false)).then(function (enough) {
+            checkAborted(signal);
             return enough ? buildIndex(c, planned, false) : fullIndex(c, planned);
           }).then(function (idx) {
+            checkAborted(signal);
             var all = idx.search(String(query));
             var shown = typeof limit === 'number' && limit >= 0 ? all.slice(0, limit) : all;
             return withDocuments(c, shown).then(function (results) {

@@ -19,7 +19,7 @@ public sealed class ShardProofTests(RealSiteBuild site)
     private sealed record PlainDifference(string query, string reason, bool expansionsChecked);
 
     private sealed record Proof(int queries, int compared, int withResults, int parseErrors, int headsOnly, double maxScoreDelta,
-        int maxResults, int mismatchCount, List<JsonElement> mismatches, List<PlainDifference> plainLunrDiffers, List<DocumentSeen> firstResults);
+        int maxResults, int mismatchCount, string abortRejects, List<JsonElement> mismatches, List<PlainDifference> plainLunrDiffers, List<DocumentSeen> firstResults);
 
     [Fact]
     public void The_loader_answers_1200_queries_on_a_generated_2400_page_wiki_exactly_as_lunr_js_on_the_whole_index()
@@ -98,6 +98,7 @@ public sealed class ShardProofTests(RealSiteBuild site)
         Assert.Equal(queryCount, proof.compared);
         Assert.True(proof.mismatchCount == 0, $"{proof.mismatchCount} queries differ, first: " + string.Join("\n", proof.mismatches.Select(m => m.ToString())));
         Assert.InRange(proof.maxScoreDelta, 0, 1e-9);
+        Assert.Equal("AbortError", proof.abortRejects);
         // lunr.js without the token-set fix answers the same but where its token set is wrong: minimising merges nodes
         // whose digit labels and ids read alike ("2"+"34" and "23"+"4"), which adds words (it then throws on them) or drops
         // some ('*9' loses "23.9"). Each such query either crashes it or is checked term by term against the term list.
