@@ -1,7 +1,7 @@
 // final-query.js SEARCH_DIR QUERY...: what the final query alone fetches, in the search box's form ("text last*", limit 10),
 // with a fresh sb-search.js per query (Node): files read, raw and gzip -6 bytes with lunr.min.js, the loader and the UI.
 const fs=require('fs'), zlib=require('zlib'), path=require('path');
-const root=process.argv[2];
+const root=path.resolve(process.argv[2]);
 const qs=process.argv.slice(3);
 (async()=>{
 for (const text of qs) {
