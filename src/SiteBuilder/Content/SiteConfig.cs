@@ -7,8 +7,11 @@ public sealed record SiteConfig
     public string Title { get; init; } = "SiteBuilder site";
     /// <summary>One-line description for the home page's meta tags.</summary>
     public string? Description { get; init; }
-    /// <summary>Absolute base URL, ending with <c>/</c>; used for sitemap and canonical links.</summary>
-    public string BaseUrl { get; init; } = "https://example.org/";
+    /// <summary>
+    /// Absolute URL the site is published at, ending with <c>/</c>; used for the sitemap and canonical links. Null when
+    /// not configured: the site then has no sitemap and no canonical links rather than URLs on a made-up host.
+    /// </summary>
+    public string? BaseUrl { get; init; }
     /// <summary>Repository URL for "Edit this page" links.</summary>
     public string? Repository { get; init; }
     /// <summary>Branch the edit links point to.</summary>
@@ -27,6 +30,21 @@ public sealed record SiteConfig
     public Diagnostics.SourceLocation? SearchQueryBudgetAt { get; init; }
     /// <summary>Also write the whole lunr index as <c>search/index.json</c> (<c>search.index_json</c>).</summary>
     public bool SearchIndexJson { get; init; }
+
+    /// <summary>The absolute path the site is served under (<c>/</c>, or <c>/wiki/</c> for <c>https://host/wiki/</c>).</summary>
+    public string BasePath => BaseUrl is null ? "/" : new Uri(BaseUrl).AbsolutePath;
+
+    /// <summary>
+    /// <paramref name="url"/> as a base URL (absolute http or https, ending with <c>/</c>), or null when it is not one.
+    /// </summary>
+    public static string? NormalizeBaseUrl(string url)
+    {
+        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+            return null;
+        string text = uri.AbsoluteUri;
+        return text.EndsWith('/') ? text : text + "/";
+    }
 
     /// <summary>The settings of a section, or null.</summary>
     public SectionConfig? Section(string key) => Sections.TryGetValue(key, out var s) ? s : null;

@@ -13,6 +13,13 @@ public static class SiteConfigLoader
     // Keys owned by other parts of SiteBuilder (they read site.yml themselves); not unknown.
     private static readonly HashSet<string> ForeignKeys = ["link_check"];
 
+    /// <summary>Every top-level key of <c>site.yml</c> (the editor schema has exactly these).</summary>
+    public static readonly IReadOnlyList<string> Keys =
+        ["title", "description", "base_url", "repository", "branch", "language", "sections", "search", .. ForeignKeys];
+
+    /// <summary>Every key of a section's settings.</summary>
+    public static readonly IReadOnlyList<string> SectionKeys = ["title", "statswiki_space", "layout", "schema", "table", "index_by"];
+
     /// <summary>Loads the configuration; a missing file gives the defaults.</summary>
     public static SiteConfig Load(string sourceDir, DiagnosticBag diagnostics)
     {
@@ -39,10 +46,9 @@ public static class SiteConfigLoader
                 case "title": config = config with { Title = r.String(value, key) ?? config.Title }; break;
                 case "description": config = config with { Description = r.String(value, key) }; break;
                 case "base_url":
-                    string baseUrl = r.String(value, key) ?? config.BaseUrl;
-                    if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out _))
-                        diagnostics.Error(DiagnosticCodes.ConfigValue, positions.At(value), $"'base_url' must be an absolute URL, got '{baseUrl}'");
-                    config = config with { BaseUrl = baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/" };
+                    if (r.String(value, key) is not { } baseUrl || string.IsNullOrWhiteSpace(baseUrl)) break;
+                    if (SiteConfig.NormalizeBaseUrl(baseUrl) is { } normalized) config = config with { BaseUrl = normalized };
+                    else diagnostics.Error(DiagnosticCodes.ConfigValue, positions.At(value), $"'base_url' must be an absolute http or https URL, got '{baseUrl}'");
                     break;
                 case "repository": config = config with { Repository = r.String(value, key)?.TrimEnd('/') }; break;
                 case "branch": config = config with { Branch = r.String(value, key) ?? "main" }; break;
