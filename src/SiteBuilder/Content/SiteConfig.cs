@@ -25,8 +25,16 @@ public sealed record SiteConfig
     /// when they are errors (SB0131; see <see cref="Markdown.UnsafeHtml"/>).
     /// </summary>
     public bool UnsafeHtml { get; init; }
-    /// <summary>Largest allowed raw size of the search index, in bytes; null for no budget.</summary>
+    /// <summary>Largest allowed size of all search files together, in bytes (<c>search.budget_bytes</c>); null for no budget.</summary>
     public long? SearchBudgetBytes { get; init; }
+    /// <summary>Where <see cref="SearchBudgetBytes"/> is set.</summary>
+    public Diagnostics.SourceLocation? SearchBudgetAt { get; init; }
+    /// <summary>Largest allowed gzipped bytes one query fetches (<c>search.query_budget_bytes</c>); null for no budget.</summary>
+    public long? SearchQueryBudgetBytes { get; init; }
+    /// <summary>Where <see cref="SearchQueryBudgetBytes"/> is set.</summary>
+    public Diagnostics.SourceLocation? SearchQueryBudgetAt { get; init; }
+    /// <summary>Also write the whole lunr index as <c>search/index.json</c> (<c>search.index_json</c>).</summary>
+    public bool SearchIndexJson { get; init; }
 
     /// <summary>The absolute path the site is served under (<c>/</c>, or <c>/wiki/</c> for <c>https://host/wiki/</c>).</summary>
     public string BasePath => BaseUrl is null ? "/" : new Uri(BaseUrl).AbsolutePath;

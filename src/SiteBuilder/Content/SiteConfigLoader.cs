@@ -55,17 +55,33 @@ public static class SiteConfigLoader
                 case "language": config = config with { Language = r.String(value, key) ?? "en" }; break;
                 case "sections": config = config with { Sections = LoadSections(value, r, diagnostics) }; break;
                 case "unsafe_html": config = config with { UnsafeHtml = r.Bool(value, key) ?? false }; break;
-                case "search":
-                    if (r.Mapping(value, key) is not { } search) break;
-                    foreach (var (k, v) in search.Children)
-                    {
-                        if (((YamlScalarNode)k).Value == "budget_bytes") config = config with { SearchBudgetBytes = r.Int(v, "search.budget_bytes") };
-                        else diagnostics.Warning(DiagnosticCodes.ConfigUnknownKey, positions.At(k), $"unknown key '{((YamlScalarNode)k).Value}' in search");
-                    }
-                    break;
+                case "search": config = LoadSearch(config, value, r, positions, diagnostics); break;
                 default:
                     if (!ForeignKeys.Contains(key))
                         diagnostics.Warning(DiagnosticCodes.ConfigUnknownKey, positions.At(keyNode), $"unknown key '{key}' in site.yml");
+                    break;
+            }
+        }
+        return config;
+    }
+
+    private static SiteConfig LoadSearch(SiteConfig config, YamlNode node, YamlReader r, YamlPositions positions, DiagnosticBag diagnostics)
+    {
+        if (r.Mapping(node, "search") is not { } search) return config;
+        foreach (var (keyNode, value) in search.Children)
+        {
+            string key = ((YamlScalarNode)keyNode).Value ?? "";
+            switch (key)
+            {
+                case "budget_bytes":
+                    config = config with { SearchBudgetBytes = r.Int(value, "search.budget_bytes"), SearchBudgetAt = positions.At(value) };
+                    break;
+                case "query_budget_bytes":
+                    config = config with { SearchQueryBudgetBytes = r.Int(value, "search.query_budget_bytes"), SearchQueryBudgetAt = positions.At(value) };
+                    break;
+                case "index_json": config = config with { SearchIndexJson = r.Bool(value, "search.index_json") ?? false }; break;
+                default:
+                    diagnostics.Warning(DiagnosticCodes.ConfigUnknownKey, positions.At(keyNode), $"unknown key '{key}' in site.yml's search settings");
                     break;
             }
         }

@@ -87,8 +87,11 @@ public static class EditorSchemaGenerator
             ("language", Described(Ref("scalar"), "The language of the pages, for the lang attribute (default: en).")),
             ("sections", Described(new JsonObject { ["type"] = "object", ["additionalProperties"] = section },
                 "Settings of each section, by the name of its folder under pages/.")),
-            ("search", Described(Closed(Obj(("budget_bytes", Described(Int(), "Fail the build when the search index (raw JSON) is larger than this.")))),
-                "Settings of the search index.")),
+            ("search", Described(Closed(Obj(
+                    ("budget_bytes", Described(Int(), "Fail the build (SB1101) when all search files together are larger than this, in bytes on disk.")),
+                    ("query_budget_bytes", Described(Int(), "Fail the build (SB1101) when one query fetches more than this before its first results, gzipped (docs/search.md).")),
+                    ("index_json", Described(Bool(), "Also write the whole lunr index as search/index.json, for tools that load a classic lunr index.")))),
+                "Settings of the sharded search index (docs/search.md).")),
             ("unsafe_html", Described(Bool(), "true publishes raw HTML, links and attributes that can run script (<script>, on… attributes, javascript: URLs); off by default, when they are errors.")),
             ("link_check", Described(new JsonObject { ["type"] = "object" }, "Settings of sitebuilder check-links (see docs/link-check.md).")));
         CheckKeys(properties, SiteConfigLoader.Keys);

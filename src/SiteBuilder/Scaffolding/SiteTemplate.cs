@@ -116,9 +116,11 @@ public static class SiteTemplate
             #     slug: by-country
             #     title: Entries by country
 
-        # The search index: fail the build when its raw JSON is larger than this many bytes.
+        # The search index (docs/search.md): fail the build when all its files together are larger than budget_bytes,
+        # or when one query fetches more than query_budget_bytes (gzipped); index_json also writes the classic index.
         # search:
-        #   budget_bytes: 5000000
+        #   budget_bytes: 50000000
+        #   query_budget_bytes: 150000
 
         # Settings of `sitebuilder check-links` (hosts to skip, rate limits, status codes to accept) go under link_check:.
         # link_check:

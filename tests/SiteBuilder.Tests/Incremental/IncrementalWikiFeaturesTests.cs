@@ -179,7 +179,7 @@ public sealed class IncrementalWikiFeaturesTests
         Assert.True(second.Succeeded);
         Assert.False(builder.HasDeferredWork);
         Assert.True(second.Version > edit.Version);
-        Assert.Contains("zanzibar", Html(builder, "search/index.json"));
+        Assert.Contains("zanzibar", Html(builder, "search/dictionary.js"));
         AssertSameAsFullBuild(site, builder);
     }
 
