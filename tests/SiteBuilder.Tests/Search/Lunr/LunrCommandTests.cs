@@ -37,7 +37,7 @@ public class LunrCommandTests : IDisposable
     [InlineData("docs.json", "{\"id\": 1}", ExitCodes.ContentErrors, "expected a JSON array of documents, found an object")]
     [InlineData("docs.json", "[{\"id\": 1}, 2]", ExitCodes.ContentErrors, "document #2 is a number, not an object")]
     [InlineData("docs.json", "[{\"id\": 1}, {\"title\": \"x\"}]", ExitCodes.ContentErrors, "document #2 has no 'id' property")]
-    [InlineData("docs.json", "[{\"id\": 1,", ExitCodes.ContentErrors, "not valid JSON at line 1")]
+    [InlineData("docs.json", "[{\"id\": 1,", ExitCodes.ContentErrors, ":1:10: error SB0021: not valid JSON: ")]
     public void Bad_input_gives_a_clear_message_and_exit_code(string name, string? content, int exitCode, string message)
     {
         var path = content == null ? Path.Combine(_dir.FullName, name) : WriteFile(name, content);
