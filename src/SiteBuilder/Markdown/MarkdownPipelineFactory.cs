@@ -1,6 +1,7 @@
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using SiteBuilder.Markdown.Extensions.ChildPages;
+using SiteBuilder.Markdown.Extensions.ScrollableTables;
 using SiteBuilder.Markdown.Extensions.WikiLinks;
 
 namespace SiteBuilder.Markdown;
@@ -32,6 +33,8 @@ public static class MarkdownPipelineFactory
         // Wiki links ([[Target]]) and the {{children}} block: the wiki features contributors write.
         builder.Extensions.AddIfNotAlready<WikiLinkExtension>();
         builder.Extensions.AddIfNotAlready<ChildPagesExtension>();
+        // Added last, so that it comes after the table extensions whose renderer it wraps.
+        builder.Extensions.AddIfNotAlready<ScrollableTableExtension>();
         return builder.Build();
     }
 }
