@@ -22,6 +22,7 @@ public sealed class HomeModelTests
         ---
         title: The long title of the guide
         description: How to use it.
+        weight: 1
         ---
         -- pages/guide/a.md --
         ---
@@ -38,6 +39,7 @@ public sealed class HomeModelTests
         -- pages/notes/index.md --
         ---
         title: Notes
+        weight: 2
         ---
         """;
 
