@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using SiteBuilder.Build;
 using SiteBuilder.Cli.Output;
 
@@ -28,10 +29,27 @@ public static class BuildCommand
             };
             // A progress bar on a terminal; plain lines in CI or when redirected; nothing with --quiet.
             var mode = ConsoleMode.Detect(parse.GetValue(quiet), parse.GetValue(verbose));
+            using var signals = RemoveStagingOnSignal();
             var result = ProgressDisplay.Run(mode, "Building the site", progress => new SiteGenerator().Build(options with { Progress = progress }));
             return Report(result, parse.GetValue(strict), parse.GetValue(quiet), parse.GetValue(verbose));
         });
         return command;
+    }
+
+    /// <summary>
+    /// Ctrl+C or a termination signal ends the process without unwinding the build: the staging folder is removed
+    /// first, so an interrupted build leaves nothing behind (the previous site is untouched either way).
+    /// </summary>
+    public static IDisposable RemoveStagingOnSignal()
+    {
+        var registrations = new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGQUIT }
+            .Select(signal => PosixSignalRegistration.Create(signal, _ => SiteBuilder.Output.StagingOutput.DiscardAll())).ToList();
+        return new Registrations(registrations);
+    }
+
+    private sealed class Registrations(List<PosixSignalRegistration> items) : IDisposable
+    {
+        public void Dispose() => items.ForEach(r => r.Dispose());
     }
 
     /// <summary>Prints the result and returns the exit code.</summary>

@@ -35,6 +35,7 @@ public static class CheckCommand
             string sourceDir = parse.GetValue(source)!.FullName;
             var options = new BuildOptions { SourceDir = sourceDir, OutputDir = parse.GetValue(output)?.FullName, Strict = true };
             var mode = ConsoleMode.Detect(parse.GetValue(quiet), parse.GetValue(verbose));
+            using var signals = BuildCommand.RemoveStagingOnSignal();
             return Run(root, options, parse.GetValue(changedSince), parse.GetValue(offline), mode);
         });
         return command;

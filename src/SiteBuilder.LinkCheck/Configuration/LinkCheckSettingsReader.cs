@@ -15,8 +15,19 @@ public static class LinkCheckSettingsReader
     /// <param name="path">The file path.</param>
     /// <param name="reportedPath">The path to report in diagnostics (e.g. <c>site.yml</c>).</param>
     /// <param name="diagnostics">Receives problems.</param>
-    public static LinkCheckSettings ReadFile(string path, string reportedPath, DiagnosticBag diagnostics) =>
-        File.Exists(path) ? Read(File.ReadAllText(path), reportedPath, diagnostics) : new LinkCheckSettings();
+    public static LinkCheckSettings ReadFile(string path, string reportedPath, DiagnosticBag diagnostics)
+    {
+        // Read through the source tree: a site.yml that is a link out of its folder, a pipe or too large is not read.
+        var source = new Safety.SourceTree(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        string name = Path.GetFileName(path);
+        if (source.Check(name).Kind == Safety.SourceEntryKind.Missing) return new LinkCheckSettings();
+        if (!source.TryRead(name, Safety.ReadLimits.SettingsBytes, out byte[] bytes, out var problem))
+        {
+            diagnostics.Error(DiagnosticCodes.ConfigInvalid, new SourceLocation(reportedPath, 1, 1), "not read: " + problem.Message);
+            return new LinkCheckSettings();
+        }
+        return Read(System.Text.Encoding.UTF8.GetString(bytes), reportedPath, diagnostics);
+    }
 
     /// <summary>Reads YAML text.</summary>
     public static LinkCheckSettings Read(string yaml, string reportedPath, DiagnosticBag diagnostics)

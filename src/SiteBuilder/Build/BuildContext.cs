@@ -13,12 +13,15 @@ public sealed class BuildContext
     {
         Options = options;
         SourceDir = Path.GetFullPath(options.SourceDir);
+        Source = new Safety.SourceTree(SourceDir);
     }
 
     /// <summary>Options of this build.</summary>
     public BuildOptions Options { get; }
     /// <summary>Absolute source folder.</summary>
     public string SourceDir { get; }
+    /// <summary>The one way to read the source folder: contained, regular files only, size-limited.</summary>
+    public Safety.SourceTree Source { get; }
     /// <summary>All problems found so far.</summary>
     public DiagnosticBag Diagnostics { get; } = new();
     /// <summary>Site configuration (LoadConfig).</summary>

@@ -20,5 +20,5 @@ public sealed record BuildOptions
     public IProgress<BuildProgress>? Progress { get; init; }
 
     /// <summary>The resolved output folder.</summary>
-    public string ResolvedOutputDir => Path.GetFullPath(OutputDir ?? Path.Combine(SourceDir, "_site"));
+    public string ResolvedOutputDir => Path.GetFullPath(OutputDir ?? Path.Combine(SourceDir, Safety.OutputLocation.DefaultFolder));
 }

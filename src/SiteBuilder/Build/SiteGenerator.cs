@@ -48,6 +48,13 @@ public sealed class SiteGenerator
     public (BuildResult Result, BuildContext Context) Run(BuildOptions options)
     {
         var context = new BuildContext(options);
+        // Must come before anything is written: a build replaces its output folder whole.
+        if (!options.DryRun && Safety.OutputLocation.Problem(options.SourceDir, options.ResolvedOutputDir) is { } outputProblem)
+        {
+            context.Diagnostics.Error(DiagnosticCodes.OutputOverlapsSource, SourceLocation.File(options.ResolvedOutputDir),
+                outputProblem + "; nothing was written");
+            return (Result(context, options), context);
+        }
         // A dry run keeps the files in memory; a real build writes each one as it is made, to a staging
         // folder that WriteSite swaps in, and that is deleted when the build does not get there.
         using var staging = options.DryRun ? null : new Output.StagingOutput(options.ResolvedOutputDir);
@@ -67,14 +74,15 @@ public sealed class SiteGenerator
             if (step is LoadConfig && context.Diagnostics.ToSortedList().Any(d => d.IsError && d.Code.StartsWith("SB00", StringComparison.Ordinal)))
                 break;
         }
-        var result = new BuildResult(
-            context.Diagnostics.ToSortedList(),
-            context.Written,
-            context.Pages.Count,
-            context.FilesWritten,
-            options.ResolvedOutputDir,
-            context.Summary.ToList(),
-            context.Timings);
-        return (result, context);
+        return (Result(context, options), context);
     }
+
+    private static BuildResult Result(BuildContext context, BuildOptions options) => new(
+        context.Diagnostics.ToSortedList(),
+        context.Written,
+        context.Pages.Count,
+        context.FilesWritten,
+        options.ResolvedOutputDir,
+        context.Summary.ToList(),
+        context.Timings);
 }

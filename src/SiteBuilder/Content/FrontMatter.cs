@@ -21,7 +21,7 @@ public sealed record FrontMatter
     /// <summary>Drafts are not published.</summary>
     public bool Draft { get; init; }
     /// <summary>Extra site paths that redirect to this page.</summary>
-    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public IReadOnlyList<(string Url, SourceLocation Location)> Aliases { get; init; } = [];
     /// <summary>The page's original statswiki URLs with where each was written.</summary>
     public IReadOnlyList<(string Url, SourceLocation Location)> Statswiki { get; init; } = [];
     /// <summary>Sources of the page's facts.</summary>

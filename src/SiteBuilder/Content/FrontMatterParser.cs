@@ -60,7 +60,7 @@ public static class FrontMatterParser
                 case "weight": fm = fm with { Weight = r.Int(value, key) ?? 0 }; break;
                 case "layout": fm = fm with { Layout = r.String(value, key), LayoutLocation = positions.At(value) }; break;
                 case "draft": fm = fm with { Draft = r.Bool(value, key) ?? false }; break;
-                case "aliases": fm = fm with { Aliases = r.StringList(value, key) }; break;
+                case "aliases": fm = fm with { Aliases = ReadLocatedList(value, key, r) }; break;
                 case "hide_children": fm = fm with { HideChildren = r.Bool(value, key) ?? false }; break;
                 case "statswiki": fm = fm with { Statswiki = ReadLocatedList(value, key, r) }; break;
                 case "sources": fm = fm with { Sources = ReadSources(value, r) }; break;

@@ -16,10 +16,16 @@ public static class SiteConfigLoader
     /// <summary>Loads the configuration; a missing file gives the defaults.</summary>
     public static SiteConfig Load(string sourceDir, DiagnosticBag diagnostics)
     {
-        string path = Path.Combine(sourceDir, FileName);
-        if (!File.Exists(path)) return new SiteConfig();
+        var source = new Safety.SourceTree(sourceDir);
+        if (source.Check(FileName).Kind == Safety.SourceEntryKind.Missing) return new SiteConfig();
+        // A site.yml that is a link out of the folder, a pipe or too large is a configuration error (SB00xx stops the build).
+        if (!source.TryRead(FileName, Safety.ReadLimits.SettingsBytes, out byte[] bytes, out var problem))
+        {
+            diagnostics.Error(DiagnosticCodes.ConfigInvalid, new SourceLocation(FileName, 1, 1), "not read: " + problem.Message);
+            return new SiteConfig();
+        }
         var positions = new YamlPositions(FileName, 0);
-        var root = YamlReader.Parse(File.ReadAllText(path), positions, diagnostics, DiagnosticCodes.ConfigInvalid);
+        var root = YamlReader.Parse(System.Text.Encoding.UTF8.GetString(bytes), positions, diagnostics, DiagnosticCodes.ConfigInvalid);
         if (root is null) return new SiteConfig();
         var r = new YamlReader(positions, diagnostics, DiagnosticCodes.ConfigValue);
         if (r.Mapping(root, "site.yml") is not { } map) return new SiteConfig();
@@ -113,7 +119,15 @@ public static class SiteConfigLoader
                     switch (((YamlScalarNode)k).Value)
                     {
                         case "field": field = r.String(v, "index_by.field"); break;
-                        case "slug": slug = r.String(v, "index_by.slug"); break;
+                        case "slug":
+                            slug = r.String(v, "index_by.slug")?.Trim();
+                            // The slug names a folder of the output: one plain name, never a path that climbs out.
+                            if (slug is not null && Safety.OutputPaths.SegmentProblem(slug) is { } problem)
+                            {
+                                r.TypeError(v, "index_by.slug", $"one folder name ({problem})");
+                                slug = null;
+                            }
+                            break;
                         case "title": title = r.String(v, "index_by.title"); break;
                         default: r.TypeError(k, "index_by", "an entry with field, slug and title"); break;
                     }

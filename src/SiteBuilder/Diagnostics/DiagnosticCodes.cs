@@ -15,6 +15,8 @@ public static class DiagnosticCodes
     public const string ConfigUnknownKey = "SB0003";
     /// <summary>The source folder has no <c>pages/</c> folder.</summary>
     public const string NoPagesFolder = "SB0004";
+    /// <summary>The output folder would hold, or be held by, the source (or replace a folder SiteBuilder did not write).</summary>
+    public const string OutputOverlapsSource = "SB0005";
 
     /// <summary>A page file is not valid UTF-8.</summary>
     public const string NotUtf8 = "SB0101";
@@ -34,6 +36,17 @@ public static class DiagnosticCodes
     public const string UnknownLayout = "SB0108";
     /// <summary>A statswiki URL in front matter is malformed or claimed by two pages.</summary>
     public const string StatswikiUrl = "SB0109";
+    /// <summary>
+    /// A source entry that is not read (warning): a symbolic link leading outside the source folder, a link loop, a
+    /// dangling link, or something that is not a regular file or folder (a named pipe, a device, a socket).
+    /// </summary>
+    public const string UnsafeSourceEntry = "SB0110";
+    /// <summary>A source folder or file that exists but cannot be read (warning; it is skipped).</summary>
+    public const string UnreadableSource = "SB0111";
+    /// <summary>A source file is larger than SiteBuilder reads (see the README's "Safety").</summary>
+    public const string FileTooLarge = "SB0112";
+    /// <summary>A path from the content (an alias, a statswiki URL, a slug) would be written outside the output folder.</summary>
+    public const string PathOutsideOutput = "SB0113";
 
     /// <summary>A required field of a section schema is missing.</summary>
     public const string SchemaRequired = "SB0201";
@@ -53,6 +66,8 @@ public static class DiagnosticCodes
 
     /// <summary>The output folder could not be written.</summary>
     public const string OutputWrite = "SB0401";
+    /// <summary>The output refused a file whose path would leave the output folder (a missed check upstream; the build fails).</summary>
+    public const string OutputRefused = "SB0402";
 
     /// <summary>A relative Markdown link points to no page or file.</summary>
     public const string BrokenLink = "SB1001";

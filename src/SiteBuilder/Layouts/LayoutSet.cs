@@ -1,4 +1,5 @@
 using System.Reflection;
+using SiteBuilder.Diagnostics;
 
 namespace SiteBuilder.Layouts;
 
@@ -37,17 +38,24 @@ public sealed class LayoutSet
     }
 
     /// <summary>Loads <c>SOURCE/layouts/</c>, or the built-in theme when that folder does not exist.</summary>
-    public static LayoutSet Load(string sourceDir)
+    public static LayoutSet Load(string sourceDir) => Load(new Safety.SourceTree(sourceDir), new DiagnosticBag());
+
+    /// <summary>
+    /// Loads <c>layouts/</c> of <paramref name="source"/> through its containment rule (links out of the folder, pipes
+    /// and oversized files are reported and skipped), or the built-in theme when that folder does not exist.
+    /// </summary>
+    public static LayoutSet Load(Safety.SourceTree source, DiagnosticBag diagnostics)
     {
-        string dir = Path.Combine(sourceDir, "layouts");
-        if (!Directory.Exists(dir)) return BuiltIn();
-        var templates = Directory.EnumerateFiles(dir, "*.cshtml", SearchOption.TopDirectoryOnly)
-            .ToDictionary(f => Path.GetFileNameWithoutExtension(f), File.ReadAllText, StringComparer.Ordinal);
+        if (source.Check("layouts").Kind != Safety.SourceEntryKind.Folder) return BuiltIn();
+        var templates = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string name in source.Files("layouts", diagnostics, recursive: false))
+            if (name.EndsWith(".cshtml", StringComparison.Ordinal) &&
+                source.Read("layouts/" + name, Safety.ReadLimits.SettingsBytes, diagnostics) is { } bytes)
+                templates[name[..^".cshtml".Length]] = System.Text.Encoding.UTF8.GetString(bytes);
         var assets = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        string assetDir = Path.Combine(dir, "assets");
-        if (Directory.Exists(assetDir))
-            foreach (string f in Directory.EnumerateFiles(assetDir, "*", SearchOption.AllDirectories))
-                assets["assets/" + Path.GetRelativePath(assetDir, f).Replace(Path.DirectorySeparatorChar, '/')] = File.ReadAllBytes(f);
+        foreach (string name in source.Files("layouts/assets", diagnostics))
+            if (source.Read("layouts/assets/" + name, Safety.ReadLimits.AssetBytes, diagnostics) is { } bytes)
+                assets["assets/" + name] = bytes;
         return new LayoutSet("layouts/", templates, assets, builtIn: false);
     }
 

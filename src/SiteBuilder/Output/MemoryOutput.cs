@@ -9,10 +9,10 @@ public sealed class MemoryOutput : SiteOutput
     public ConcurrentDictionary<string, byte[]> Files { get; } = new(StringComparer.Ordinal);
 
     /// <inheritdoc/>
-    public override bool TryAdd(string path, byte[] content) => Files.TryAdd(path, content);
+    protected override bool Add(string path, byte[] content) => Files.TryAdd(path, content);
 
     /// <inheritdoc/>
-    public override Stream? Create(string path) =>
+    protected override Stream? Open(string path) =>
         Files.TryAdd(path, []) ? new FileBuffer(bytes => Files[path] = bytes) : null;
 
     /// <inheritdoc/>

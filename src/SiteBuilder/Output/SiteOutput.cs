@@ -1,28 +1,58 @@
+using System.Collections.Concurrent;
+using SiteBuilder.Safety;
+
 namespace SiteBuilder.Output;
 
 /// <summary>
 /// Where a build puts the files of the site. Thread-safe: steps add files from parallel loops. A path is added
 /// once; a second file at the same path is refused (<see cref="TryAdd(string, byte[])"/> returns false).
+/// Every path is checked here, whatever the kind of output: one that would leave the output folder
+/// (<see cref="OutputPaths.Problem"/>) is never written but kept in <see cref="Refused"/>, and the build fails on it.
 /// </summary>
 public abstract class SiteOutput
 {
+    private readonly ConcurrentQueue<(string Path, string Problem)> _refused = new();
+
+    /// <summary>Paths refused because they would leave the output folder, with the reason; the build fails when any is here.</summary>
+    public IReadOnlyCollection<(string Path, string Problem)> Refused => _refused;
+
     /// <summary>Adds a file; false when the path is already taken.</summary>
     /// <param name="path">Path relative to the site root, with <c>/</c>.</param>
     /// <param name="content">The bytes.</param>
-    public abstract bool TryAdd(string path, byte[] content);
+    public bool TryAdd(string path, byte[] content) => Refuse(path) || Add(path, content);
 
     /// <summary>Adds a UTF-8 text file (no byte-order mark); false when the path is already taken.</summary>
-    public virtual bool TryAdd(string path, string text) => TryAdd(path, System.Text.Encoding.UTF8.GetBytes(text));
+    public bool TryAdd(string path, string text) => Refuse(path) || Add(path, text);
 
     /// <summary>Adds a UTF-8 text file from a buffer the caller keeps using (so no string of it is made); false when the path is taken.</summary>
-    public virtual bool TryAdd(string path, System.Text.StringBuilder text) => TryAdd(path, text.ToString());
+    public bool TryAdd(string path, System.Text.StringBuilder text) => Refuse(path) || Add(path, text);
 
     /// <summary>
     /// Adds a file written through a stream, for files too large to hold in memory at once; null when the path is
-    /// already taken. The file is complete when the stream is disposed.
+    /// already taken. The file is complete when the stream is disposed. A refused path gets a stream that keeps nothing.
     /// </summary>
-    public abstract Stream? Create(string path);
+    public Stream? Create(string path) => Refuse(path) ? Stream.Null : Open(path);
 
     /// <summary>True when a file was added at <paramref name="path"/>.</summary>
     public abstract bool Contains(string path);
+
+    /// <summary>Stores a file at a checked path; false when the path is already taken.</summary>
+    protected abstract bool Add(string path, byte[] content);
+
+    /// <summary>Stores a UTF-8 text file at a checked path.</summary>
+    protected virtual bool Add(string path, string text) => Add(path, System.Text.Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Stores a UTF-8 text file from a buffer at a checked path.</summary>
+    protected virtual bool Add(string path, System.Text.StringBuilder text) => Add(path, text.ToString());
+
+    /// <summary>Opens a stream for a file at a checked path; null when the path is already taken.</summary>
+    protected abstract Stream? Open(string path);
+
+    // True (the caller stops, as if the file were added) when the path must not be written.
+    private bool Refuse(string path)
+    {
+        if (OutputPaths.Problem(path) is not { } problem) return false;
+        _refused.Enqueue((path, problem));
+        return true;
+    }
 }

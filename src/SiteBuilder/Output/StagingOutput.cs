@@ -22,6 +22,9 @@ public sealed class StagingOutput : SiteOutput, IDisposable
     private bool _started;
     private bool _done;
 
+    // Every staging output not yet committed or discarded, so that a signal (Ctrl+C) can remove their folders.
+    private static readonly ConcurrentDictionary<StagingOutput, byte> Active = new();
+
     /// <summary>Prepares to write the site that will replace <paramref name="outputDir"/>. Nothing is written until the first file.</summary>
     public StagingOutput(string outputDir)
     {
@@ -30,20 +33,38 @@ public sealed class StagingOutput : SiteOutput, IDisposable
         string name = Path.GetFileName(_outputDir);
         _staging = Path.Combine(parent, $".{name}.staging-{Environment.ProcessId}");
         _old = Path.Combine(parent, $".{name}.old-{Environment.ProcessId}");
+        Active[this] = 0;
+    }
+
+    /// <summary>
+    /// Deletes the staging folder of every build of this process that has not committed: for the command line's
+    /// Ctrl+C and termination handlers, which end the process without unwinding the build.
+    /// </summary>
+    public static void DiscardAll()
+    {
+        foreach (var output in Active.Keys)
+        {
+            // No write starts after this; one already under way may recreate a folder, hence the second pass.
+            output.Failure ??= "the build was interrupted";
+            output.Dispose();
+            Thread.Sleep(50);
+            try { DeleteIfExists(output._staging); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+        }
     }
 
     /// <summary>The first write that failed (the file system's message), or null; once set, nothing more is written.</summary>
     public string? Failure { get; private set; }
 
     /// <inheritdoc/>
-    public override bool TryAdd(string path, byte[] content) => Add(path, target => WriteFile(target, content));
+    protected override bool Add(string path, byte[] content) => Stage(path, target => WriteFile(target, content));
 
     /// <inheritdoc/>
-    public override bool TryAdd(string path, string text) =>
-        Add(path, target => WriteEncoded(target, text.Length, buffer => Utf8.GetBytes(text, buffer)));
+    protected override bool Add(string path, string text) =>
+        Stage(path, target => WriteEncoded(target, text.Length, buffer => Utf8.GetBytes(text, buffer)));
 
     /// <inheritdoc/>
-    public override bool TryAdd(string path, StringBuilder text) => Add(path, target => WriteEncoded(target, text.Length, buffer =>
+    protected override bool Add(string path, StringBuilder text) => Stage(path, target => WriteEncoded(target, text.Length, buffer =>
     {
         // Chunk by chunk: a surrogate pair split between chunks is carried by the encoder.
         var encoder = Utf8.GetEncoder();
@@ -73,10 +94,10 @@ public sealed class StagingOutput : SiteOutput, IDisposable
 
 
     /// <inheritdoc/>
-    public override Stream? Create(string path)
+    protected override Stream? Open(string path)
     {
         Stream? stream = null;
-        bool added = Add(path, target => stream = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
+        bool added = Stage(path, target => stream = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
         if (!added) return null;
         return stream is null ? Stream.Null : new GuardedStream(stream, this);
     }
@@ -117,14 +138,17 @@ public sealed class StagingOutput : SiteOutput, IDisposable
         }
     }
 
-    private bool Add(string path, Action<string> write)
+    private bool Stage(string path, Action<string> write)
     {
         if (!_paths.TryAdd(path, 0)) return false;
-        if (Failure is not null) return true;
+        if (Failure is not null || _done) return true;
         try
         {
             Start();
-            string target = Path.Combine(_staging, path.Replace('/', Path.DirectorySeparatorChar));
+            string target = Path.GetFullPath(Path.Combine(_staging, path));
+            // SiteOutput checked the path; this is the last line of defence should that check ever be wrong.
+            if (!target.StartsWith(_staging + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                throw new InvalidOperationException($"output path '{path}' leaves the staging folder");
             string folder = Path.GetDirectoryName(target)!;
             if (_folders.TryAdd(folder, 0)) Directory.CreateDirectory(folder);
             write(target);
@@ -143,9 +167,12 @@ public sealed class StagingOutput : SiteOutput, IDisposable
         {
             if (_started) return;
             Directory.CreateDirectory(Path.GetDirectoryName(_outputDir) ?? ".");
+            DeleteStale();
             DeleteIfExists(_staging);
             DeleteIfExists(_old);
             Directory.CreateDirectory(_staging);
+            // Marks the folder as SiteBuilder's, so a later build may replace it (see OutputLocation).
+            WriteFile(Path.Combine(_staging, Safety.OutputLocation.MarkerFile), Utf8.GetBytes(Safety.OutputLocation.MarkerText));
             Volatile.Write(ref _started, true);
         }
     }
@@ -170,6 +197,7 @@ public sealed class StagingOutput : SiteOutput, IDisposable
             throw;
         }
         _done = true;
+        Active.TryRemove(this, out _);
         DeleteIfExists(_old);
         return _paths.Count;
     }
@@ -179,12 +207,44 @@ public sealed class StagingOutput : SiteOutput, IDisposable
     {
         if (_done) return;
         _done = true;
+        Active.TryRemove(this, out _);
         try { DeleteIfExists(_staging); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
     }
 
+    // Staging and old folders of this output left by a build that was killed (a crash, a power cut): a process of
+    // that id no longer runs. Only names of the form SiteBuilder gives them are touched.
+    private void DeleteStale()
+    {
+        string parent = Path.GetDirectoryName(_outputDir) ?? ".";
+        string name = Path.GetFileName(_outputDir);
+        foreach (string entry in Directory.EnumerateFileSystemEntries(parent, $".{name}.*-*"))
+        {
+            string rest = Path.GetFileName(entry)[(name.Length + 2)..];
+            int dash = rest.LastIndexOf('-');
+            if (dash < 0 || rest[..dash] is not ("staging" or "old") || !int.TryParse(rest[(dash + 1)..], out int pid)) continue;
+            if (pid == Environment.ProcessId || IsRunning(pid)) continue;
+            try { DeleteIfExists(entry); }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException) { return false; }
+        catch (InvalidOperationException) { return false; }
+    }
+
+    // A link is removed, never followed: a link at a staging name must not make the build delete what it points to.
     private static void DeleteIfExists(string dir)
     {
-        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        if (new FileInfo(dir).LinkTarget is not null) File.Delete(dir);
+        else if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        else if (File.Exists(dir)) File.Delete(dir);
     }
 }

@@ -29,7 +29,8 @@ public class StagingOutputTests
             Assert.Equal(3, staging.Commit());
         }
         var files = Read(out_);
-        Assert.Equal(["a/b/index.html", "index.html", "search/index.json"], files.Keys.Order(StringComparer.Ordinal));
+        // The marker that lets a later build replace the folder (OutputLocation) comes with every staged site.
+        Assert.Equal([".sitebuilder-output", "a/b/index.html", "index.html", "search/index.json"], files.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("home — é", files["index.html"]);
         Assert.Equal("{}", files["search/index.json"]);
         Assert.Empty(Directory.EnumerateDirectories(Path.GetDirectoryName(out_)!, ".*"));

@@ -33,6 +33,7 @@ public sealed class IncrementalBuilder
     private IReadOnlyList<Diagnostic> _configDiagnostics = [];
     private IReadOnlyList<Diagnostic> _siteDiagnostics = [];
     private IReadOnlyList<Diagnostic> _siteFileDiagnostics = [];
+    private IReadOnlyList<Diagnostic> _layoutSetDiagnostics = [];
     // Every page file by path under pages/, drafts included (their parse problems are reported too).
     private readonly Dictionary<string, Page> _all = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PageState> _state = new(StringComparer.Ordinal);
@@ -107,12 +108,14 @@ public sealed class IncrementalBuilder
     private int _searchGeneration;
     private (IReadOnlyList<SearchDocument> Documents, SearchOptions Options, int Generation)? _searchQueued;
     private HashSet<string> _themeAssetPaths = new(StringComparer.Ordinal);
+    private readonly Safety.SourceTree _source;
 
     /// <summary>Creates a builder; nothing is built until <see cref="Rebuild"/>.</summary>
     public IncrementalBuilder(BuildOptions options)
     {
         _options = options;
         _sourceDir = Path.GetFullPath(options.SourceDir);
+        _source = new Safety.SourceTree(_sourceDir);
     }
 
     /// <summary>The last successfully built site (empty before the first success).</summary>
@@ -239,7 +242,7 @@ public sealed class IncrementalBuilder
         foreach (string rel in changes.Pages)
         {
             changed[rel] = _all.GetValueOrDefault(rel);
-            if (File.Exists(Path.Combine(_sourceDir, "pages", rel))) reparse.Add(new Page(rel));
+            if (_source.Check("pages/" + rel).Kind == Safety.SourceEntryKind.File) reparse.Add(new Page(rel));
             else if (_state.Remove(rel, out var gone))
             {
                 _all.Remove(rel);
@@ -272,7 +275,9 @@ public sealed class IncrementalBuilder
 
     private void LoadLayouts(bool newRenderers)
     {
-        _layouts = LayoutSet.Load(_sourceDir);
+        var bag = new DiagnosticBag();
+        _layouts = LayoutSet.Load(_source, bag);
+        _layoutSetDiagnostics = bag.ToSortedList();
         if (newRenderers || _sharedRenderer is null)
         {
             _sharedRenderer = new RazorLightLayoutRenderer(_layouts);
@@ -495,7 +500,7 @@ public sealed class IncrementalBuilder
     /// <summary>True when a re-parsed page can replace the old one in place (see Process).</summary>
     private static bool SameShape(Page old, Page now) =>
         Face(old) == Face(now) && old.FrontMatter.Draft == now.FrontMatter.Draft && old.FrontMatter.Layout == now.FrontMatter.Layout &&
-        old.FrontMatter.Aliases.SequenceEqual(now.FrontMatter.Aliases, StringComparer.Ordinal) && (old.Body is null) == (now.Body is null) &&
+        old.FrontMatter.Aliases.SequenceEqual(now.FrontMatter.Aliases) && (old.Body is null) == (now.Body is null) &&
         // Labels, fields, statswiki addresses and anchors feed the generated pages, the statswiki map and the stubs.
         old.FrontMatterSource == now.FrontMatterSource;
 
@@ -823,6 +828,7 @@ public sealed class IncrementalBuilder
         foreach (var d in _configDiagnostics) bag.Add(d);
         foreach (var d in _siteDiagnostics) bag.Add(d);
         foreach (var d in _siteFileDiagnostics) bag.Add(d);
+        foreach (var d in _layoutSetDiagnostics) bag.Add(d);
         foreach (var d in _redirectDiagnostics) bag.Add(d);
         foreach (var d in _searchDiagnostics) bag.Add(d);
         foreach (var d in _searchPageDiagnostics) bag.Add(d);

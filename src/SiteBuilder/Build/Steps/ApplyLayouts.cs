@@ -17,7 +17,7 @@ public sealed class ApplyLayouts : IBuildStep
     /// <inheritdoc/>
     public void Execute(BuildContext context)
     {
-        var layouts = LayoutSet.Load(context.SourceDir);
+        var layouts = LayoutSet.Load(context.Source, context.Diagnostics);
         var renderer = new RazorLightLayoutRenderer(layouts);
         var factory = new PageModelFactory(context.Config, context.Tree, context.StatswikiMap);
         context.Layouts = layouts;

@@ -54,11 +54,12 @@ public sealed class AssemblePages : IBuildStep
         var claimed = new Dictionary<string, Page>(StringComparer.Ordinal);
         foreach (var page in context.Pages)
         {
-            foreach (string alias in page.FrontMatter.Aliases)
+            foreach (var (alias, at) in page.FrontMatter.Aliases)
             {
                 string url = NormaliseAlias(alias);
-                var at = page.FrontMatter.KeyLocations.GetValueOrDefault("aliases", new SourceLocation(page.SourcePath, 1, 1));
-                if (byUrl.TryGetValue(url, out var owner))
+                if (AliasProblem(url) is { } problem)
+                    context.Diagnostics.Error(DiagnosticCodes.PathOutsideOutput, at, $"alias '{alias}' cannot be a redirect: {problem}");
+                else if (byUrl.TryGetValue(url, out var owner))
                     context.Diagnostics.Error(DiagnosticCodes.DuplicateUrl, at, $"alias '{alias}' is the URL of {owner.SourcePath}");
                 else if (claimed.TryGetValue(url, out var other) && other != page)
                     context.Diagnostics.Error(DiagnosticCodes.DuplicateUrl, at, $"alias '{alias}' is also an alias of {other.SourcePath}");
@@ -66,6 +67,13 @@ public sealed class AssemblePages : IBuildStep
             }
         }
     }
+
+    /// <summary>
+    /// Null when the alias (normalised) names a folder inside the output, else why not: an alias is a path of the
+    /// output, so <c>../</c> or a backslash would write its redirect outside it.
+    /// </summary>
+    public static string? AliasProblem(string url) =>
+        url.Length == 0 ? null : Safety.OutputPaths.Problem(Permalinks.OutputPath(url));
 
     /// <summary>An alias as a site-relative URL with a trailing slash.</summary>
     public static string NormaliseAlias(string alias)

@@ -1,8 +1,12 @@
 using SiteBuilder.Content;
+using SiteBuilder.Diagnostics;
 
 namespace SiteBuilder.Build.Steps;
 
-/// <summary>Finds every <c>.md</c> file under <c>pages/</c> (and the other files there, copied as assets), in ordinal order.</summary>
+/// <summary>
+/// Finds every <c>.md</c> file under <c>pages/</c> (and the other regular files there, copied as assets), in ordinal
+/// order, through the <see cref="Safety.SourceTree"/>: nothing outside the source folder is ever listed.
+/// </summary>
 public sealed class DiscoverPages : IBuildStep
 {
     /// <inheritdoc/>
@@ -11,16 +15,19 @@ public sealed class DiscoverPages : IBuildStep
     /// <inheritdoc/>
     public void Execute(BuildContext context)
     {
-        string root = Path.Combine(context.SourceDir, "pages");
-        if (!Directory.Exists(root)) return;
-        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'))
-            // Hidden files and folders (editor swap files, .DS_Store) are never content.
-            .Where(rel => !rel.Split('/').Any(part => part.StartsWith('.')))
-            .OrderBy(rel => rel, StringComparer.Ordinal);
-        foreach (string rel in files)
+        // Hidden files and folders (editor swap files, .DS_Store) are never content; links out of the folder,
+        // loops, pipes and devices are skipped with a warning by the source tree.
+        foreach (string rel in context.Source.Files("pages", context.Diagnostics, skip: name => name.StartsWith('.')))
         {
-            if (rel.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) context.Pages.Add(new Page(rel));
+            bool isPage = rel.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+            // A file name becomes a path of the output: one that cannot be (a backslash, a control character) is not read.
+            if (Safety.OutputPaths.Problem(isPage ? Permalinks.OutputPath(Permalinks.FromRelativePath(rel)) : rel) is { } problem)
+            {
+                context.Diagnostics.Error(DiagnosticCodes.PathOutsideOutput, new SourceLocation("pages/" + rel, 1, 1),
+                    $"this file's name cannot be a path of the site: {problem}");
+                continue;
+            }
+            if (isPage) context.Pages.Add(new Page(rel));
             else context.PageAssets.Add(rel);
         }
     }

@@ -31,7 +31,11 @@ public sealed class ParsePages : IBuildStep
             s => s.Key, s => (IReadOnlySet<string>)s.Schema!.Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal));
         Parallel.ForEach(context.Pages, page =>
         {
-            byte[] bytes = File.ReadAllBytes(Path.Combine(context.SourceDir, page.SourcePath));
+            if (context.Source.Read(page.SourcePath, Safety.ReadLimits.PageBytes, context.Diagnostics) is not { } bytes)
+            {
+                page.FrontMatter = new FrontMatter { Title = page.Slug };
+                return;
+            }
             if (!TryDecode(bytes, out string text, out int badOffset))
             {
                 var (line, col) = LineColumnOfByte(bytes, badOffset);

@@ -40,6 +40,12 @@ public sealed class WriteRedirects : IBuildStep
             }
             string? stubUrl = StubUrl(mapping.Parsed.Path);
             var at = StatswikiLocation(page, mapping.Url);
+            if (ClimbProblem(mapping.Parsed.Path) is { } climb)
+            {
+                context.Diagnostics.Error(DiagnosticCodes.PathOutsideOutput, at,
+                    $"no redirect stub for '{mapping.Url}': decoded, its path {climb}, which would leave the output folder");
+                continue;
+            }
             if (stubUrl is null)
             {
                 context.Diagnostics.Warning(DiagnosticCodes.StatswikiUrl, at,
@@ -51,12 +57,11 @@ public sealed class WriteRedirects : IBuildStep
         }
         foreach (var page in context.Pages.OrderBy(p => p.SourcePath, StringComparer.Ordinal))
         {
-            foreach (string alias in page.FrontMatter.Aliases)
+            foreach (var (alias, at) in page.FrontMatter.Aliases)
             {
                 string url = AssemblePages.NormaliseAlias(alias);
-                // AssemblePages already reported aliases that are page URLs or claimed twice.
-                if (url.Length == 0 || context.Tree.ByUrl(url) is not null) continue;
-                var at = page.FrontMatter.KeyLocations.GetValueOrDefault("aliases", new SourceLocation(page.SourcePath, 1, 1));
+                // AssemblePages already reported aliases that leave the output, are page URLs or are claimed twice.
+                if (url.Length == 0 || AssemblePages.AliasProblem(url) is not null || context.Tree.ByUrl(url) is not null) continue;
                 if (AddStub(context, url, page, at, report: true))
                     rules.Add($"{basePath}{url.TrimEnd('/')} {basePath}{page.Url} 301");
             }
@@ -91,10 +96,25 @@ public sealed class WriteRedirects : IBuildStep
         foreach (string raw in displayPath.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
             string part = Uri.UnescapeDataString(raw);
-            if (part is "." or ".." || part.Any(c => char.IsControl(c) || "<>:\"\\|?*".Contains(c))) return null;
+            if (Safety.OutputPaths.SegmentProblem(part) is not null || part.Any(c => "<>:\"\\|?*".Contains(c))) return null;
             sb.Append(part).Append('/');
         }
         return sb.Length == 0 ? null : sb.ToString();
+    }
+
+    /// <summary>
+    /// Null unless a part of the <c>/display/…</c> path, percent-decoded as a web server does, climbs or splits
+    /// (<c>%2e%2e</c>, <c>%2f</c>, a backslash): then what it does.
+    /// </summary>
+    public static string? ClimbProblem(string displayPath)
+    {
+        foreach (string raw in displayPath.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            string part = Uri.UnescapeDataString(raw);
+            if (part is "." or "..") return $"has a '{part}' part";
+            if (part.Contains('/') || part.Contains('\\')) return "has an encoded '/' or '\\' in a part";
+        }
+        return null;
     }
 
     private static SourceLocation StatswikiLocation(Page page, string url) =>

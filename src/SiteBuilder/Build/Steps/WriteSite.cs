@@ -1,5 +1,6 @@
 using SiteBuilder.Diagnostics;
 using SiteBuilder.Output;
+using SiteBuilder.Safety;
 
 namespace SiteBuilder.Build.Steps;
 
@@ -16,6 +17,10 @@ public sealed class WriteSite : IBuildStep
     /// <inheritdoc/>
     public void Execute(BuildContext context)
     {
+        foreach (var (path, problem) in context.Output.Refused.OrderBy(r => r.Path, StringComparer.Ordinal))
+            context.Diagnostics.Error(DiagnosticCodes.OutputRefused, SourceLocation.File(context.Options.ResolvedOutputDir),
+                $"refused to write '{path}': {problem}; nothing is written outside the output folder");
+        bool mapWritable = SourceMapWritable(context);
         bool failed = context.Diagnostics.HasErrors ||
                       (context.Options.Strict && context.Diagnostics.ToSortedList().Count > 0);
         if (failed || context.Options.DryRun) return;
@@ -25,7 +30,7 @@ public sealed class WriteSite : IBuildStep
             var staging = context.Output as StagingOutput
                           ?? throw new InvalidOperationException($"WriteSite needs a {nameof(StagingOutput)}, not a {context.Output.GetType().Name}");
             context.FilesWritten = staging.Commit();
-            WriteSourceMap(context);
+            if (mapWritable) WriteSourceMap(context);
             context.Written = true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -35,6 +40,23 @@ public sealed class WriteSite : IBuildStep
         }
     }
 
+    // The map is the one file written beside the sources: a link at its place (committed in a pull request) would
+    // send it elsewhere on the machine, so it is written only to a plain folder of the source. Checked before the
+    // commit, so that the warning fails a strict build.
+    private static bool SourceMapWritable(BuildContext context)
+    {
+        foreach (string path in new[] { Path.GetDirectoryName(SourceMap.RelativePath)!, SourceMap.RelativePath })
+        {
+            var kind = context.Source.Check(path).Kind;
+            bool isLink = new FileInfo(Path.Join(context.SourceDir, path)).LinkTarget is not null;
+            if (!isLink && kind is SourceEntryKind.Missing or SourceEntryKind.File or SourceEntryKind.Folder) continue;
+            context.Diagnostics.Warning(DiagnosticCodes.UnsafeSourceEntry, new SourceLocation(path, 1, 1),
+                "the link source map is not written here: this is a symbolic link or not a plain file or folder");
+            return false;
+        }
+        return true;
+    }
+
     private static void WriteSourceMap(BuildContext context)
     {
         var pages = new SortedDictionary<string, SourceMapPage>(StringComparer.Ordinal);
@@ -42,6 +64,6 @@ public sealed class WriteSite : IBuildStep
             pages[page.OutputPath] = new SourceMapPage(page.SourcePath,
                 page.ContentLinks.Select(l => new SourceMapLink(l.Href, l.Line, l.Column)).ToList());
         string output = Path.GetRelativePath(context.SourceDir, context.Options.ResolvedOutputDir).Replace('\\', '/');
-        SourceMapSerializer.WriteFile(Path.Combine(context.SourceDir, ".sitebuilder", "sourcemap.json"), new SourceMap(1, output, pages));
+        SourceMapSerializer.WriteFile(Path.Combine(context.SourceDir, SourceMap.RelativePath), new SourceMap(1, output, pages));
     }
 }

@@ -19,7 +19,8 @@ public sealed class WriteSiteFiles : IBuildStep
     public void Execute(BuildContext context)
     {
         foreach (string rel in context.PageAssets)
-            context.AddOutput(new OutputFile(rel, File.ReadAllBytes(Path.Combine(context.SourceDir, "pages", rel))));
+            if (context.Source.Read("pages/" + rel, Safety.ReadLimits.AssetBytes, context.Diagnostics) is { } bytes)
+                context.AddOutput(new OutputFile(rel, bytes));
 
         string baseUrl = context.Config.BaseUrl;
         var sitemap = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");

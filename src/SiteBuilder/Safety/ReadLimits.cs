@@ -1,0 +1,16 @@
+namespace SiteBuilder.Safety;
+
+/// <summary>
+/// The largest source files SiteBuilder reads. A larger file is an error at its path (SB0112), so that one file in a
+/// pull request cannot exhaust the memory of the machine that builds it: a page costs about 30 times its size while it
+/// is parsed and indexed. The figures are far above any real wiki page and stated in the README's "Safety".
+/// </summary>
+public static class ReadLimits
+{
+    /// <summary>A Markdown page under <c>pages/</c>.</summary>
+    public const long PageBytes = 10L << 20;
+    /// <summary>Any other file copied into the site (an image, a PDF, a theme asset).</summary>
+    public const long AssetBytes = 64L << 20;
+    /// <summary>A layout (<c>.cshtml</c>) or <c>site.yml</c>.</summary>
+    public const long SettingsBytes = 1L << 20;
+}
