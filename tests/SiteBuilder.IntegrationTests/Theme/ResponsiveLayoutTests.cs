@@ -21,12 +21,9 @@ public sealed class ResponsiveLayoutTests(ThemeSite site)
     {
         await using var context = await site.NewContextAsync(Viewport.All[viewport], ColorScheme.Light);
         var tab = await context.NewPageAsync();
-        // Stubs are read where they are, not followed (see ThemeSite.OpenAsync).
+        // Stubs are measured where they are, not followed.
         string current = "";
-        await tab.RouteAsync("**/*", route =>
-            route.Request.IsNavigationRequest && route.Request.Url != current
-                ? route.FulfillAsync(new RouteFulfillOptions { Status = 204 })
-                : route.ContinueAsync());
+        await ThemeSite.StayAsync(tab, () => current);
         var wide = new List<string>();
         var paths = site.HtmlPaths();
         foreach (string path in paths)

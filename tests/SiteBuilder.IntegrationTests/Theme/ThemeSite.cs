@@ -48,20 +48,23 @@ public sealed class ThemeSite : IAsyncLifetime
         var errors = new List<string>();
         tab.PageError += (_, e) => errors.Add(e);
         string url = BaseUrl + page.Path;
-        if (page.Stays)
-        {
-            // A redirect stub moves on as soon as it is read. A navigation answered "204 No Content" leaves the tab where
-            // it is (an aborted one would show Chromium's error page instead), so every other document gets that answer.
-            await tab.RouteAsync("**/*", route =>
-                route.Request.IsNavigationRequest && route.Request.Url != url
-                    ? route.FulfillAsync(new RouteFulfillOptions { Status = 204 })
-                    : route.ContinueAsync());
-        }
+        if (page.Stays) await StayAsync(tab, () => url);
         await tab.GotoAsync(url);
         if (page.Prepare is not null) await page.Prepare(tab);
         Assert.True(errors.Count == 0, $"{page.Name}: script errors: {string.Join("; ", errors)}");
         return tab;
     }
+
+    /// <summary>
+    /// Keeps <paramref name="tab"/> on the page at <paramref name="url"/>: a redirect stub moves on as soon as it is
+    /// read. A navigation answered "204 No Content" leaves the tab where it is (an aborted one would show Chromium's
+    /// error page instead), so every other document gets that answer.
+    /// </summary>
+    public static Task StayAsync(IPage tab, Func<string> url) =>
+        tab.RouteAsync("**/*", route =>
+            route.Request.IsNavigationRequest && route.Request.Url != url()
+                ? route.FulfillAsync(new RouteFulfillOptions { Status = 204 })
+                : route.ContinueAsync());
 
     /// <inheritdoc/>
     public async Task InitializeAsync()
