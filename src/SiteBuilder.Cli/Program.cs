@@ -17,6 +17,8 @@ public static class Program
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(NewCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(InitCommand.Create());
+        root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(PrecompileThemeCommand.Create());
 
         try

@@ -5,7 +5,7 @@ using SiteBuilder.Cli.Output;
 
 namespace SiteBuilder.Cli.Commands;
 
-/// <summary><c>sitebuilder build [--source DIR] [--output DIR]</c>: builds the site, prints problems compiler-style.</summary>
+/// <summary><c>sitebuilder build [--source DIR] [--output DIR] [--base-url URL]</c>: builds the site, prints problems compiler-style.</summary>
 public static class BuildCommand
 {
     /// <summary>Creates the command.</summary>
@@ -17,7 +17,8 @@ public static class BuildCommand
         var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only problems" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the time of each build step" };
-        var command = new Command("build", "Build the site into the output folder") { source, output, drafts, strict, quiet, verbose };
+        var baseUrl = new Option<string?>("--base-url") { Description = "The URL the site is published at (overrides base_url in site.yml)" };
+        var command = new Command("build", "Build the site into the output folder") { source, output, drafts, strict, quiet, verbose, baseUrl };
         command.SetAction(parse =>
         {
             var options = new BuildOptions
@@ -26,6 +27,7 @@ public static class BuildCommand
                 OutputDir = parse.GetValue(output)?.FullName,
                 IncludeDrafts = parse.GetValue(drafts),
                 Strict = parse.GetValue(strict),
+                BaseUrl = parse.GetValue(baseUrl),
             };
             // A progress bar on a terminal; plain lines in CI or when redirected; nothing with --quiet.
             var mode = ConsoleMode.Detect(parse.GetValue(quiet), parse.GetValue(verbose));
@@ -55,7 +57,8 @@ public static class BuildCommand
     /// <summary>Prints the result and returns the exit code.</summary>
     public static int Report(BuildResult result, bool strict, bool quiet, bool verbose)
     {
-        DiagnosticPrinter.Print(result.Diagnostics, Console.Error);
+        // --quiet prints only problems: a note is not one.
+        DiagnosticPrinter.Print(result.Diagnostics.Where(d => !quiet || d.FailsStrict), Console.Error);
         if (verbose)
             foreach (var (step, elapsed) in result.Timings) Console.Out.WriteLine($"  {step,-20} {elapsed.TotalMilliseconds,8:F0} ms");
         if (!quiet)
@@ -69,7 +72,7 @@ public static class BuildCommand
                                       (result.WarningCount > 0 ? $" with {result.WarningCount} warning(s)" : "") + ".");
             return ExitCodes.Ok;
         }
-        int errors = strict ? result.Diagnostics.Count : result.ErrorCount;
+        int errors = strict ? result.ErrorCount + result.WarningCount : result.ErrorCount;
         Console.Error.WriteLine($"Build failed: {errors} error(s){(strict && result.WarningCount > 0 ? " (warnings count as errors with --strict)" : "")}; the previous output was left untouched.");
         return configError ? ExitCodes.Usage : ExitCodes.ContentErrors;
     }

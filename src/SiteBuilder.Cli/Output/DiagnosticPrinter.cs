@@ -14,7 +14,7 @@ public static class DiagnosticPrinter
             string line = d.ToString();
             if (d.Related is { } related && !line.Contains(related.Path, StringComparison.Ordinal)) line += $" (while rendering {related})";
             if (!color) writer.WriteLine(line);
-            else writer.WriteLine((d.IsError ? "\u001b[31m" : "\u001b[33m") + line + "\u001b[0m");
+            else writer.WriteLine((d.IsError ? "\u001b[31m" : d.IsWarning ? "\u001b[33m" : "\u001b[36m") + line + "\u001b[0m");
         }
     }
 

@@ -146,7 +146,7 @@ public sealed class PreviewServer : IAsyncDisposable
     }
 
     private static IEnumerable<object> Describe(IEnumerable<Diagnostic> diagnostics) =>
-        diagnostics.Select(d => new { location = d.Location.ToString(), severity = d.IsError ? "error" : "warning", code = d.Code, message = d.Message });
+        diagnostics.Select(d => new { location = d.Location.ToString(), severity = d.Severity.ToString().ToLowerInvariant(), code = d.Code, message = d.Message });
 
     private async Task HandleAsync(HttpContext context)
     {

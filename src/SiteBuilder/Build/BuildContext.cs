@@ -64,23 +64,35 @@ public sealed class BuildContext
     /// <summary>"Now" for the output: from <c>SOURCE_DATE_EPOCH</c> or the newest git commit; null when unknown.</summary>
     public DateTimeOffset? BuildDate { get; set; }
 
-    /// <summary>Adds a file to write; a second file at the same path is a bug in a step.</summary>
+    /// <summary>Adds a file to write; a second file at the same path is reported (see <see cref="Claimed"/>).</summary>
     public void AddOutput(OutputFile file)
     {
-        if (!Output.TryAdd(file.Path, file.Content)) throw Claimed(file.Path);
+        if (!Output.TryAdd(file.Path, file.Content)) Claimed(file.Path);
     }
 
-    /// <summary>Adds a UTF-8 text file to write; a second file at the same path is a bug in a step.</summary>
+    /// <summary>Adds a UTF-8 text file to write; a second file at the same path is reported (see <see cref="Claimed"/>).</summary>
     public void AddOutput(string path, string text)
     {
-        if (!Output.TryAdd(path, text)) throw Claimed(path);
+        if (!Output.TryAdd(path, text)) Claimed(path);
     }
 
-    /// <summary>Adds a UTF-8 text file from a buffer the caller goes on using; a second file at the same path is a bug in a step.</summary>
+    /// <summary>Adds a UTF-8 text file from a buffer the caller goes on using; a second file at the same path is reported.</summary>
     public void AddOutput(string path, System.Text.StringBuilder text)
     {
-        if (!Output.TryAdd(path, text)) throw Claimed(path);
+        if (!Output.TryAdd(path, text)) Claimed(path);
     }
 
-    private static InvalidOperationException Claimed(string path) => new($"two build outputs claim '{path}'");
+    /// <summary>
+    /// A second file at a path already written. When a page or a file under <c>pages/</c> took the path of a file the
+    /// build generates (<c>pages/search/index.md</c>, <c>pages/sitemap.xml</c>, <c>pages/assets/css/site.css</c>), that
+    /// is the content's doing: an error at that file (SB0107), and the build goes on. Anything else is a bug in a step.
+    /// </summary>
+    private void Claimed(string path)
+    {
+        string? source = Pages.FirstOrDefault(p => p.OutputPath == path)?.SourcePath
+                         ?? (PageAssets.Contains(path) ? "pages/" + path : null);
+        if (source is null) throw new InvalidOperationException($"two build outputs claim '{path}'");
+        Diagnostics.Error(DiagnosticCodes.DuplicateUrl, new SourceLocation(source, 1, 1),
+            $"this file takes '{path}', which SiteBuilder writes itself; move or rename it");
+    }
 }

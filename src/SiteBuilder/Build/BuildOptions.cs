@@ -13,6 +13,11 @@ public sealed record BuildOptions
     public bool Strict { get; init; }
     /// <summary>Build and validate but write nothing.</summary>
     public bool DryRun { get; init; }
+    /// <summary>
+    /// The URL the site is published at, overriding <c>base_url</c> of <c>site.yml</c> (e.g. the address a deployment
+    /// learns only when it runs, as GitHub Pages does); null to keep the configured one.
+    /// </summary>
+    public string? BaseUrl { get; init; }
     /// <summary>Unix seconds to use as "now"; from <c>SOURCE_DATE_EPOCH</c> when not set.</summary>
     public long? SourceDateEpoch { get; init; }
 

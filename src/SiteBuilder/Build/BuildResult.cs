@@ -22,5 +22,5 @@ public sealed record BuildResult(
     /// <summary>Number of errors.</summary>
     public int ErrorCount => Diagnostics.Count(d => d.IsError);
     /// <summary>Number of warnings.</summary>
-    public int WarningCount => Diagnostics.Count(d => !d.IsError);
+    public int WarningCount => Diagnostics.Count(d => d.IsWarning);
 }

@@ -120,7 +120,7 @@ public static class FrontMatterParser
         IEnumerable<YamlNode> items = node is YamlSequenceNode seq ? seq.Children : [node];
         foreach (var item in items)
         {
-            if (item is YamlScalarNode s && !string.IsNullOrWhiteSpace(s.Value)) result.Add((s.Value.Trim(), r.Positions.At(s)));
+            if (item is YamlScalarNode s && !string.IsNullOrWhiteSpace(YamlReader.Text(s))) result.Add((s.Value!.Trim(), r.Positions.At(s)));
             else if (item is not YamlScalarNode) r.TypeError(item, key, "a URL or a list of URLs");
         }
         return result;
@@ -138,14 +138,14 @@ public static class FrontMatterParser
         {
             switch (item)
             {
-                case YamlScalarNode s when !string.IsNullOrWhiteSpace(s.Value):
-                    result.Add(new SourceReference(s.Value.Trim(), s.Value.Trim()));
+                case YamlScalarNode s when !string.IsNullOrWhiteSpace(YamlReader.Text(s)):
+                    result.Add(new SourceReference(s.Value!.Trim(), s.Value!.Trim()) { Location = r.Positions.At(s) });
                     break;
                 case YamlMappingNode m:
                     string? url = m.Children.TryGetValue(new YamlScalarNode("url"), out var u) ? r.String(u, "sources.url") : null;
                     string? title = m.Children.TryGetValue(new YamlScalarNode("title"), out var t) ? r.String(t, "sources.title") : null;
                     if (string.IsNullOrWhiteSpace(url)) r.TypeError(m, "sources", "a list of {title, url} entries with a url");
-                    else result.Add(new SourceReference(string.IsNullOrWhiteSpace(title) ? url : title.Trim(), url.Trim()));
+                    else result.Add(new SourceReference(string.IsNullOrWhiteSpace(title) ? url : title.Trim(), url.Trim()) { Location = r.Positions.At(u!) });
                     break;
                 default:
                     r.TypeError(item, "sources", "a list of URLs or {title, url} entries");

@@ -7,7 +7,15 @@ namespace SiteBuilder.Content;
 /// <summary>Reads a section's <c>schema:</c> block from <c>site.yml</c>.</summary>
 internal static class SectionSchemaLoader
 {
-    private static readonly string[] KnownFormats = ["iso3166-alpha3"];
+    /// <summary>The named formats a field may declare.</summary>
+    public static readonly IReadOnlyList<string> KnownFormats = ["iso3166-alpha3"];
+
+    /// <summary>The field types as written in <c>site.yml</c> (lower case, exactly).</summary>
+    public static readonly IReadOnlyDictionary<string, SchemaFieldType> TypeNames =
+        Enum.GetValues<SchemaFieldType>().ToDictionary(t => t.ToString().ToLowerInvariant(), StringComparer.Ordinal);
+
+    /// <summary>The keys a schema field may have.</summary>
+    public static readonly IReadOnlyList<string> FieldKeys = ["type", "required", "values", "extra_values", "min", "max", "format"];
 
     public static SectionSchema? Load(YamlNode node, YamlReader r, DiagnosticBag diagnostics)
     {
@@ -43,8 +51,8 @@ internal static class SectionSchemaLoader
             {
                 case "type":
                     string t = r.String(v, key) ?? "string";
-                    if (!Enum.TryParse(t, ignoreCase: true, out type))
-                        diagnostics.Error(DiagnosticCodes.SchemaDefinition, r.Positions.At(v), $"unknown field type '{t}' (string, list, int, bool, date)");
+                    if (!TypeNames.TryGetValue(t, out type))
+                        diagnostics.Error(DiagnosticCodes.SchemaDefinition, r.Positions.At(v), $"unknown field type '{t}' ({string.Join(", ", TypeNames.Keys)})");
                     break;
                 case "required": required = r.Bool(v, key) ?? false; break;
                 case "values": values = r.StringList(v, key); break;

@@ -13,6 +13,13 @@ public static class SiteConfigLoader
     // Keys owned by other parts of SiteBuilder (they read site.yml themselves); not unknown.
     private static readonly HashSet<string> ForeignKeys = ["link_check"];
 
+    /// <summary>Every top-level key of <c>site.yml</c> (the editor schema has exactly these).</summary>
+    public static readonly IReadOnlyList<string> Keys =
+        ["title", "description", "base_url", "repository", "branch", "language", "sections", "search", .. ForeignKeys];
+
+    /// <summary>Every key of a section's settings.</summary>
+    public static readonly IReadOnlyList<string> SectionKeys = ["title", "statswiki_space", "layout", "schema", "table", "index_by"];
+
     /// <summary>Loads the configuration; a missing file gives the defaults.</summary>
     public static SiteConfig Load(string sourceDir, DiagnosticBag diagnostics)
     {
@@ -39,23 +46,41 @@ public static class SiteConfigLoader
                 case "title": config = config with { Title = r.String(value, key) ?? config.Title }; break;
                 case "description": config = config with { Description = r.String(value, key) }; break;
                 case "base_url":
-                    string baseUrl = r.String(value, key) ?? config.BaseUrl;
-                    if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out _))
-                        diagnostics.Error(DiagnosticCodes.ConfigValue, positions.At(value), $"'base_url' must be an absolute URL, got '{baseUrl}'");
-                    config = config with { BaseUrl = baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/" };
+                    if (r.String(value, key) is not { } baseUrl || string.IsNullOrWhiteSpace(baseUrl)) break;
+                    if (SiteConfig.NormalizeBaseUrl(baseUrl) is { } normalized) config = config with { BaseUrl = normalized };
+                    else diagnostics.Error(DiagnosticCodes.ConfigValue, positions.At(value), $"'base_url' must be an absolute http or https URL, got '{baseUrl}'");
                     break;
                 case "repository": config = config with { Repository = r.String(value, key)?.TrimEnd('/') }; break;
                 case "branch": config = config with { Branch = r.String(value, key) ?? "main" }; break;
                 case "language": config = config with { Language = r.String(value, key) ?? "en" }; break;
                 case "sections": config = config with { Sections = LoadSections(value, r, diagnostics) }; break;
-                case "search":
-                    if (r.Mapping(value, key) is { } search &&
-                        search.Children.TryGetValue(new YamlScalarNode("budget_bytes"), out var budget))
-                        config = config with { SearchBudgetBytes = r.Int(budget, "search.budget_bytes") };
-                    break;
+                case "search": config = LoadSearch(config, value, r, positions, diagnostics); break;
                 default:
                     if (!ForeignKeys.Contains(key))
                         diagnostics.Warning(DiagnosticCodes.ConfigUnknownKey, positions.At(keyNode), $"unknown key '{key}' in site.yml");
+                    break;
+            }
+        }
+        return config;
+    }
+
+    private static SiteConfig LoadSearch(SiteConfig config, YamlNode node, YamlReader r, YamlPositions positions, DiagnosticBag diagnostics)
+    {
+        if (r.Mapping(node, "search") is not { } search) return config;
+        foreach (var (keyNode, value) in search.Children)
+        {
+            string key = ((YamlScalarNode)keyNode).Value ?? "";
+            switch (key)
+            {
+                case "budget_bytes":
+                    config = config with { SearchBudgetBytes = r.Int(value, "search.budget_bytes"), SearchBudgetAt = positions.At(value) };
+                    break;
+                case "query_budget_bytes":
+                    config = config with { SearchQueryBudgetBytes = r.Int(value, "search.query_budget_bytes"), SearchQueryBudgetAt = positions.At(value) };
+                    break;
+                case "index_json": config = config with { SearchIndexJson = r.Bool(value, "search.index_json") ?? false }; break;
+                default:
+                    diagnostics.Warning(DiagnosticCodes.ConfigUnknownKey, positions.At(keyNode), $"unknown key '{key}' in site.yml's search settings");
                     break;
             }
         }

@@ -6,7 +6,7 @@ namespace SiteBuilder.Diagnostics;
 /// <c>pages/a.md:12:5: error SB1003: link target 'setup.md' not found</c>.
 /// </summary>
 /// <param name="Code">Stable code such as <c>SB0102</c>.</param>
-/// <param name="Severity">Error or warning.</param>
+/// <param name="Severity">Error, warning or note.</param>
 /// <param name="Location">Where the problem is.</param>
 /// <param name="Message">What is wrong, in one sentence, without the location.</param>
 /// <param name="Related">A second position involved, e.g. the page being rendered when a layout fails.</param>
@@ -25,10 +25,20 @@ public sealed record Diagnostic(
     public static Diagnostic Warning(string code, SourceLocation location, string message, SourceLocation? related = null) =>
         new(code, DiagnosticSeverity.Warning, location, message, related);
 
+    /// <summary>Creates a note (never fails a build).</summary>
+    public static Diagnostic Note(string code, SourceLocation location, string message) =>
+        new(code, DiagnosticSeverity.Note, location, message);
+
     /// <summary>True for <see cref="DiagnosticSeverity.Error"/>.</summary>
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
+    /// <summary>True for <see cref="DiagnosticSeverity.Warning"/> (what <c>--strict</c> turns into errors).</summary>
+    public bool IsWarning => Severity == DiagnosticSeverity.Warning;
+
+    /// <summary>True for errors and warnings: what a strict build fails on (a note never fails one).</summary>
+    public bool FailsStrict => Severity != DiagnosticSeverity.Note;
+
     /// <summary>The compiler-style line: <c>path:line:col: error CODE: message</c>.</summary>
     public override string ToString() =>
-        $"{Location}: {(IsError ? "error" : "warning")} {Code}: {Message}";
+        $"{Location}: {Severity switch { DiagnosticSeverity.Error => "error", DiagnosticSeverity.Warning => "warning", _ => "note" }} {Code}: {Message}";
 }

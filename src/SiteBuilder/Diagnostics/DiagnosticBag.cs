@@ -21,6 +21,9 @@ public sealed class DiagnosticBag
     public void Warning(string code, SourceLocation location, string message, SourceLocation? related = null) =>
         Add(Diagnostic.Warning(code, location, message, related));
 
+    /// <summary>Adds a note (information that never fails a build).</summary>
+    public void Note(string code, SourceLocation location, string message) => Add(Diagnostic.Note(code, location, message));
+
     /// <summary>True once any error has been added.</summary>
     public bool HasErrors => _items.Any(d => d.IsError);
 

@@ -17,6 +17,8 @@ public static class DiagnosticCodes
     public const string NoPagesFolder = "SB0004";
     /// <summary>The output folder would hold, or be held by, the source (or replace a folder SiteBuilder did not write).</summary>
     public const string OutputOverlapsSource = "SB0005";
+    /// <summary>No <c>base_url</c> is configured, so no sitemap is written (a note: never fails a build).</summary>
+    public const string NoBaseUrl = "SB0040";
 
     /// <summary>A page file is not valid UTF-8.</summary>
     public const string NotUtf8 = "SB0101";
@@ -47,6 +49,17 @@ public static class DiagnosticCodes
     public const string FileTooLarge = "SB0112";
     /// <summary>A path from the content (an alias, a statswiki URL, a slug) would be written outside the output folder.</summary>
     public const string PathOutsideOutput = "SB0113";
+
+    /// <summary>A source names a repository file that does not exist.</summary>
+    public const string SourceFileMissing = "SB0150";
+    /// <summary>A source says <c>seed</c>, but <c>seeds/</c> holds no file or several.</summary>
+    public const string SourceSeedAmbiguous = "SB0151";
+    /// <summary>A source names a file that may not be published (outside the repository, hidden, a link, not a regular file).</summary>
+    public const string SourceFileUnsafe = "SB0152";
+    /// <summary>A source names a file larger than a published document may be.</summary>
+    public const string SourceFileTooLarge = "SB0153";
+    /// <summary>A published source document would take the path of another file of the site.</summary>
+    public const string SourceFileClash = "SB0154";
 
     /// <summary>A required field of a section schema is missing.</summary>
     public const string SchemaRequired = "SB0201";

@@ -17,8 +17,8 @@ public sealed record PageModel
     public required string Url { get; init; }
     /// <summary>Relative path to the site root (<c>./</c>, <c>../</c> …).</summary>
     public required string Root { get; init; }
-    /// <summary>Absolute canonical URL.</summary>
-    public required string CanonicalUrl { get; init; }
+    /// <summary>Absolute canonical URL; null when the site has no <c>base_url</c>.</summary>
+    public required string? CanonicalUrl { get; init; }
     /// <summary>What kind of page this is.</summary>
     public required PageKind Kind { get; init; }
     /// <summary>Top-level section key (empty for the home page).</summary>

@@ -51,7 +51,7 @@ public sealed class PageModelFactory
             Content = page.ContentHtml,
             Url = url,
             Root = Permalinks.Root(url),
-            CanonicalUrl = _config.BaseUrl + url,
+            CanonicalUrl = _config.BaseUrl is { } baseUrl ? baseUrl + url : null,
             Kind = page.Kind,
             Section = page.Section,
             Breadcrumbs = page.Ancestors.Select(Link).ToList(),
@@ -61,7 +61,7 @@ public sealed class PageModelFactory
             Children = page.FrontMatter.HideChildren || page.Body?.HasChildList == true
                 ? [] : page.Children.Select(c => Link(c) with { PageCount = Descendants(c) }).ToList(),
             Sidebar = Sidebar(page),
-            Sources = page.FrontMatter.Sources.Select(s => new NavLink(s.Title, SourceHref(url, s.Url))).ToList(),
+            Sources = page.FrontMatter.Sources.Select(s => new NavLink(s.Title, s.Document is { } doc ? Permalinks.Relative(url, doc) : SourceHref(url, s.Url))).ToList(),
             Labels = page.FrontMatter.Labels,
             LabelLinks = page.FrontMatter.Labels.Where(l => l.Trim().Length > 0)
                 .Select(l => new NavLink(l, Permalinks.Relative(url, Build.Steps.GenerateIndexPages.LabelsUrl + Build.Steps.GenerateIndexPages.LabelSlug(l.Trim()) + "/"))).ToList(),
@@ -116,7 +116,6 @@ public sealed class PageModelFactory
 
     private string SourceHref(string fromUrl, string url)
     {
-        if (url == "seed" && _config.Repository is { } repo) return $"{repo}/tree/{_config.Branch}/seeds";
         // A source on statswiki that this site mirrors is read here, not on the old wiki.
         return _statswiki.Find(url) is { } mapping ? Permalinks.Relative(fromUrl, mapping.Page.Url) : url;
     }

@@ -9,8 +9,8 @@ public sealed record SiteModel
     public string? Description { get; init; }
     /// <summary>Page language (the <c>lang</c> attribute).</summary>
     public required string Language { get; init; }
-    /// <summary>Absolute base URL ending with <c>/</c>.</summary>
-    public required string BaseUrl { get; init; }
+    /// <summary>Absolute base URL ending with <c>/</c>; null when the site has none configured.</summary>
+    public string? BaseUrl { get; init; }
     /// <summary>Repository URL, if any.</summary>
     public string? Repository { get; init; }
     /// <summary>

@@ -14,11 +14,12 @@ public static class RedirectStub
     /// <summary>A stub that redirects to one page.</summary>
     /// <param name="title">Title of the target page.</param>
     /// <param name="relativeHref">Href of the target, relative to the stub.</param>
-    /// <param name="canonicalUrl">Absolute URL of the target.</param>
+    /// <param name="canonicalUrl">Absolute URL of the target; null when the site has no base URL (no canonical link then).</param>
     /// <param name="language">The site's language.</param>
-    public static string To(string title, string relativeHref, string canonicalUrl, string language)
+    public static string To(string title, string relativeHref, string? canonicalUrl, string language)
     {
         string t = WebUtility.HtmlEncode(title), href = WebUtility.HtmlEncode(relativeHref);
+        string canonical = canonicalUrl is null ? "" : $"<link rel=\"canonical\" href=\"{WebUtility.HtmlEncode(canonicalUrl)}\">\n";
         return $"""
             <!DOCTYPE html>
             <html lang="{WebUtility.HtmlEncode(language)}">
@@ -27,8 +28,7 @@ public static class RedirectStub
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Moved: {t}</title>
             <meta name="robots" content="noindex">
-            <link rel="canonical" href="{WebUtility.HtmlEncode(canonicalUrl)}">
-            <script>if (location.protocol === 'file:') location.replace({JsString(FileHref(relativeHref))});</script>
+            {canonical}<script>if (location.protocol === 'file:') location.replace({JsString(FileHref(relativeHref))});</script>
             <meta http-equiv="refresh" content="0; url={href}">
             </head>
             <body>

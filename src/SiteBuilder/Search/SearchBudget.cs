@@ -2,22 +2,22 @@ using SiteBuilder.Diagnostics;
 
 namespace SiteBuilder.Search;
 
-/// <summary>Checks the index against the size budget of <see cref="SearchOptions"/>.</summary>
+/// <summary>Checks the search files against the size budget of <see cref="SearchOptions"/>.</summary>
 public static class SearchBudget
 {
     /// <summary>Returns an SB1101 error for each exceeded limit, located at the setting that sets it.</summary>
     /// <param name="result">The built search files.</param>
-    /// <param name="options">The limits.</param>
-    /// <param name="settingLocation">Where the budget is configured (e.g. <c>site.yml:14:3</c>).</param>
-    public static IReadOnlyList<Diagnostic> Check(SearchIndexResult result, SearchOptions options, SourceLocation settingLocation)
+    /// <param name="options">The limits and where they are set.</param>
+    /// <param name="fallback">Where to report a limit whose setting has no position.</param>
+    public static IReadOnlyList<Diagnostic> Check(SearchIndexResult result, SearchOptions options, SourceLocation fallback)
     {
         var problems = new List<Diagnostic>();
-        if (options.MaxIndexBytes is { } raw && result.IndexBytes > raw)
-            problems.Add(Diagnostic.Error(DiagnosticCodes.SearchBudget, settingLocation,
-                $"search index is {Format(result.IndexBytes)}, over its budget of {Format(raw)}"));
-        if (options.MaxIndexGzipBytes is { } gz && result.IndexGzipBytes > gz)
-            problems.Add(Diagnostic.Error(DiagnosticCodes.SearchBudget, settingLocation,
-                $"search index is {Format(result.IndexGzipBytes)} gzipped, over its budget of {Format(gz)}"));
+        if (options.MaxTotalBytes is { } total && result.TotalBytes > total)
+            problems.Add(Diagnostic.Error(DiagnosticCodes.SearchBudget, options.MaxTotalBytesAt ?? fallback,
+                $"search files are {Format(result.TotalBytes)} in {result.FileCount} files, over their budget of {Format(total)}"));
+        if (options.MaxQueryBytes is { } query && result.LargestQuery.GzipBytes > query)
+            problems.Add(Diagnostic.Error(DiagnosticCodes.SearchBudget, options.MaxQueryBytesAt ?? fallback,
+                $"a search for '{result.LargestQuery.Term}' fetches {Format(result.LargestQuery.GzipBytes)} gzipped, over the per-query budget of {Format(query)}"));
         return problems;
     }
 

@@ -1,51 +1,62 @@
-using System.IO.Compression;
 using System.Text;
 using SiteBuilder.Output;
 using SiteBuilder.Search.Lunr;
+using SiteBuilder.Search.Shards;
 
 namespace SiteBuilder.Search;
 
 /// <summary>
-/// Builds the site's search files: <c>search/index.json</c> (a lunr 2.3.9 index), <c>search/documents.json</c>
-/// (url, title, section and excerpt per result), <c>search/search-data.js</c> (both as a script, because browsers
-/// refuse <c>fetch</c> of JSON from <c>file://</c> but do run scripts), and <c>search/lunr.min.js</c> from the npm package.
+/// Builds the site's search files under <c>search/</c>: the sharded lunr 2.3.9 index (<see cref="ShardWriter"/>:
+/// manifest, term shards, dictionary, document shards), the loader <c>sb-search.js</c> that reads it, and
+/// <c>lunr.min.js</c> from the npm package; with <see cref="SearchOptions.WriteIndexJson"/>, also the whole index as
+/// <c>search/index.json</c>, for tools that load a classic lunr index.
 /// </summary>
 public static class SearchIndexWriter
 {
     /// <summary>The manifest name of the embedded lunr.min.js (see SiteBuilder.csproj).</summary>
     public const string LunrResourceName = "SiteBuilder.Search.lunr.min.js";
 
-    /// <summary>The files in memory. Byte-stable: documents are taken in ordinal order of <see cref="SearchDocument.Ref"/>.</summary>
+    /// <summary>The manifest name of the embedded loader, <c>Search/sb-search.js</c>.</summary>
+    public const string LoaderResourceName = "SiteBuilder.Search.sb-search.js";
+
+    /// <summary>The folder of the search files in the site.</summary>
+    public const string Folder = "search/";
+
+    /// <summary>Results a search box shows, which the per-query budget counts the document shards of.</summary>
+    public const int ShownResults = 10;
+
+    /// <summary>The files in memory, in the order written. Byte-stable: documents are taken in ordinal order of <see cref="SearchDocument.Ref"/>.</summary>
     public static SearchIndexResult Build(IReadOnlyList<SearchDocument> documents, SearchOptions options)
     {
-        var output = new MemoryOutput();
-        var result = Write(documents, options, output);
-        return result with { Files = Paths.Select(p => new SearchOutputFile(p, output.Files[p])).ToList() };
+        var files = new List<SearchOutputFile>();
+        var result = Write(documents, options, (path, content) => files.Add(new SearchOutputFile(path, content)));
+        return result with { Files = files };
     }
 
-    /// <summary>The paths of the files, in the order <see cref="Build"/> lists them.</summary>
-    public static readonly IReadOnlyList<string> Paths = ["search/index.json", "search/documents.json", "search/search-data.js", "search/lunr.min.js"];
+    /// <summary>Writes the files to <paramref name="output"/>. Byte-stable as <see cref="Build"/>.</summary>
+    public static SearchIndexResult Write(IReadOnlyList<SearchDocument> documents, SearchOptions options, SiteOutput output) =>
+        Write(documents, options, (path, content) =>
+        {
+            if (!output.TryAdd(path, content)) throw new InvalidOperationException($"two build outputs claim '{path}'");
+        });
 
-    /// <summary>
-    /// Writes the files to <paramref name="output"/>, the index in one pass through its JSON (no copy of it is held
-    /// in memory: at 10 000 pages it is ~70 MB, and its script form as much again). Byte-stable as <see cref="Build"/>.
-    /// </summary>
-    public static SearchIndexResult Write(IReadOnlyList<SearchDocument> documents, SearchOptions options, SiteOutput output)
+    private static SearchIndexResult Write(IReadOnlyList<SearchDocument> documents, SearchOptions options, Action<string, byte[]> add)
     {
         var docs = documents.OrderBy(d => d.Ref, StringComparer.Ordinal).ToList();
-        // The lunr ref is the document's ordinal: refs repeat in every posting, so short refs keep the index small.
-        var builder = new IndexBuilder().Ref("i")
-            .Field("title", options.TitleBoost)
-            .Field("headings", options.HeadingsBoost)
-            .Field("body")
-            .Field("labels", options.LabelsBoost)
-            .Field("section", options.SectionBoost);
-        var excerpts = new string[docs.Count];
+        var boosts = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["title"] = options.TitleBoost, ["headings"] = options.HeadingsBoost, ["body"] = 1,
+            ["labels"] = options.LabelsBoost, ["section"] = options.SectionBoost,
+        };
+        // The lunr ref is the document's ordinal: the loader finds a document's shard by arithmetic.
+        var builder = new IndexBuilder().Ref("i");
+        foreach (var (field, boost) in boosts) builder.Field(field, boost);
+        var rows = new DocumentRow[docs.Count];
         builder.AddRange(docs.Count, i =>
         {
             var d = docs[i];
             string body = d.Body;
-            excerpts[i] = Excerpt(body, options.ExcerptLength);
+            rows[i] = new DocumentRow(d.Url, d.Title, d.Section, Excerpt(body, options.ExcerptLength));
             return new Dictionary<string, object?>
             {
                 ["i"] = (double)i,
@@ -58,64 +69,67 @@ public static class SearchIndexWriter
             };
         });
         var index = builder.Build();
-        var documentsJson = DocumentsJson(docs, excerpts);
 
-        using var indexFile = Open(output, Paths[0]);
-        using var scriptFile = Open(output, Paths[2]);
-        var scriptCount = new CountingStream();
-        var scriptOut = new TeeStream(scriptFile, scriptCount);
-        // JSON.parse of a string literal, not an object literal: V8 parses a large index about 4× faster that way.
-        scriptOut.Write("window.SITEBUILDER_SEARCH=JSON.parse('"u8);
-        var inString = new JsStringStream(scriptOut);
-        inString.Write("{\"index\":"u8);
-        using var gzip = new GzipSizeStream(CompressionLevel.Optimal);
-        var indexOut = new TeeStream(indexFile, inString, gzip);
-        index.WriteJson(indexOut);
-        long indexBytes = indexOut.Count;
-        inString.Write(",\"documents\":"u8);
-        inString.Write(documentsJson);
-        inString.Flush();
-        scriptOut.Write("}');\n"u8);
-        if (!output.TryAdd(Paths[1], documentsJson)) throw Claimed(Paths[1]);
-        if (!output.TryAdd(Paths[3], LunrMinJs())) throw Claimed(Paths[3]);
-        return new SearchIndexResult([], docs.Count, index.TermCount, indexBytes, gzip.Finish(), scriptCount.Count);
+        long total = 0, totalGzip = 0;
+        int count = 0;
+        void AddFile(string path, byte[] content, long gzip)
+        {
+            add(path, content);
+            total += content.Length;
+            totalGzip += gzip;
+            count++;
+        }
+        var shards = ShardWriter.Write(index, rows, boosts, Folder, add);
+        foreach (var f in shards.Files)
+        {
+            total += f.Bytes;
+            totalGzip += f.GzipBytes;
+            count++;
+        }
+        var lunr = LunrMinJs();
+        var loader = Loader();
+        long lunrGzip = ShardWriter.GzipSize(lunr), loaderGzip = ShardWriter.GzipSize(loader);
+        AddFile(Folder + "lunr.min.js", lunr, lunrGzip);
+        AddFile(Folder + "sb-search.js", loader, loaderGzip);
+        if (options.WriteIndexJson)
+        {
+            var json = index.ToJsonBytes();
+            AddFile(Folder + "index.json", json, ShardWriter.GzipSize(json));
+        }
+        return new SearchIndexResult([], docs.Count, index.TermCount, count, total, totalGzip, LargestQuery(shards, lunrGzip + loaderGzip));
     }
 
-    private static Stream Open(SiteOutput output, string path) => output.Create(path) ?? throw Claimed(path);
+    /// <summary>
+    /// The most a one-word query can fetch, gzipped: lunr.min.js, the loader, the manifest, the word's term shard and
+    /// every tier of its postings, and the document shards of the results a box shows (the largest ones).
+    /// </summary>
+    private static SearchQueryCost LargestQuery(ShardSet shards, long fixedGzip)
+    {
+        var byId = shards.Files.ToDictionary(f => f.Id, StringComparer.Ordinal);
+        long baseBytes = fixedGzip + byId["manifest"].GzipBytes + shards.Files.Where(f => f.Id.StartsWith("docs/", StringComparison.Ordinal))
+            .Select(f => f.GzipBytes).OrderDescending().Take(ShownResults).Sum();
+        var worst = new SearchQueryCost("", baseBytes);
+        for (var t = 0; t < shards.TermCount; t++)
+        {
+            long bytes = baseBytes + byId["terms/" + shards.TermShardOf[t]].GzipBytes +
+                         shards.MoreShardOf[t].Sum(n => byId["more/" + n].GzipBytes);
+            if (bytes > worst.GzipBytes) worst = new SearchQueryCost(shards.Terms[t], bytes);
+        }
+        return worst;
+    }
 
-    private static InvalidOperationException Claimed(string path) => new($"two build outputs claim '{path}'");
+    /// <summary>The loader, <c>search/sb-search.js</c>, embedded at build time.</summary>
+    public static byte[] Loader() => Resource(LoaderResourceName);
 
     /// <summary>The lunr.min.js of npm lunr@2.3.9, embedded at build time.</summary>
-    public static byte[] LunrMinJs()
+    public static byte[] LunrMinJs() => Resource(LunrResourceName);
+
+    private static byte[] Resource(string name)
     {
-        using var stream = typeof(SearchIndexWriter).Assembly.GetManifestResourceStream(LunrResourceName)
-            ?? throw new InvalidOperationException($"{LunrResourceName} is not embedded: build SiteBuilder with node_modules/lunr installed (npm ci).");
+        using var stream = typeof(SearchIndexWriter).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"{name} is not embedded: build SiteBuilder with node_modules/lunr installed (npm ci).");
         using var ms = new MemoryStream();
         stream.CopyTo(ms);
-        return ms.ToArray();
-    }
-
-    private static byte[] DocumentsJson(List<SearchDocument> docs, string[] excerpts)
-    {
-        using var ms = new MemoryStream();
-        using (var w = new System.Text.Json.Utf8JsonWriter(ms, new System.Text.Json.JsonWriterOptions
-               {
-                   Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-               }))
-        {
-            w.WriteStartArray();
-            for (var i = 0; i < docs.Count; i++)
-            {
-                var d = docs[i];
-                w.WriteStartObject();
-                w.WriteString("url", d.Url);
-                w.WriteString("title", d.Title);
-                if (d.Section != null) w.WriteString("section", d.Section);
-                w.WriteString("excerpt", excerpts[i]);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
         return ms.ToArray();
     }
 

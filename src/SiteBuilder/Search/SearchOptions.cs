@@ -1,3 +1,5 @@
+using SiteBuilder.Diagnostics;
+
 namespace SiteBuilder.Search;
 
 /// <summary>How the site search index is built, and how big it may get.</summary>
@@ -18,9 +20,18 @@ public sealed record SearchOptions
     /// <summary>Maximum length, in characters, of the excerpt shown under each result.</summary>
     public int ExcerptLength { get; init; } = 160;
 
-    /// <summary>Largest allowed size of <c>search/index.json</c> in bytes, or null for no limit.</summary>
-    public long? MaxIndexBytes { get; init; }
+    /// <summary>Also write the whole index as <c>search/index.json</c> (a classic lunr index, for other tools).</summary>
+    public bool WriteIndexJson { get; init; }
 
-    /// <summary>Largest allowed gzip size of <c>search/index.json</c> in bytes, or null for no limit.</summary>
-    public long? MaxIndexGzipBytes { get; init; }
+    /// <summary>Largest allowed size of all search files together, in bytes, or null for no limit.</summary>
+    public long? MaxTotalBytes { get; init; }
+
+    /// <summary>Where <see cref="MaxTotalBytes"/> is set (reported with a violation).</summary>
+    public SourceLocation? MaxTotalBytesAt { get; init; }
+
+    /// <summary>Largest allowed gzipped bytes one query fetches (<see cref="SearchIndexResult.LargestQuery"/>), or null.</summary>
+    public long? MaxQueryBytes { get; init; }
+
+    /// <summary>Where <see cref="MaxQueryBytes"/> is set.</summary>
+    public SourceLocation? MaxQueryBytesAt { get; init; }
 }

@@ -70,10 +70,10 @@ public sealed class YamlReader
         return last;
     }
 
-    /// <summary>A scalar as a string; sequences and mappings are a type error.</summary>
+    /// <summary>A scalar as a string (empty for a null such as <c>~</c>); sequences and mappings are a type error.</summary>
     public string? String(YamlNode node, string key)
     {
-        if (node is YamlScalarNode s) return s.Value;
+        if (node is YamlScalarNode s) return Text(s);
         TypeError(node, key, "a string");
         return null;
     }
@@ -84,7 +84,7 @@ public sealed class YamlReader
         var list = new List<string>();
         switch (node)
         {
-            case YamlScalarNode s when !string.IsNullOrEmpty(s.Value):
+            case YamlScalarNode s when Text(s).Length > 0:
                 list.Add(s.Value!);
                 break;
             case YamlScalarNode:
@@ -103,22 +103,21 @@ public sealed class YamlReader
         return list;
     }
 
-    /// <summary>An integer scalar.</summary>
+    /// <summary>The text of a scalar: its value, or empty for a null (<c>~</c>, <c>null</c>, nothing), as the YAML core schema reads it.</summary>
+    public static string Text(YamlScalarNode node) => YamlCoreSchema.IsNull(node) ? "" : node.Value ?? "";
+
+    /// <summary>An integer scalar, written plain (<c>2014</c>; a quoted <c>"2014"</c> is a string, as editors read it).</summary>
     public int? Int(YamlNode node, string key)
     {
-        if (node is YamlScalarNode s && int.TryParse(s.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v)) return v;
+        if (node is YamlScalarNode s && YamlCoreSchema.Int(s) is int v) return v;
         TypeError(node, key, "an integer");
         return null;
     }
 
-    /// <summary>A boolean scalar (<c>true</c>/<c>false</c>, YAML 1.2 core schema).</summary>
+    /// <summary>A boolean scalar (plain <c>true</c>/<c>false</c>, YAML 1.2 core schema).</summary>
     public bool? Bool(YamlNode node, string key)
     {
-        if (node is YamlScalarNode s)
-        {
-            if (string.Equals(s.Value, "true", StringComparison.OrdinalIgnoreCase)) return true;
-            if (string.Equals(s.Value, "false", StringComparison.OrdinalIgnoreCase)) return false;
-        }
+        if (node is YamlScalarNode s && YamlCoreSchema.Bool(s) is bool b) return b;
         TypeError(node, key, "true or false");
         return null;
     }

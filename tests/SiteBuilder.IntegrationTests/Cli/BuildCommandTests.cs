@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using SiteBuilder.IntegrationTests.Support;
 
 namespace SiteBuilder.IntegrationTests.Cli;
 
@@ -14,20 +14,7 @@ public sealed class BuildCommandTests : IDisposable
         File.WriteAllText(full, text);
     }
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        // The built executable next to this test assembly (the CLI project is referenced).
-        string exe = Path.Combine(AppContext.BaseDirectory, "sitebuilder.dll");
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(exe);
-        foreach (string a in args) psi.ArgumentList.Add(a);
-        psi.Environment["NO_COLOR"] = "1";
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        string stderr = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, stdout.Result, stderr);
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliProcess.Run(args);
 
     [Fact]
     public void GoodSiteExitsZeroAndSaysWhatItBuilt()

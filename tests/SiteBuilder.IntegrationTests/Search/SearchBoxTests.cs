@@ -41,6 +41,47 @@ public sealed class SearchBoxTests : IClassFixture<Chromium>, IClassFixture<Buil
         Assert.Contains(hrefs, h => h.Contains("mhsm/"));
     }
 
+    [Fact]
+    public async Task TheSearchPageWorksFromDisk()
+    {
+        await using var context = await _chromium.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(Path.Combine(_site.Output, "search", "index.html")).AbsoluteUri + "?q=remittances");
+        var results = page.Locator("#search-page-results li a");
+        await results.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+        var hrefs = await results.EvaluateAllAsync<string[]>("els => els.map(e => e.href)");
+        Assert.Contains(hrefs, h => h.Contains("/mhsm/") && h.EndsWith("index.html"));
+    }
+
+    [Fact]
+    public async Task TheBoxFetchesOnlyTheLoaderLunrTheManifestOneTermShardAndTheResultsDocuments()
+    {
+        await using var server = await StaticSiteServer.StartAsync(_site.Output);
+        await using var context = await _chromium.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var fetched = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Request += (_, request) =>
+        {
+            var path = new Uri(request.Url).AbsolutePath;
+            if (path.StartsWith("/search/", StringComparison.Ordinal)) fetched.Enqueue(path["/search/".Length..]);
+        };
+        await page.GotoAsync(server.BaseUrl + "migration/");
+        Assert.Empty(fetched);
+        await page.FocusAsync("#search-input");
+        await page.Keyboard.TypeAsync("remittances");
+        await page.Locator("#search-results [role=option]").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+
+        var files = fetched.ToList();
+        Assert.Equal(files.Count, files.Distinct().Count());
+        Assert.Contains("sb-search.js", files);
+        Assert.Contains("lunr.min.js", files);
+        Assert.Contains("manifest.js", files);
+        // "remittances remittances*": one term shard holds both the word and its prefix; no dictionary, no tails.
+        Assert.Single(files, f => f.StartsWith("terms/", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.StartsWith("docs/", StringComparison.Ordinal));
+        Assert.All(files, f => Assert.Matches("^(sb-search|lunr.min|manifest)\\.js$|^(terms|docs)/[0-9]+\\.js$", f));
+    }
+
     private async Task SearchAndOpen(string startUrl, bool expectDiskUrls)
     {
         await using var context = await _chromium.Browser.NewContextAsync();

@@ -91,7 +91,7 @@ public sealed class NewCommandTests : IDisposable
         while (!File.Exists(Path.Combine(repo.FullName, "SiteBuilder.sln"))) repo = repo.Parent!;
         string target = Directory.CreateTempSubdirectory("sitebuilder-new-").FullName;
         File.Copy(Path.Combine(repo.FullName, "site.yml"), Path.Combine(target, "site.yml"));
-        foreach (string dir in new[] { "pages", "layouts" })
+        foreach (string dir in new[] { "pages", "layouts", "seeds" })
         {
             string from = Path.Combine(repo.FullName, dir);
             foreach (string file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))

@@ -10,7 +10,7 @@ public static class RepositoryCopy
     public static string Create()
     {
         string dir = NewTemp();
-        foreach (string folder in new[] { "pages", "layouts" }) Copy(Path.Combine(Root, folder), Path.Combine(dir, folder));
+        foreach (string folder in new[] { "pages", "layouts", "seeds" }) Copy(Path.Combine(Root, folder), Path.Combine(dir, folder));
         File.Copy(Path.Combine(Root, "site.yml"), Path.Combine(dir, "site.yml"));
         return dir;
     }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using SiteBuilder.IntegrationTests.Support;
 
 namespace SiteBuilder.IntegrationTests.Wiki;
 
@@ -20,15 +20,7 @@ public sealed class WikiLinkCliTests
 
     private static (int Exit, string Stderr) Run(params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sitebuilder.dll"));
-        foreach (string a in args) psi.ArgumentList.Add(a);
-        psi.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        string stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        _ = stdout.Result;
-        return (process.ExitCode, stderr);
+        var (code, _, stderr) = CliProcess.Run(args);
+        return (code, stderr);
     }
 }

@@ -14,6 +14,17 @@ public sealed class DiagnosticPositionTests
     }
 
     [Fact]
+    public void LinksInASetextHeadingAreReportedAtTheirOwnLine()
+    {
+        // Markdig counts a setext heading's lines twice in an inline's Line (found by the fuzzer); spans are right.
+        var lines = Build(Home + "-- pages/a.md --\n---\ntitle: A\n---\nline one\r\nline two\rsee [[Nowhere]] and [x](gone.md)\n---\n\nafter <https://statswiki.unece.org/display/X/Y>\n");
+        Assert.Equal(
+            ["pages/a.md:6:5: error SB1003: wiki link target 'Nowhere' is neither a page title nor a page path",
+             "pages/a.md:6:21: error SB1001: link target 'gone.md' not found"],
+            lines.Where(l => l.Contains("SB100")));
+    }
+
+    [Fact]
     public void MalformedYamlIsReportedInsideTheFrontMatter()
     {
         var lines = Build(Home + """

@@ -118,6 +118,26 @@ public sealed class IncrementalWikiFeaturesTests
     }
 
     [Fact]
+    public void CitingARepositoryFilePublishesItAndUnCitingItRemovesIt()
+    {
+        using var site = TestSite.Create(Site + "\n-- docs/report.txt --\nFigures.\n");
+        var builder = Start(site);
+        Assert.False(builder.Current.Files.ContainsKey("docs/report.txt"));
+
+        Edit(site, "pages/dimis/beta.md", "title: Beta entry", "title: Beta entry\nsources:\n  - title: Report\n    url: docs/report.txt");
+        var cited = builder.Update(["pages/dimis/beta.md"]);
+        Assert.True(cited.Succeeded, string.Join("\n", cited.Diagnostics));
+        Assert.Equal("Figures.\n", Html(builder, "docs/report.txt"));
+        Assert.Contains("href=\"../../docs/report.txt\"", Html(builder, "dimis/beta/index.html"));
+        AssertSameAsFullBuild(site, builder);
+
+        Edit(site, "pages/dimis/beta.md", "\nsources:\n  - title: Report\n    url: docs/report.txt", "");
+        Assert.True(builder.Update(["pages/dimis/beta.md"]).Succeeded);
+        Assert.False(builder.Current.Files.ContainsKey("docs/report.txt"));
+        AssertSameAsFullBuild(site, builder);
+    }
+
+    [Fact]
     public void AddingAStatswikiUrlCreatesItsStubAndMakesLinksToItInternal()
     {
         using var site = TestSite.Create(Site);
@@ -159,7 +179,7 @@ public sealed class IncrementalWikiFeaturesTests
         Assert.True(second.Succeeded);
         Assert.False(builder.HasDeferredWork);
         Assert.True(second.Version > edit.Version);
-        Assert.Contains("zanzibar", Html(builder, "search/index.json"));
+        Assert.Contains("zanzibar", Html(builder, "search/dictionary.js"));
         AssertSameAsFullBuild(site, builder);
     }
 

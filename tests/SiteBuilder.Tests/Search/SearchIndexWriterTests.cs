@@ -21,52 +21,81 @@ public class SearchIndexWriterTests
             Array.Empty<string>(), "How statistical offices kept producing data during the pandemic.", new[] { "covid" }),
     };
 
+    // The JSON a data file registers: SiteBuilderSearch.add("ID",DATA);
+    private static JsonElement Data(SearchIndexResult result, string id)
+    {
+        var text = Encoding.UTF8.GetString(result.Files.Single(f => f.Path == "search/" + id + ".js").Content);
+        var prefix = $"SiteBuilderSearch.add(\"{id}\",";
+        Assert.StartsWith(prefix, text);
+        Assert.EndsWith(");\n", text);
+        return JsonDocument.Parse(text[prefix.Length..^3]).RootElement.Clone();
+    }
+
     [Fact]
-    public void Writes_index_documents_script_and_lunr_and_lunr_js_finds_remittance_pages_first()
+    public void Writes_manifest_shards_dictionary_documents_loader_and_lunr_each_an_ascii_script()
     {
         var result = SearchIndexWriter.Build(SiteDocuments(), new SearchOptions());
 
-        Assert.Equal(new[] { "search/index.json", "search/documents.json", "search/search-data.js", "search/lunr.min.js" }, result.Files.Select(f => f.Path));
-        var index = result.Files[0].Content;
-        var documents = JsonDocument.Parse(result.Files[1].Content).RootElement;
-        var hits = LunrJs.Run<List<JsonElement>>("search", index, new[] { "remittances" })[0].GetProperty("results");
-        var urls = hits.EnumerateArray().Select(h => documents[int.Parse(h.GetProperty("ref").GetString()!)].GetProperty("url").GetString()).ToList();
-        Assert.Equal(new[] { "mhsm/", "mhsm/questionnaire/" }, urls);
-
+        Assert.Equal(["search/terms/0.js", "search/dictionary.js", "search/docs/0.js", "search/manifest.js", "search/lunr.min.js", "search/sb-search.js"],
+            result.Files.Select(f => f.Path));
+        var manifest = Data(result, "manifest");
+        Assert.Equal(1, manifest.GetProperty("format").GetInt32());
+        Assert.Equal(["title", "headings", "body", "labels", "section"], manifest.GetProperty("fields").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(10, manifest.GetProperty("boosts").GetProperty("title").GetDouble());
+        Assert.Equal(4, manifest.GetProperty("documents").GetInt32());
+        Assert.Equal(["stemmer"], manifest.GetProperty("pipeline").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal([""], manifest.GetProperty("terms").EnumerateArray().Select(f => f.GetString()));
+        var dictionary = Data(result, "dictionary").EnumerateArray().Select(t => t.GetString()!).ToList();
+        Assert.Equal(dictionary.Order(StringComparer.Ordinal), dictionary);
+        Assert.Contains("remitt", dictionary);
         Assert.Equal(4, result.DocumentCount);
-        Assert.Equal(index.Length, result.IndexBytes);
-        Assert.InRange(result.IndexGzipBytes, 100, result.IndexBytes - 1);
-        Assert.Equal(File.ReadAllBytes(Path.Combine(LunrJs.RepoRoot, "node_modules", "lunr", "lunr.min.js")), result.Files[3].Content);
+        Assert.Equal(dictionary.Count, result.TermCount);
+        Assert.Equal(result.Files.Count, result.FileCount);
+        Assert.Equal(result.Files.Sum(f => (long)f.Content.Length), result.TotalBytes);
+        Assert.All(result.Files.Where(f => f.Path != "search/lunr.min.js" && f.Path != "search/sb-search.js"),
+            f => Assert.DoesNotContain(f.Content, b => b > 127));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(LunrJs.RepoRoot, "node_modules", "lunr", "lunr.min.js")), result.Files.Single(f => f.Path == "search/lunr.min.js").Content);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(LunrJs.RepoRoot, "src", "SiteBuilder", "Search", "sb-search.js")), result.Files.Single(f => f.Path == "search/sb-search.js").Content);
     }
 
     [Fact]
-    public void Document_store_holds_url_title_section_and_a_short_excerpt_by_ref()
+    public void A_term_record_holds_its_index_and_each_postings_field_mask_and_vector_values()
+    {
+        var result = SearchIndexWriter.Build(SiteDocuments(), new SearchOptions());
+        var record = Data(result, "terms/0").EnumerateArray().Single(r => r[0].GetString() == "remitt");
+        Assert.Equal(0, record[2].GetArrayLength());
+        // [ref delta, mask, values…]: mhsm/index.md (ref 2) has it in title, headings, body and labels; the
+        // questionnaire (ref 3, delta 1) in its heading only. Values are lunr's 3-decimal scores times 1000.
+        var list = record[3].EnumerateArray().Select(v => v.GetInt64()).ToList();
+        Assert.Equal([2, 0b1111], list.Take(2));
+        Assert.Equal([1, 0b0010], list.Skip(6).Take(2));
+        Assert.Equal(9, list.Count);
+        Assert.All(list.Skip(2).Take(4).Concat(list.Skip(8)), v => Assert.True(v > 0));
+    }
+
+    [Fact]
+    public void Document_shards_hold_url_title_section_and_a_short_excerpt_by_ref()
     {
         var result = SearchIndexWriter.Build(SiteDocuments(), new SearchOptions { ExcerptLength = 80 });
-        var docs = JsonDocument.Parse(result.Files[1].Content).RootElement;
+        var docs = Data(result, "docs/0");
         // Ordered by Ref: covid-19/index.md, dimis/about.md, mhsm/index.md, mhsm/questionnaire.md.
-        Assert.Equal("dimis/about/", docs[1].GetProperty("url").GetString());
-        Assert.Equal("DIMiS", docs[1].GetProperty("section").GetString());
-        var excerpt = docs[1].GetProperty("excerpt").GetString()!;
+        Assert.Equal("dimis/about/", docs[1][0].GetString());
+        Assert.Equal("About DIMiS", docs[1][1].GetString());
+        Assert.Equal("DIMiS", docs[1][2].GetString());
+        var excerpt = docs[1][3].GetString()!;
         Assert.EndsWith("…", excerpt);
         Assert.InRange(excerpt.Length, 40, 81);
-        Assert.False(docs[0].TryGetProperty("section", out _));
+        Assert.Equal(JsonValueKind.Null, docs[0][2].ValueKind);
     }
 
     [Fact]
-    public void Script_form_evaluates_in_javascript_to_the_same_index_and_documents()
+    public void The_index_json_setting_also_writes_the_whole_index_that_lunr_js_loads()
     {
-        var docs = SiteDocuments();
-        docs.Add(new("odd.md", "odd/", "It's a \\ backslash, \"quotes\" and </script>", "Odd",
-            new[] { "Line\u2028separator" }, "Paragraph\u2029separator, apostrophe ' and new\nline.", new[] { "x'y" }));
-        var result = SearchIndexWriter.Build(docs, new SearchOptions());
-        var script = result.Files[2].Content;
-        Assert.StartsWith("window.SITEBUILDER_SEARCH=JSON.parse('", Encoding.UTF8.GetString(script));
-
-        var evaluated = JsonDocument.Parse(LunrJs.Run("script", script)).RootElement;
-        Assert.Equal(Encoding.UTF8.GetString(result.Files[0].Content), evaluated.GetProperty("index").GetString());
-        Assert.True(JsonElement.DeepEquals(JsonDocument.Parse(result.Files[1].Content).RootElement, evaluated.GetProperty("documents")));
-        Assert.Equal(script.Length, result.DataScriptBytes);
+        var result = SearchIndexWriter.Build(SiteDocuments(), new SearchOptions { WriteIndexJson = true });
+        var index = result.Files.Single(f => f.Path == "search/index.json").Content;
+        var hits = LunrJs.Run<List<JsonElement>>("search", index, new[] { "remittances" })[0].GetProperty("results");
+        Assert.Equal(["2", "3"], hits.EnumerateArray().Select(h => h.GetProperty("ref").GetString()));
+        Assert.DoesNotContain(SearchIndexWriter.Build(SiteDocuments(), new SearchOptions()).Files, f => f.Path == "search/index.json");
     }
 
     [Fact]
@@ -76,21 +105,29 @@ public class SearchIndexWriterTests
         var shuffled = SiteDocuments();
         shuffled.Reverse();
         var b = SearchIndexWriter.Build(shuffled, new SearchOptions());
+        Assert.Equal(a.Files.Select(f => f.Path), b.Files.Select(f => f.Path));
         Assert.All(a.Files.Zip(b.Files), p => Assert.Equal(p.First.Content, p.Second.Content));
     }
 
     [Fact]
-    public void Budget_check_reports_sb1101_at_the_setting_when_exceeded_and_nothing_otherwise()
+    public void Budget_check_reports_sb1101_at_each_setting_when_exceeded_and_nothing_otherwise()
     {
         var result = SearchIndexWriter.Build(SiteDocuments(), new SearchOptions());
-        var at = new SourceLocation("site.yml", 12, 3);
-        var tight = new SearchOptions { MaxIndexBytes = 100, MaxIndexGzipBytes = 50 };
-        var problems = SearchBudget.Check(result, tight, at);
+        var tight = new SearchOptions
+        {
+            MaxTotalBytes = 100, MaxTotalBytesAt = new SourceLocation("site.yml", 12, 17),
+            MaxQueryBytes = 50, MaxQueryBytesAt = new SourceLocation("site.yml", 13, 23),
+        };
+        var problems = SearchBudget.Check(result, tight, SourceLocation.File("site.yml"));
         Assert.Equal(2, problems.Count);
         Assert.All(problems, p => Assert.Equal("SB1101", p.Code));
-        Assert.StartsWith("site.yml:12:3: error SB1101: search index is ", problems[0].ToString());
-        Assert.Contains("over its budget of 100 B", problems[0].Message);
-        Assert.Empty(SearchBudget.Check(result, new SearchOptions { MaxIndexBytes = result.IndexBytes, MaxIndexGzipBytes = result.IndexGzipBytes }, at));
+        Assert.StartsWith("site.yml:12:17: error SB1101: search files are ", problems[0].ToString());
+        Assert.EndsWith("over their budget of 100 B", problems[0].Message);
+        Assert.StartsWith("site.yml:13:23: error SB1101: a search for '", problems[1].ToString());
+        Assert.EndsWith("gzipped, over the per-query budget of 50 B", problems[1].Message);
+        Assert.Empty(SearchBudget.Check(result, new SearchOptions { MaxTotalBytes = result.TotalBytes, MaxQueryBytes = result.LargestQuery.GzipBytes }, SourceLocation.File("site.yml")));
+        // The largest query counts lunr.min.js, the loader, the manifest, its shard and the document shard.
+        Assert.True(result.LargestQuery.GzipBytes > result.Files.Single(f => f.Path == "search/lunr.min.js").Content.Length / 4);
     }
 
     [Theory]

@@ -14,7 +14,7 @@ public sealed class RealSiteBuild
     public RealSiteBuild()
     {
         string source = TestSites.TempDir();
-        foreach (string folder in new[] { "pages", "layouts" }) CopyFolder(Path.Combine(TestSites.RepositoryRoot, folder), Path.Combine(source, folder));
+        foreach (string folder in new[] { "pages", "layouts", "seeds" }) CopyFolder(Path.Combine(TestSites.RepositoryRoot, folder), Path.Combine(source, folder));
         File.Copy(Path.Combine(TestSites.RepositoryRoot, "site.yml"), Path.Combine(source, "site.yml"));
         Output = Path.Combine(source, "_site");
         (Result, Context) = new SiteGenerator().Run(new BuildOptions { SourceDir = source, OutputDir = Output });

@@ -30,6 +30,7 @@ public sealed class IncrementalBuilder
     private readonly string _sourceDir;
 
     private SiteConfig _config = new();
+    private HashSet<string> _sourceDocuments = new(StringComparer.Ordinal);
     private IReadOnlyList<Diagnostic> _configDiagnostics = [];
     private IReadOnlyList<Diagnostic> _siteDiagnostics = [];
     private IReadOnlyList<Diagnostic> _siteFileDiagnostics = [];
@@ -458,6 +459,9 @@ public sealed class IncrementalBuilder
         if (work.AllModels || statswikiChanged) models.UnionWith(_active);
         if (work.ForcedLayouts.Count > 0) models.UnionWith(_active.Where(p => work.ForcedLayouts.Contains(p.Layout)));
         work.SiteFiles |= structural || faceChanged.Any(p => p.Parent is null || p.Parent == _tree.Root);
+        // WriteSiteFiles publishes the source documents the pages cite: again when that set changes.
+        var documents = _active.SelectMany(p => p.FrontMatter.Sources).Select(s => s.Document).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        if (!documents.SetEquals(_sourceDocuments)) (work.SiteFiles, _sourceDocuments) = (true, documents);
 
         var removedOutputs = new List<string>();
         foreach (var page in removed)
@@ -644,7 +648,8 @@ public sealed class IncrementalBuilder
         foreach (string path in _siteFilePaths) RemoveOutput(path);
         _siteFilePaths = new HashSet<string>(FilesOf(context).Keys, StringComparer.Ordinal);
         foreach (var (path, file) in FilesOf(context)) SetOutput(path, file);
-        _siteFileDiagnostics = context.Diagnostics.ToSortedList();
+        // A preview is not published: notes about publishing (no base_url, so no sitemap) would only repeat on every save.
+        _siteFileDiagnostics = context.Diagnostics.ToSortedList().Where(d => d.FailsStrict).ToList();
     }
 
     /// <summary>Redirect stubs and <c>_redirects</c>, through the WriteRedirects step, which sees every other output.</summary>
@@ -762,7 +767,7 @@ public sealed class IncrementalBuilder
                 if (!_outputs.TryGetValue(path, out byte[]? old) || !old.AsSpan().SequenceEqual(file)) SetOutput(path, file);
             _searchDiagnostics = context.Diagnostics.ToSortedList();
             _searchSummary = context.Summary.ToList();
-            if (!publish || Last is not { Succeeded: true } || _searchDiagnostics.Any(d => d.IsError || _options.Strict)) return;
+            if (!publish || Last is not { Succeeded: true } || _searchDiagnostics.Any(d => d.IsError || (_options.Strict && d.FailsStrict))) return;
             var builder = _published.ToBuilder();
             // Only the index's own files: an edit may be half-way through changing the others.
             foreach (string path in touched)
@@ -852,7 +857,7 @@ public sealed class IncrementalBuilder
             }
         }
         var diagnostics = bag.ToSortedList();
-        bool ok = !diagnostics.Any(d => d.IsError) && (!_options.Strict || diagnostics.Count == 0);
+        bool ok = !diagnostics.Any(d => d.IsError) && (!_options.Strict || !diagnostics.Any(d => d.FailsStrict));
         if (ok)
         lock (_publishLock)
         {

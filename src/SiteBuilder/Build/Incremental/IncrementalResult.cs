@@ -26,5 +26,5 @@ public sealed record IncrementalResult(
     /// <summary>Number of errors.</summary>
     public int ErrorCount => Diagnostics.Count(d => d.IsError);
     /// <summary>Number of warnings.</summary>
-    public int WarningCount => Diagnostics.Count(d => !d.IsError);
+    public int WarningCount => Diagnostics.Count(d => d.IsWarning);
 }

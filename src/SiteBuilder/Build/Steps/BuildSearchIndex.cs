@@ -43,7 +43,14 @@ public sealed class BuildSearchIndex : IBuildStep
     }
 
     /// <summary>The index options the site's configuration asks for.</summary>
-    public static SearchOptions Options(BuildContext context) => new() { MaxIndexBytes = context.Config.SearchBudgetBytes };
+    public static SearchOptions Options(BuildContext context) => new()
+    {
+        MaxTotalBytes = context.Config.SearchBudgetBytes,
+        MaxTotalBytesAt = context.Config.SearchBudgetAt,
+        MaxQueryBytes = context.Config.SearchQueryBudgetBytes,
+        MaxQueryBytesAt = context.Config.SearchQueryBudgetAt,
+        WriteIndexJson = context.Config.SearchIndexJson,
+    };
 
     /// <summary>Adds a built index's files, its budget problems and its summary line.</summary>
     public static void AddIndex(BuildContext context, SearchIndexResult result, SearchOptions options)
@@ -51,9 +58,11 @@ public sealed class BuildSearchIndex : IBuildStep
         foreach (var file in result.Files) context.AddOutput(new OutputFile(file.Path, file.Content));
         foreach (var problem in SearchBudget.Check(result, options, SourceLocation.File(SiteConfigLoader.FileName)))
             context.Diagnostics.Add(problem);
-        context.Summary.Enqueue($"Search index: {result.DocumentCount} pages, {result.TermCount} terms, " +
-                                $"{SearchBudget.Format(result.IndexBytes)} ({SearchBudget.Format(result.IndexGzipBytes)} gzipped)" +
-                                (options.MaxIndexBytes is { } max ? $", budget {SearchBudget.Format(max)}" : ""));
+        context.Summary.Enqueue($"Search index: {result.DocumentCount} pages, {result.TermCount} terms, {result.FileCount} files, " +
+                                $"{SearchBudget.Format(result.TotalBytes)} ({SearchBudget.Format(result.TotalGzipBytes)} gzipped)" +
+                                (options.MaxTotalBytes is { } max ? $", budget {SearchBudget.Format(max)}" : "") +
+                                $"; one query fetches at most {SearchBudget.Format(result.LargestQuery.GzipBytes)} gzipped" +
+                                (options.MaxQueryBytes is { } q ? $", budget {SearchBudget.Format(q)}" : ""));
     }
 
     /// <summary>Adds the search page, rendered through the <c>page</c> layout.</summary>

@@ -3,7 +3,7 @@ using SiteBuilder.Diagnostics;
 
 namespace SiteBuilder.Build.Steps;
 
-/// <summary>Reads <c>site.yml</c> and checks that there is a <c>pages/</c> folder.</summary>
+/// <summary>Reads <c>site.yml</c> (with <see cref="BuildOptions.BaseUrl"/> over its <c>base_url</c>) and checks that there is a <c>pages/</c> folder.</summary>
 public sealed class LoadConfig : IBuildStep
 {
     /// <inheritdoc/>
@@ -13,6 +13,11 @@ public sealed class LoadConfig : IBuildStep
     public void Execute(BuildContext context)
     {
         context.Config = SiteConfigLoader.Load(context.SourceDir, context.Diagnostics);
+        if (context.Options.BaseUrl is { } given)
+        {
+            if (SiteConfig.NormalizeBaseUrl(given) is { } baseUrl) context.Config = context.Config with { BaseUrl = baseUrl };
+            else context.Diagnostics.Error(DiagnosticCodes.ConfigValue, SourceLocation.File("--base-url"), $"the base URL must be an absolute http or https URL, got '{given}'");
+        }
         if (!Directory.Exists(Path.Combine(context.SourceDir, "pages")))
             context.Diagnostics.Error(DiagnosticCodes.NoPagesFolder, SourceLocation.File("pages/"),
                 $"no pages/ folder in '{context.SourceDir}'; run the build from the site's folder or pass --source");

@@ -48,11 +48,12 @@ public sealed class ParsePages : IBuildStep
             text = text.Replace("\r\n", "\n");
             IReadOnlySet<string> extraKeys = schemaKeys.GetValueOrDefault(page.Section, NoKeys);
             page.FrontMatter = FrontMatterParser.Parse(page.SourcePath, text, extraKeys, context.Diagnostics);
+            page.FrontMatter = page.FrontMatter with { Sources = SourceDocuments.Resolve(page.FrontMatter.Sources, context.Source, context.Diagnostics) };
             page.FrontMatterSource = FrontMatterParser.Block(text);
             var document = Markdig.Markdown.Parse(text, pipeline);
             // Must come before the body is rendered: the markers are part of it.
             AnchorAliases.Insert(document, page.FrontMatter, page.SourcePath, context.Diagnostics);
-            page.Body = MarkdownBodyBuilder.Build(document, pipeline);
+            page.Body = MarkdownBodyBuilder.Build(document, pipeline, new LineIndex(text));
         });
         if (!context.Options.IncludeDrafts) context.Pages.RemoveAll(p => p.FrontMatter.Draft);
     }

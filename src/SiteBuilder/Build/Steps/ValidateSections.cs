@@ -34,7 +34,7 @@ public sealed class ValidateSections : IBuildStep
     }
 
     private static bool IsEmpty(YamlNode node) =>
-        node is YamlScalarNode { Value: null or "" } || node is YamlSequenceNode { Children.Count: 0 };
+        node is YamlScalarNode s && YamlReader.Text(s).Length == 0 || node is YamlSequenceNode { Children.Count: 0 };
 
     private static void Check(string path, SchemaField field, YamlNode node, DiagnosticBag diagnostics)
     {

@@ -24,7 +24,7 @@ public sealed class WriteRedirects : IBuildStep
     public void Execute(BuildContext context)
     {
         var config = context.Config;
-        string basePath = new Uri(config.BaseUrl).AbsolutePath; // "/" or "/mirror/"
+        string basePath = config.BasePath; // "/" or "/mirror/"
         var rules = new SortedSet<string>(StringComparer.Ordinal);
         var pageIds = new List<(long Id, string Title, string Url)>();
 
@@ -79,7 +79,7 @@ public sealed class WriteRedirects : IBuildStep
     private static bool AddStub(BuildContext context, string stubUrl, Page page, SourceLocation at, bool report)
     {
         string path = Permalinks.OutputPath(stubUrl);
-        string html = RedirectStub.To(page.Title, Permalinks.Relative(stubUrl, page.Url), context.Config.BaseUrl + page.Url, context.Config.Language);
+        string html = RedirectStub.To(page.Title, Permalinks.Relative(stubUrl, page.Url), context.Config.BaseUrl is { } baseUrl ? baseUrl + page.Url : null, context.Config.Language);
         if (context.Output.TryAdd(path, html)) return true;
         if (report)
             context.Diagnostics.Error(DiagnosticCodes.DuplicateUrl, at, $"the redirect for '/{stubUrl}' would overwrite '{path}', which the site already writes");

@@ -22,7 +22,7 @@ public sealed class WriteSite : IBuildStep
                 $"refused to write '{path}': {problem}; nothing is written outside the output folder");
         bool mapWritable = SourceMapWritable(context);
         bool failed = context.Diagnostics.HasErrors ||
-                      (context.Options.Strict && context.Diagnostics.ToSortedList().Count > 0);
+                      (context.Options.Strict && context.Diagnostics.ToSortedList().Any(d => d.FailsStrict));
         if (failed || context.Options.DryRun) return;
         try
         {

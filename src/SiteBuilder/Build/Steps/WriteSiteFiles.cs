@@ -8,7 +8,8 @@ namespace SiteBuilder.Build.Steps;
 
 /// <summary>
 /// Adds the site-level files: page assets (images, PDFs under <c>pages/</c>), <c>sitemap.xml</c>,
-/// <c>robots.txt</c> and <c>404.html</c>. Must run after ApplyLayouts (the 404 page uses the layouts).
+/// <c>robots.txt</c> and <c>404.html</c>; no sitemap without a <c>base_url</c> (a note says so). Must run after
+/// ApplyLayouts (the 404 page uses the layouts).
 /// </summary>
 public sealed class WriteSiteFiles : IBuildStep
 {
@@ -22,7 +23,16 @@ public sealed class WriteSiteFiles : IBuildStep
             if (context.Source.Read("pages/" + rel, Safety.ReadLimits.AssetBytes, context.Diagnostics) is { } bytes)
                 context.AddOutput(new OutputFile(rel, bytes));
 
-        string baseUrl = context.Config.BaseUrl;
+        WriteSourceDocuments(context);
+        Write404(context);
+        if (context.Config.BaseUrl is not { } baseUrl)
+        {
+            // A sitemap lists absolute URLs: without the real address there is nothing true to write in it.
+            context.AddOutput(OutputFile.Text("robots.txt", "User-agent: *\nAllow: /\n"));
+            context.Diagnostics.Note(DiagnosticCodes.NoBaseUrl, SourceLocation.File(SiteConfigLoader.FileName),
+                "no base_url: sitemap.xml is not written and pages have no canonical link; set base_url in site.yml, or pass --base-url, to the address the site is published at");
+            return;
+        }
         var sitemap = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         foreach (var page in context.Pages.OrderBy(p => p.Url, StringComparer.Ordinal))
         {
@@ -33,14 +43,29 @@ public sealed class WriteSiteFiles : IBuildStep
         sitemap.Append("</urlset>\n");
         context.AddOutput(OutputFile.Text("sitemap.xml", sitemap.ToString()));
         context.AddOutput(OutputFile.Text("robots.txt", $"User-agent: *\nAllow: /\nSitemap: {baseUrl}sitemap.xml\n"));
-        Write404(context);
+    }
+
+    // Each repository file a source names (ParsePages checked it), once, at its own path.
+    private static void WriteSourceDocuments(BuildContext context)
+    {
+        var documents = new SortedDictionary<string, SourceLocation>(StringComparer.Ordinal);
+        foreach (var source in context.Pages.SelectMany(p => p.FrontMatter.Sources))
+            if (source.Document is { } doc && (!documents.TryGetValue(doc, out var first) || source.Location.CompareTo(first) < 0))
+                documents[doc] = source.Location;
+        foreach (var (doc, at) in documents)
+        {
+            if (!SourceDocuments.TryRead(context.Source, doc, out byte[] bytes, out string problem))
+                context.Diagnostics.Error(DiagnosticCodes.SourceFileUnsafe, at, $"source '{doc}' cannot be published: {problem}");
+            else if (!context.Output.TryAdd(doc, bytes))
+                context.Diagnostics.Error(DiagnosticCodes.SourceFileClash, at, $"source '{doc}' cannot be published: the site already has a file at that path");
+        }
     }
 
     private static void Write404(BuildContext context)
     {
         if (context.Layouts is null) return;
-        // The 404 page is served at any depth, so its links start from the site's absolute base path.
-        string basePath = new Uri(context.Config.BaseUrl).AbsolutePath;
+        // The 404 page is served at any depth, so its links start from the site's absolute base path ("/" without a base_url).
+        string basePath = context.Config.BasePath;
         ApplyLayouts.RenderStandalonePage(context, url: "", outputPath: "404.html", "Page not found",
             "The page you asked for is not on this site.",
             "<p>There is no page at this address. It may have moved: try the search box, the site map of each section, or the home page.</p>\n",

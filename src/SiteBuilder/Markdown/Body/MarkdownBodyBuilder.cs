@@ -15,7 +15,7 @@ public static class MarkdownBodyBuilder
     [ThreadStatic] private static (MarkdownPipeline Pipeline, BodyHtmlRenderer Renderer)? _renderer;
 
     /// <summary>Collects the links, headings and ids of <paramref name="document"/> and renders its HTML and plain text with holes.</summary>
-    public static MarkdownBody Build(MarkdownDocument document, MarkdownPipeline pipeline)
+    public static MarkdownBody Build(MarkdownDocument document, MarkdownPipeline pipeline, LineIndex lines)
     {
         if (_renderer is not { } cached || cached.Pipeline != pipeline)
         {
@@ -45,7 +45,8 @@ public static class MarkdownBodyBuilder
                     headings.Add(MarkdownText.Heading(heading));
                     break;
                 case WikiLinkInline wiki:
-                    links.Add(new MarkdownLink(MarkdownLinkKind.WikiLink, "", wiki.Line + 1, wiki.Column + 1, wiki.Target, wiki.Fragment,
+                    var (wikiLine, wikiColumn) = lines.At(wiki.Span.Start);
+                    links.Add(new MarkdownLink(MarkdownLinkKind.WikiLink, "", wikiLine, wikiColumn, wiki.Target, wiki.Fragment,
                         wiki.ExplicitLabel, wiki.ExplicitLabel ?? (wiki.Target.Length > 0 ? wiki.Target : wiki.Fragment)));
                     nodes.Add(wiki, index);
                     renderer.AddLink(wiki, index);
@@ -53,11 +54,13 @@ public static class MarkdownBodyBuilder
                 case LinkInline link:
                     string? url = link.GetDynamicUrl?.Invoke() ?? link.Url;
                     if (string.IsNullOrEmpty(url)) break;
-                    links.Add(new MarkdownLink(link.IsImage ? MarkdownLinkKind.Image : MarkdownLinkKind.Link, url, link.Line + 1, link.Column + 1));
+                    var (linkLine, linkColumn) = lines.At(link.Span.Start);
+                    links.Add(new MarkdownLink(link.IsImage ? MarkdownLinkKind.Image : MarkdownLinkKind.Link, url, linkLine, linkColumn));
                     UseSentinel(renderer, link, index);
                     break;
                 case AutolinkInline { IsEmail: false } auto when StatswikiUrl.IsStatswiki(auto.Url):
-                    links.Add(new MarkdownLink(MarkdownLinkKind.StatswikiAutolink, auto.Url, auto.Line + 1, auto.Column + 1));
+                    var (autoLine, autoColumn) = lines.At(auto.Span.Start);
+                    links.Add(new MarkdownLink(MarkdownLinkKind.StatswikiAutolink, auto.Url, autoLine, autoColumn));
                     // Rendered as a link whose text is the address, so the href can point at the mirror.
                     var replacement = new LinkInline("", "") { Span = auto.Span, Line = auto.Line, Column = auto.Column, IsClosed = true };
                     replacement.AppendChild(new LiteralInline(auto.Url) { Span = auto.Span, Line = auto.Line, Column = auto.Column });
@@ -65,7 +68,8 @@ public static class MarkdownBodyBuilder
                     UseSentinel(renderer, replacement, index);
                     break;
                 case AutolinkInline auto:
-                    links.Add(new MarkdownLink(MarkdownLinkKind.Autolink, auto.IsEmail ? "mailto:" + auto.Url : auto.Url, auto.Line + 1, auto.Column + 1));
+                    var (at, column) = lines.At(auto.Span.Start);
+                    links.Add(new MarkdownLink(MarkdownLinkKind.Autolink, auto.IsEmail ? "mailto:" + auto.Url : auto.Url, at, column));
                     break;
             }
         }

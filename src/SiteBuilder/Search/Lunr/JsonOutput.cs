@@ -14,7 +14,16 @@ internal sealed class JsonOutput : IDisposable
     private readonly byte[] _buffer = new byte[1 << 16];
     private int _pos;
 
-    public JsonOutput(Stream stream) => _stream = stream;
+    private readonly bool _asciiOnly;
+
+    /// <param name="stream">Where the UTF-8 goes.</param>
+    /// <param name="asciiOnly">Escape every non-ASCII character as <c>\uXXXX</c> (still valid JSON and JavaScript), so the
+    /// text reads the same whatever encoding a browser assumes for a script.</param>
+    public JsonOutput(Stream stream, bool asciiOnly = false)
+    {
+        _stream = stream;
+        _asciiOnly = asciiOnly;
+    }
 
     public void Raw(char c)
     {
@@ -71,8 +80,14 @@ internal sealed class JsonOutput : IDisposable
                 case '\r': Ascii("\\r"); continue;
                 case '\t': Ascii("\\t"); continue;
             }
-            if (c < 0x20)
+            if (c < 0x20 || _asciiOnly)
             {
+                if (c >= 0x20)
+                {
+                    Ascii("\\u");
+                    Ascii(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    continue;
+                }
                 Ascii("\\u00");
                 Ascii(((int)c).ToString("x2", CultureInfo.InvariantCulture));
                 continue;
@@ -144,8 +159,14 @@ internal sealed class JsonOutput : IDisposable
         }
     }
 
+    /// <summary>Bytes written so far, buffered ones included.</summary>
+    public long Written => _flushed + _pos;
+
+    private long _flushed;
+
     public void Flush()
     {
+        _flushed += _pos;
         _stream.Write(_buffer, 0, _pos);
         _pos = 0;
     }

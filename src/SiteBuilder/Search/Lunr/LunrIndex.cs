@@ -49,7 +49,8 @@ public sealed class LunrIndex
     /// <summary>The field vectors by field ref (<c>field/docRef</c>), in lunr's order.</summary>
     public IReadOnlyList<KeyValuePair<string, Vector>> FieldVectors => _fieldVectors;
 
-    private List<string> SortedTerms()
+    /// <summary>The terms in ordinal (UTF-16 code unit) order, as lunr.js sorts them.</summary>
+    internal List<string> SortedTerms()
     {
         var terms = _invertedIndex.Keys.ToList();
         terms.Sort(StringComparer.Ordinal);

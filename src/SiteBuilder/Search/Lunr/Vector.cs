@@ -33,6 +33,13 @@ public sealed class Vector
     /// <summary>The value of entry <paramref name="i"/>.</summary>
     public double ValueAt(int i) => _values[i];
 
+    /// <summary>The value at term index <paramref name="index"/>, or null when the vector has none there.</summary>
+    public double? Find(int index)
+    {
+        var pos = _indexes.BinarySearch(index);
+        return pos >= 0 ? _values[pos] : null;
+    }
+
     /// <summary>Adds <paramref name="value"/> to the entry at <paramref name="index"/>, inserting it if absent.</summary>
     public void Upsert(int index, double value, Func<double, double, double> combine)
     {

@@ -1,0 +1,460 @@
+/* SiteBuilder search loader (format 1; docs/search.md). Loads only the part of a sharded lunr 2.3.9 index that a
+ * query needs, builds a real lunr.Index of it with the shipped lunr.min.js, and lets that index answer, so results,
+ * order, scores and match data are lunr's own. UMD: the global SiteBuilderSearch in browsers, module.exports in Node.
+ *   SiteBuilderSearch.index(query, { root })          -> Promise<lunr.Index> holding all the query needs
+ *   SiteBuilderSearch.search(query, { root, limit })  -> Promise<[{ ref, score, matchData, url, title, section, excerpt }]>
+ * root: the URL of the search/ folder (browser) or its path (Node). Every data file is a script that calls
+ * SiteBuilderSearch.add(id, data), so it loads by <script> from file:// too; each is fetched once per page. */
+(function (global, factory) {
+  if (typeof module === 'object' && module.exports) module.exports = factory(null);
+  else global.SiteBuilderSearch = factory(global.document);
+}(typeof self !== 'undefined' ? self : this, function (document) {
+  'use strict';
+
+  var FORMAT = 1;
+  var sites = Object.create(null);
+  var pendingScripts = Object.create(null);
+
+  /* ---- files ---- */
+
+  function site(root) {
+    if (typeof root !== 'string' || !root) throw new TypeError('SiteBuilderSearch: options.root (the search/ folder) is required');
+    if (root.charAt(root.length - 1) !== '/') root += '/';
+    return sites[root] || (sites[root] = { root: root, files: Object.create(null), lunr: null, manifest: null, records: Object.create(null) });
+  }
+
+  // A data file by id ("manifest", "terms/3"): a Promise of what its script registered, loaded once per page.
+  function file(s, id) {
+    if (s.files[id]) return s.files[id];
+    var p = document ? loadScript(s.root + id + '.js', id) : loadNodeFile(s.root, id);
+    p.catch(function () { delete s.files[id]; });
+    return (s.files[id] = p);
+  }
+
+  function loadScript(src, id) {
+    return new Promise(function (resolve, reject) {
+      var el = document.createElement('script');
+      el.src = src;
+      pendingScripts[el.src] = { id: id, resolve: resolve };
+      el.onload = function () {
+        // A script that ran without registering its id is not a search file of this format.
+        if (pendingScripts[el.src]) { delete pendingScripts[el.src]; reject(new Error('SiteBuilderSearch: ' + src + ' registered no data')); }
+      };
+      el.onerror = function () { delete pendingScripts[el.src]; reject(new Error('SiteBuilderSearch: could not load ' + src)); };
+      document.head.appendChild(el);
+    });
+  }
+
+  function loadNodeFile(root, id) {
+    return new Promise(function (resolve, reject) {
+      var fs = require('fs'), path = require('path');
+      fs.readFile(path.join(root, id + '.js'), 'utf8', function (err, code) {
+        if (err) return reject(err);
+        var got;
+        // The same script a browser runs, with SiteBuilderSearch bound to a registrar for this one file.
+        new Function('SiteBuilderSearch', code)({ add: function (i, data) { if (i === id) got = { data: data }; } });
+        if (got) resolve(got.data); else reject(new Error('SiteBuilderSearch: ' + id + '.js registered no data'));
+      });
+    });
+  }
+
+  // Called by every data file.
+  function add(id, data) {
+    var current = document && document.currentScript;
+    var pending = current && pendingScripts[current.src];
+    if (pending && pending.id === id) {
+      delete pendingScripts[current.src];
+      pending.resolve(data);
+    }
+  }
+
+  function lunrOf(s) {
+    if (!s.lunr) {
+      s.lunr = (document
+        ? (typeof lunr !== 'undefined' ? Promise.resolve(lunr) : loadLunrScript(s.root + 'lunr.min.js'))
+        : Promise.resolve(require(require('path').join(s.root, 'lunr.min.js'))))
+        .then(patchLunr);
+      s.lunr.catch(function () { s.lunr = null; });
+    }
+    return s.lunr;
+  }
+
+  function loadLunrScript(src) {
+    return new Promise(function (resolve, reject) {
+      var el = document.createElement('script');
+      el.src = src;
+      el.onload = function () { resolve(self.lunr); };
+      el.onerror = function () { reject(new Error('SiteBuilderSearch: could not load ' + src)); };
+      document.head.appendChild(el);
+    });
+  }
+
+  // lunr 2.3.9 keys token-set nodes by label + id with no separator while minimising, so with digit labels two
+  // different nodes can share a key and merge, which adds or drops words (a "2*" query may then throw). A separator
+  // makes every token set hold exactly its words; lunr.js with this fix is the reference the tests compare against.
+  function patchLunr(l) {
+    if (l.TokenSet.prototype.toString.sbSeparated) return l;
+    var toString = function () {
+      if (this._str) return this._str;
+      var str = this.final ? '1' : '0';
+      var labels = Object.keys(this.edges).sort();
+      for (var i = 0; i < labels.length; i++) str += labels[i] + this.edges[labels[i]].id + ',';
+      return str;
+    };
+    toString.sbSeparated = true;
+    l.TokenSet.prototype.toString = toString;
+    return l;
+  }
+
+  function manifestOf(s) {
+    if (!s.manifest) {
+      s.manifest = file(s, 'manifest').then(function (m) {
+        if (!m || m.format !== FORMAT) throw new Error('SiteBuilderSearch: ' + s.root + 'manifest.js is not format ' + FORMAT);
+        m.pipelineFn = null;
+        return m;
+      });
+      s.manifest.catch(function () { s.manifest = null; });
+    }
+    return s.manifest;
+  }
+
+  function ready(options) {
+    var s = site(options && options.root);
+    return Promise.all([lunrOf(s), manifestOf(s)]).then(function (r) {
+      var l = r[0], m = r[1];
+      if (!m.pipelineFn) m.pipelineFn = l.Pipeline.load(m.pipeline);
+      return { s: s, lunr: l, m: m };
+    });
+  }
+
+  /* ---- terms ---- */
+
+  // The term shard holding `term`: the last whose first term (manifest.terms) is <= it.
+  function shardOf(m, term) {
+    var lo = 0, hi = m.terms.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (m.terms[mid] <= term) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  // The records of one term shard, by term: { term, index, tiers: numbers of its more/ files, head, pages: tiers loaded }.
+  function termShard(c, n) {
+    var key = 'terms/' + n;
+    if (c.s.records[key]) return Promise.resolve(c.s.records[key]);
+    return file(c.s, key).then(function (rows) {
+      if (c.s.records[key]) return c.s.records[key];
+      var byTerm = new Map();
+      for (var i = 0; i < rows.length; i++) byTerm.set(rows[i][0], { term: rows[i][0], index: rows[i][1], tiers: rows[i][2], head: rows[i][3], pages: [] });
+      return (c.s.records[key] = byTerm);
+    });
+  }
+
+  function recordOf(c, term) {
+    return termShard(c, shardOf(c.m, term)).then(function (byTerm) { return byTerm.get(term) || null; });
+  }
+
+  // Every record whose term starts with `prefix`: the shards from the one that would hold the prefix to the last
+  // whose first term starts with it.
+  function recordsWithPrefix(c, prefix) {
+    var first = shardOf(c.m, prefix), last = first;
+    while (last + 1 < c.m.terms.length && c.m.terms[last + 1].lastIndexOf(prefix, 0) === 0) last++;
+    var loads = [];
+    for (var n = first; n <= last; n++) loads.push(termShard(c, n));
+    return Promise.all(loads).then(function (shards) {
+      var out = [];
+      shards.forEach(function (byTerm) {
+        byTerm.forEach(function (r, term) { if (term.lastIndexOf(prefix, 0) === 0) out.push(r); });
+      });
+      return out;
+    });
+  }
+
+  function escapeRegExp(s) { return s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'); }
+
+  // The index terms lunr would expand `spec` ({term, editDistance?}) to: a superset picked from the term dictionary
+  // (a glob's regular expression; a fuzzy term's length window, which no edit path leaves), then lunr's own
+  // TokenSet intersection over it, which keeps exactly lunr's words.
+  function expandFromDictionary(c, spec) {
+    return file(c.s, 'dictionary').then(function (dictionary) {
+      var candidates;
+      if ('editDistance' in spec) {
+        var min = spec.term.length - spec.editDistance, max = spec.term.length + spec.editDistance;
+        candidates = dictionary.filter(function (t) { return t.length >= min && t.length <= max; });
+      } else {
+        var re = new RegExp('^' + spec.term.split('*').map(escapeRegExp).join('[\\s\\S]*') + '$');
+        candidates = dictionary.filter(function (t) { return re.test(t); });
+      }
+      if (!candidates.length) return [];
+      var l = c.lunr;
+      return l.TokenSet.fromArray(candidates).intersect(l.TokenSet.fromClause(spec)).toArray();
+    });
+  }
+
+  // The query's clauses, each with the index records of the terms it expands to (lunr's own parser and pipeline).
+  function plan(c, query) {
+    var l = c.lunr, m = c.m;
+    var q = new l.Query(m.fields);
+    new l.QueryParser(String(query), q).parse();
+    var clauses = q.clauses.map(function (clause) {
+      var terms = clause.usePipeline ? m.pipelineFn.runString(clause.term, { fields: clause.fields }) : [clause.term];
+      return Promise.all(terms.map(function (term) {
+        var spec = { term: term };
+        if ('editDistance' in clause) spec.editDistance = clause.editDistance;
+        if ('editDistance' in spec || /\*[^*]/.test(term) || term.charAt(0) === '*') {
+          return expandFromDictionary(c, spec).then(function (words) {
+            return Promise.all(words.map(function (w) { return recordOf(c, w); }));
+          });
+        }
+        if (term.indexOf('*') >= 0) return recordsWithPrefix(c, term.replace(/\*+$/, ''));
+        return recordOf(c, term).then(function (r) { return r ? [r] : []; });
+      })).then(function (lists) {
+        return { clause: clause, records: [].concat.apply([], lists).filter(Boolean) };
+      });
+    });
+    return Promise.all(clauses).then(function (planned) { return { query: q, clauses: planned, depth: new Map() }; });
+  }
+
+  // How many tiers of a record's postings a query uses (its own count: the files loaded stay cached for the page,
+  // but what a query reads does not depend on what earlier queries loaded).
+  function used(planned, record) { return planned.depth.get(record) || 0; }
+  function complete(planned, record) { return used(planned, record) === record.tiers.length; }
+
+  // Takes the next tier of a record's postings into the query (the best of those it does not use yet).
+  function nextTier(c, planned, record) {
+    var level = used(planned, record);
+    if (level >= record.tiers.length) return Promise.resolve();
+    var id = 'more/' + record.tiers[level];
+    return file(c.s, id).then(function (rows) {
+      if (!record.pages[level]) {
+        for (var i = 0; i < rows.length && !record.pages[level]; i++) if (rows[i][0] === record.term) record.pages[level] = rows[i][1];
+        if (!record.pages[level]) throw new Error('SiteBuilderSearch: ' + id + '.js lacks the term ' + JSON.stringify(record.term));
+      }
+      planned.depth.set(record, Math.max(used(planned, record), level + 1));
+    });
+  }
+
+  function allTiers(c, planned, record) {
+    return complete(planned, record) ? Promise.resolve() : nextTier(c, planned, record).then(function () { return allTiers(c, planned, record); });
+  }
+
+  // Calls fn(ref, mask, values, at) for each posting of an encoded list: [ref delta, field mask, one value x 1000
+  // per field of the mask (in field order), ...].
+  function eachPosting(list, nFields, fn) {
+    var ref = 0;
+    for (var i = 0; i < list.length;) {
+      ref += list[i];
+      var mask = list[i + 1];
+      i += 2;
+      fn(ref, mask, list, i);
+      for (var f = 0; f < nFields; f++) if (mask & (1 << f)) i++;
+    }
+  }
+
+  /* ---- the partial index ---- */
+
+  // A lunr.Index holding exactly these records' loaded postings (head and tiers) and their field-vector elements.
+  // A posting's element is all its document's vector contributes to a query's score: lunr scores with
+  // queryVector.dot(fieldVector) / queryVector.magnitude(), and the query vector has only the query's terms.
+  function buildIndex(c, planned, allDocuments) {
+    var records = allRecords(planned);
+    var l = c.lunr, fields = c.m.fields, nf = fields.length;
+    var inverted = Object.create(null), elements = Object.create(null), terms = [];
+    // In term-index order, so each vector's elements arrive sorted, as lunr.Vector needs them.
+    records.slice().sort(function (a, b) { return a.index - b.index; }).forEach(function (r) {
+      if (inverted[r.term]) return;
+      terms.push(r.term);
+      var posting = Object.create(null);
+      posting._index = r.index;
+      for (var f = 0; f < nf; f++) posting[fields[f]] = Object.create(null);
+      inverted[r.term] = posting;
+      var addList = function (list) {
+        eachPosting(list, nf, function (ref, mask, data, at) {
+          for (var f = 0; f < nf; f++) {
+            if (!(mask & (1 << f))) continue;
+            posting[fields[f]][ref] = {};
+            var key = fields[f] + '/' + ref;
+            (elements[key] || (elements[key] = [])).push(r.index, data[at++] / 1000);
+          }
+        });
+      };
+      addList(r.head);
+      r.pages.slice(0, used(planned, r)).forEach(addList);
+    });
+    var fieldVectors = {};
+    if (allDocuments) {
+      // Only prohibited clauses: lunr returns every document, in the order of its fieldVectors (document, then field).
+      for (var d = 0; d < c.m.documents; d++) for (var f = 0; f < nf; f++) fieldVectors[fields[f] + '/' + d] = new l.Vector([]);
+    }
+    for (var key in elements) fieldVectors[key] = new l.Vector(elements[key]);
+    terms.sort();
+    return new l.Index({
+      invertedIndex: inverted, fieldVectors: fieldVectors, tokenSet: l.TokenSet.fromArray(terms),
+      fields: fields.slice(), pipeline: c.m.pipelineFn,
+    });
+  }
+
+  function allRecords(planned) {
+    return [].concat.apply([], planned.clauses.map(function (p) { return p.records; }));
+  }
+
+  /**
+   * Whether the postings loaded so far (each term's head and the tiers after it, best first) decide lunr's first
+   * `limit` results exactly. Returns true or false, or null when the query is not of the kind this reasons about.
+   * For queries of optional clauses with positive boosts, a document's score is a sum over terms of
+   * coef[t][f] * value, coef = boost / |query vector of f|. The tiers go by falling sums of values, so a document whose
+   * posting of t is not loaded gets at most maxCoef[t] * (smallest sum loaded) from t. If the top `limit` documents by
+   * known score have every term's posting loaded (or a complete list without them) and beat by a margin the most any
+   * other document could score, the partial index ranks them as the whole one does.
+   */
+  function decided(c, planned, limit) {
+    var fields = c.m.fields, nf = fields.length;
+    var q = fields.map(function () { return Object.create(null); });
+    var lists = [], byTerm = Object.create(null), optional = c.lunr.Query.presence.OPTIONAL;
+    for (var i = 0; i < planned.clauses.length; i++) {
+      var clause = planned.clauses[i].clause;
+      if (clause.presence !== optional || !(clause.boost > 0)) return null;
+      planned.clauses[i].records.forEach(function (r) {
+        if (!byTerm[r.term]) { byTerm[r.term] = true; lists.push(r); }
+        clause.fields.forEach(function (field) {
+          var f = fields.indexOf(field);
+          q[f][r.term] = (q[f][r.term] || 0) + clause.boost;
+        });
+      });
+    }
+    var done = function (r) { return complete(planned, r); };
+    if (lists.every(done)) return true;
+    var magnitude = q.map(function (qf) {
+      var sum = 0;
+      for (var t in qf) sum += qf[t] * qf[t];
+      return Math.sqrt(sum);
+    });
+    var known = new Map(), bounds = [], unseenBound = 0;
+    lists.forEach(function (r, li) {
+      var coef = fields.map(function (_, f) { return q[f][r.term] ? q[f][r.term] / magnitude[f] : 0; });
+      var maxCoef = Math.max.apply(null, coef), floor = Infinity;
+      [r.head].concat(r.pages.slice(0, used(planned, r))).forEach(function (list) {
+        eachPosting(list, nf, function (ref, mask, data, at) {
+          var sum = 0, score = 0;
+          for (var f = 0; f < nf; f++) {
+            if (!(mask & (1 << f))) continue;
+            var v = data[at++] / 1000;
+            sum += v;
+            score += coef[f] * v;
+          }
+          if (sum < floor) floor = sum;
+          var k = known.get(ref);
+          if (!k) known.set(ref, k = { ref: ref, score: 0, seen: [] });
+          k.score += score;
+          k.seen[li] = true;
+        });
+      });
+      bounds[li] = done(r) ? 0 : maxCoef * floor;
+      unseenBound += bounds[li];
+    });
+    var docs = Array.from(known.values()).sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
+    if (docs.length < limit) return false;
+    for (var t = 0; t < limit; t++) {
+      for (var li = 0; li < lists.length; li++) if (!done(lists[li]) && !docs[t].seen[li]) return false;
+    }
+    var best = unseenBound;
+    for (var o = limit; o < docs.length; o++) {
+      var u = docs[o].score;
+      for (var l2 = 0; l2 < lists.length; l2++) if (!docs[o].seen[l2]) u += bounds[l2];
+      if (u > best) best = u;
+    }
+    var last = docs[limit - 1].score;
+    return last - best > 1e-9 * Math.max(1, last);
+  }
+
+  // Loads tiers, all incomplete terms a tier at a time, until the loaded postings decide the first `limit` results.
+  // A query of very many terms (a one-letter prefix, a fuzzy short word) is not decided early: it loads everything.
+  function enoughFor(c, planned, limit, signal) {
+    if (allRecords(planned).length > 256) return Promise.resolve(false);
+    checkAborted(signal);
+    var verdict = decided(c, planned, limit);
+    if (verdict !== false) return Promise.resolve(verdict === true);
+    return Promise.all(allRecords(planned).filter(function (r) { return !complete(planned, r); }).map(function (r) { return nextTier(c, planned, r); }))
+      .then(function () { return enoughFor(c, planned, limit, signal); });
+  }
+
+  function fullIndex(c, planned) {
+    var records = allRecords(planned);
+    return Promise.all(records.map(function (r) { return allTiers(c, planned, r); })).then(function () {
+      return buildIndex(c, planned, planned.query.isNegated());
+    });
+  }
+
+  // options.signal (an AbortSignal): a search box aborts the search of text the reader has typed on from, so it
+  // loads no further tiers or documents for it.
+  function checkAborted(signal) {
+    if (signal && signal.aborted) {
+      var e = new Error('SiteBuilderSearch: search aborted');
+      e.name = 'AbortError';
+      throw e;
+    }
+  }
+
+  /* ---- documents ---- */
+
+  function withDocuments(c, results) {
+    var size = c.m.docs.size;
+    var shards = Object.create(null);
+    results.forEach(function (r) { shards[Math.floor(r.ref / size)] = true; });
+    return Promise.all(Object.keys(shards).map(function (n) {
+      return file(c.s, 'docs/' + n).then(function (rows) { shards[n] = rows; });
+    })).then(function () {
+      return results.map(function (r) {
+        var row = shards[Math.floor(r.ref / size)][r.ref % size];
+        return { ref: r.ref, score: r.score, matchData: r.matchData, url: row[0], title: row[1], section: row[2], excerpt: row[3] };
+      });
+    });
+  }
+
+  /* ---- the API ---- */
+
+  return {
+    /** Registers a data file's contents; every file of the index calls it. */
+    add: add,
+
+    /** Loads lunr.js and the manifest of the index at options.root (e.g. when the search box gets focus). */
+    preload: function (options) {
+      return ready(options).then(function (c) { return c.m; });
+    },
+
+    /** A lunr.Index with every term, posting and vector element `query` needs; its search(query) is lunr's answer. */
+    index: function (query, options) {
+      return ready(options).then(function (c) {
+        return plan(c, query).then(function (planned) { return fullIndex(c, planned); });
+      });
+    },
+
+    /**
+     * lunr's results for `query`, in lunr's order with lunr's scores and match data, each with its page's url,
+     * title, section and excerpt. With options.limit, only the first `limit`, and only as many of each term's
+     * postings (best first) are loaded as decide them; results.total is the number of matches, or null if not known.
+     * options.signal (an AbortSignal) stops a search whose answer is no longer wanted (it rejects with an AbortError).
+     */
+    search: function (query, options) {
+      var limit = options && options.limit, signal = options && options.signal;
+      return ready(options).then(function (c) {
+        return plan(c, query).then(function (planned) {
+          var limited = typeof limit === 'number' && limit > 0 && isFinite(limit);
+          return (limited ? enoughFor(c, planned, limit, signal) : Promise.resolve(false)).then(function (enough) {
+            checkAborted(signal);
+            return enough ? buildIndex(c, planned, false) : fullIndex(c, planned);
+          }).then(function (idx) {
+            checkAborted(signal);
+            var all = idx.search(String(query));
+            var shown = typeof limit === 'number' && limit >= 0 ? all.slice(0, limit) : all;
+            return withDocuments(c, shown).then(function (results) {
+              results.total = allRecords(planned).every(function (r) { return complete(planned, r); }) ? all.length : null;
+              return results;
+            });
+          });
+        });
+      });
+    },
+  };
+}));
