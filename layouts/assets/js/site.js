@@ -9,3 +9,15 @@
     if (path.charAt(path.length - 1) === '/') a.setAttribute('href', path + 'index.html' + frag);
   });
 })();
+
+// Folds (<details class="fold">: the menu, the page tree, the table of contents) are disclosure buttons below 48rem
+// and always shown from there, with their summary hidden. CSS alone shows them (site.css), but a closed <details>
+// still reads as closed to assistive technology and checkers: open them where they show, close them where they fold.
+(function () {
+  var wide = window.matchMedia('(min-width: 48rem)');
+  function sync() {
+    document.querySelectorAll('details.fold').forEach(function (d) { d.open = wide.matches; });
+  }
+  sync();
+  wide.addEventListener('change', sync);
+})();

@@ -4,4 +4,5 @@ namespace SiteBuilder.Layouts;
 /// <param name="Title">Link text.</param>
 /// <param name="Href">Relative href from the current page.</param>
 /// <param name="Description">Optional one-line description.</param>
-public sealed record NavLink(string Title, string Href, string? Description = null);
+/// <param name="PageCount">How many pages lie below the linked page in the tree (set on child links; the home page's section cards show it).</param>
+public sealed record NavLink(string Title, string Href, string? Description = null, int PageCount = 0);

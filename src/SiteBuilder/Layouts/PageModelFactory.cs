@@ -22,7 +22,8 @@ public sealed class PageModelFactory
         _tree = tree;
         _statswiki = statswiki ?? StatswikiUrlMap.Empty;
         var sections = (tree.Root?.Children ?? tree.Pages.Where(p => p.Parent is null && p.Url.Length > 0).ToList())
-            .Select(p => (p.Title, p.Url)).ToList();
+            // A section's site.yml title is its short name, the one navigation shows; its page title is the long one.
+            .Select(p => (config.Section(p.Section)?.Title is { Length: > 0 } shortTitle && p.Url == p.Section + "/" ? shortTitle : p.Title, p.Url)).ToList();
         _site = new SiteModel
         {
             Title = config.Title,
@@ -58,7 +59,7 @@ public sealed class PageModelFactory
                 .Select(h => new TocEntry(h.Level, h.Id, h.Text)).ToList(),
             // A page that places {{children}} itself does not get the list a second time.
             Children = page.FrontMatter.HideChildren || page.Body?.HasChildList == true
-                ? [] : page.Children.Select(Link).ToList(),
+                ? [] : page.Children.Select(c => Link(c) with { PageCount = Descendants(c) }).ToList(),
             Sidebar = Sidebar(page),
             Sources = page.FrontMatter.Sources.Select(s => new NavLink(s.Title, s.Document is { } doc ? Permalinks.Relative(url, doc) : SourceHref(url, s.Url))).ToList(),
             Labels = page.FrontMatter.Labels,
@@ -74,6 +75,13 @@ public sealed class PageModelFactory
             Statswiki = page.FrontMatter.Statswiki.Select(s => s.Url).ToList(),
             Fields = Fields(page),
         };
+    }
+
+    private static int Descendants(Page page)
+    {
+        int count = page.Children.Count;
+        foreach (var child in page.Children) count += Descendants(child);
+        return count;
     }
 
     /// <summary>The most siblings one level of the sidebar lists; the rest are one "more" link to their parent.</summary>

@@ -13,6 +13,9 @@ public sealed record SiteModel
     public string? BaseUrl { get; init; }
     /// <summary>Repository URL, if any.</summary>
     public string? Repository { get; init; }
-    /// <summary>Top-level sections (title and site-relative URL), in tree order.</summary>
+    /// <summary>
+    /// Top-level sections (title and site-relative URL), in tree order. The title is the section's <c>title</c> in
+    /// <c>site.yml</c> when it has one (a short name for navigation), else its home page's title.
+    /// </summary>
     public required IReadOnlyList<(string Title, string Url)> Sections { get; init; }
 }

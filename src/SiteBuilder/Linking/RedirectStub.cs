@@ -5,7 +5,8 @@ namespace SiteBuilder.Linking;
 
 /// <summary>
 /// The HTML of redirect stubs: a page that sends an old address to its new one with a meta refresh,
-/// names the new address as canonical, and shows a plain link for anyone the refresh does not move.
+/// names the new address as canonical, and shows a plain link for anyone the refresh does not move (in a
+/// <c>main</c> landmark, with a viewport, so the stub passes the same accessibility checks as the theme's pages).
 /// Written in code rather than as a layout, so redirects keep working whatever the theme does.
 /// </summary>
 public static class RedirectStub
@@ -24,13 +25,14 @@ public static class RedirectStub
             <html lang="{WebUtility.HtmlEncode(language)}">
             <head>
             <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Moved: {t}</title>
             <meta name="robots" content="noindex">
             {canonical}<script>if (location.protocol === 'file:') location.replace({JsString(FileHref(relativeHref))});</script>
             <meta http-equiv="refresh" content="0; url={href}">
             </head>
             <body>
-            <p>This page now lives at <a href="{href}">{t}</a>.</p>
+            <main><h1>Moved</h1><p>This page now lives at <a href="{href}">{t}</a>.</p></main>
             </body>
             </html>
 
@@ -69,6 +71,7 @@ public static class RedirectStub
             <html lang="{{WebUtility.HtmlEncode(language)}}">
             <head>
             <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Moved statswiki page</title>
             <meta name="robots" content="noindex">
             <script>
@@ -85,10 +88,12 @@ public static class RedirectStub
             </script>
             </head>
             <body>
+            <main>
             <h1>Moved statswiki page</h1>
             <p>Pages of the old statswiki that this mirror holds, by page id:</p>
             <ul>
             {{list}}</ul>
+            </main>
             </body>
             </html>
 

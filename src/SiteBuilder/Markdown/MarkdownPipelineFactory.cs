@@ -2,6 +2,7 @@ using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using SiteBuilder.Markdown.Extensions.ChildPages;
 using SiteBuilder.Markdown.Extensions.NestingLimit;
+using SiteBuilder.Markdown.Extensions.ScrollableTables;
 using SiteBuilder.Markdown.Extensions.WikiLinks;
 
 namespace SiteBuilder.Markdown;
@@ -33,7 +34,9 @@ public static class MarkdownPipelineFactory
         // Wiki links ([[Target]]) and the {{children}} block: the wiki features contributors write.
         builder.Extensions.AddIfNotAlready<WikiLinkExtension>();
         builder.Extensions.AddIfNotAlready<ChildPagesExtension>();
-        // Must be the last extension: it guards every block parser added before it.
+        // After the table extensions, whose renderer it wraps.
+        builder.Extensions.AddIfNotAlready<ScrollableTableExtension>();
+        // Must be the last extension: it guards every block and delimiter parser added before it.
         builder.Extensions.AddIfNotAlready<NestingLimitExtension>();
         return builder.Build();
     }
