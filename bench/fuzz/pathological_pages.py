@@ -1,9 +1,9 @@
-# Hostile Markdown pages of about 10 MiB (the page limit), one pattern each, for the timings in
+# Hostile Markdown pages of about 2 MiB (the page limit), one pattern each, for the timings in
 # bench/fuzz/RESULTS.md ("Large pages"). Usage: python3 pathological_pages.py list | CASE OUT.md
 # N=BYTES sets the size.
 import sys
 import os
-N = int(os.environ.get("N", 10*1024*1024 - 200))
+N = int(os.environ.get("N", 2*1024*1024 - 200))
 def rep(unit, tail=""):
     k = (N - len(tail)) // len(unit)
     return unit * k + tail

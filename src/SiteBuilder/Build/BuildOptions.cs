@@ -21,6 +21,9 @@ public sealed record BuildOptions
     /// <summary>Unix seconds to use as "now"; from <c>SOURCE_DATE_EPOCH</c> when not set (see <see cref="Build.SourceDateEpoch"/>).</summary>
     public long? SourceDateEpoch { get; init; }
 
+    /// <summary>The longest one page may take to parse before it is given up with SB0132 (no input may hang a build).</summary>
+    public TimeSpan PageParseTimeLimit { get; init; } = Safety.ReadLimits.PageParseTime;
+
     /// <summary>Receives a report before each build step (the CLI shows a progress bar); null for none.</summary>
     public IProgress<BuildProgress>? Progress { get; init; }
 

@@ -57,6 +57,8 @@ public static class DiagnosticCodes
     public const string MarkdownTooDeep = "SB0130";
     /// <summary>Raw HTML, a link or an attribute that can run script, refused unless <c>site.yml</c> sets <c>unsafe_html: true</c>.</summary>
     public const string UnsafeHtml = "SB0131";
+    /// <summary>A page took longer to parse than its time limit and is not built (a pattern Markdig parses in quadratic time).</summary>
+    public const string PageTooSlow = "SB0132";
 
     /// <summary>A source names a repository file that does not exist.</summary>
     public const string SourceFileMissing = "SB0150";

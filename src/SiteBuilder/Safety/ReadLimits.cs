@@ -7,8 +7,14 @@ namespace SiteBuilder.Safety;
 /// </summary>
 public static class ReadLimits
 {
-    /// <summary>A Markdown page under <c>pages/</c>.</summary>
-    public const long PageBytes = 10L << 20;
+    /// <summary>
+    /// A Markdown page under <c>pages/</c>. Some Markdown (wide pipe tables, millions of footnotes) costs Markdig over
+    /// 300 bytes of memory per byte of text: at 2 MiB such a page stays under 800 MiB.
+    /// </summary>
+    public const long PageBytes = 2L << 20;
+
+    /// <summary>The longest one page may take to parse (a realistic page at the size limit takes well under a second).</summary>
+    public static readonly TimeSpan PageParseTime = TimeSpan.FromSeconds(20);
     /// <summary>Any other file copied into the site (an image, a PDF, a theme asset).</summary>
     public const long AssetBytes = 64L << 20;
     /// <summary>A layout (<c>.cshtml</c>) or <c>site.yml</c>.</summary>

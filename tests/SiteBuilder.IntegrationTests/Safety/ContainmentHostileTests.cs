@@ -350,12 +350,12 @@ public sealed class ContainmentHostileTests
     public void APageLargerThanTheLimitIsAnErrorAtItsPathAndIsNotRead()
     {
         using var site = HostileSite.Create();
-        var big = new byte[11 << 20];
+        var big = new byte[3 << 20];
         Array.Fill(big, (byte)'a');
         "---\ntitle: Big\n---\n"u8.CopyTo(big);
         site.WriteBytes("pages/guide/big.md", big);
         var run = site.Build();
-        run.AssertExit(2).AssertDiagnostic("pages/guide/big.md:1:1: error SB0112: not read: the file is 11 MiB, more than the 10 MiB SiteBuilder reads from one file");
+        run.AssertExit(2).AssertDiagnostic("pages/guide/big.md:1:1: error SB0112: not read: the file is 3 MiB, more than the 2 MiB SiteBuilder reads from one file");
         site.AssertSafe(run);
     }
 }

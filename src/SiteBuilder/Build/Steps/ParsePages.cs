@@ -29,42 +29,81 @@ public sealed class ParsePages : IBuildStep
         // The schema fields a section's pages may use, computed once per section rather than per page.
         var schemaKeys = context.Config.Sections.Values.Where(s => s.Schema is not null).ToDictionary(
             s => s.Key, s => (IReadOnlySet<string>)s.Schema!.Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal));
-        Parallel.ForEach(context.Pages, page =>
+        // Markdig has inputs it parses in quadratic time (an unclosed `[a](` repeated on a line, thousands of
+        // duplicate headings or reference definitions): no page may hold the build longer than its time limit.
+        // Each page is parsed into its own result and published under the lock, so a page given up on is never
+        // changed afterwards by the parse still running on its thread (a thread cannot be stopped; the process
+        // ends it when the build is over).
+        var running = new System.Collections.Concurrent.ConcurrentDictionary<Page, long>();
+        var givenUp = new HashSet<Page>();
+        int finished = 0;
+        var work = Task.Run(() => Parallel.ForEach(context.Pages, page =>
         {
-            if (context.Source.Read(page.SourcePath, Safety.ReadLimits.PageBytes, context.Diagnostics) is not { } bytes)
+            running[page] = Environment.TickCount64;
+            var bag = new DiagnosticBag();
+            var parsed = Parse(page, context, pipeline, schemaKeys.GetValueOrDefault(page.Section, NoKeys), bag);
+            lock (givenUp)
             {
-                page.FrontMatter = new FrontMatter { Title = page.Slug };
-                return;
+                running.TryRemove(page, out _);
+                if (givenUp.Contains(page)) return;
+                (page.FrontMatter, page.FrontMatterSource, page.Body) = parsed;
+                foreach (var d in bag.ToSortedList()) context.Diagnostics.Add(d);
+                finished++;
             }
-            if (!TryDecode(bytes, out string text, out int badOffset))
+        }));
+        long limit = (long)context.Options.PageParseTimeLimit.TotalMilliseconds;
+        while (!work.Wait(TimeSpan.FromMilliseconds(Math.Min(250, limit))))
+        {
+            lock (givenUp)
             {
-                var (line, col) = LineColumnOfByte(bytes, badOffset);
-                context.Diagnostics.Error(DiagnosticCodes.NotUtf8, new SourceLocation(page.SourcePath, line, col),
-                    $"file is not valid UTF-8 (byte 0x{bytes[badOffset]:X2} at offset {badOffset}); save it as UTF-8");
-                page.FrontMatter = new FrontMatter { Title = page.Slug };
-                return;
+                foreach (var (page, started) in running)
+                {
+                    if (Environment.TickCount64 - started < limit || !givenUp.Add(page)) continue;
+                    page.FrontMatter = new FrontMatter { Title = page.Slug };
+                    page.Body = null;
+                    context.Diagnostics.Error(DiagnosticCodes.PageTooSlow, new SourceLocation(page.SourcePath, 1, 1),
+                        $"not built: parsing this page took longer than {context.Options.PageParseTimeLimit.TotalSeconds:0} s " +
+                        "(a pattern Markdig parses in quadratic time, e.g. thousands of duplicate headings or reference definitions)");
+                }
+                if (finished + givenUp.Count == context.Pages.Count) break;
             }
-            // Normalise line endings once so Markdig, YamlDotNet and our own columns agree.
-            text = text.Replace("\r\n", "\n");
-            IReadOnlySet<string> extraKeys = schemaKeys.GetValueOrDefault(page.Section, NoKeys);
-            page.FrontMatter = FrontMatterParser.Parse(page.SourcePath, text, extraKeys, context.Diagnostics);
-            page.FrontMatter = page.FrontMatter with { Sources = SourceDocuments.Resolve(page.FrontMatter.Sources, context.Source, context.Diagnostics) };
-            page.FrontMatterSource = FrontMatterParser.Block(text);
-            var parse = new MarkdownParserContext();
-            var document = Markdig.Markdown.Parse(text, pipeline, parse);
-            if (MarkdownNesting.TooDeepAt(document, parse) is var (deepLine, deepColumn))
-            {
-                // Never rendered (no body, as for an unreadable page): Markdig's renderer recurses and throws past its limit.
-                context.Diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, new SourceLocation(page.SourcePath, deepLine, deepColumn),
-                    $"Markdown nested more than {MarkdownNesting.MaxDepth} levels deep here (block quotes, lists, emphasis or links inside each other)");
-                return;
-            }
-            // Must come before the body is rendered: the markers are part of it.
-            AnchorAliases.Insert(document, page.FrontMatter, page.SourcePath, context.Diagnostics);
-            page.Body = MarkdownBodyBuilder.Build(document, pipeline, new LineIndex(text));
-            if (!context.Config.UnsafeHtml) UnsafeHtml.Check(page.SourcePath, text, document, page.Body.Links, context.Diagnostics);
-        });
+        }
+        if (work.IsCompleted) work.GetAwaiter().GetResult(); // a bug in a parse is an exception, as before
         if (!context.Options.IncludeDrafts) context.Pages.RemoveAll(p => p.FrontMatter.Draft);
+    }
+
+    // Reads and parses one page; the result is published by the caller. The body is null when the page is not built.
+    private static (FrontMatter FrontMatter, string FrontMatterSource, MarkdownBody? Body) Parse(
+        Page page, BuildContext context, MarkdownPipeline pipeline, IReadOnlySet<string> extraKeys, DiagnosticBag diagnostics)
+    {
+        var fallback = (new FrontMatter { Title = page.Slug }, "", (MarkdownBody?)null);
+        if (context.Source.Read(page.SourcePath, Safety.ReadLimits.PageBytes, diagnostics) is not { } bytes) return fallback;
+        if (!TryDecode(bytes, out string text, out int badOffset))
+        {
+            var (line, col) = LineColumnOfByte(bytes, badOffset);
+            diagnostics.Error(DiagnosticCodes.NotUtf8, new SourceLocation(page.SourcePath, line, col),
+                $"file is not valid UTF-8 (byte 0x{bytes[badOffset]:X2} at offset {badOffset}); save it as UTF-8");
+            return fallback;
+        }
+        // Normalise line endings once so Markdig, YamlDotNet and our own columns agree.
+        text = text.Replace("\r\n", "\n");
+        var frontMatter = FrontMatterParser.Parse(page.SourcePath, text, extraKeys, diagnostics);
+        frontMatter = frontMatter with { Sources = SourceDocuments.Resolve(frontMatter.Sources, context.Source, diagnostics) };
+        string frontMatterSource = FrontMatterParser.Block(text);
+        var parse = new MarkdownParserContext();
+        var document = Markdig.Markdown.Parse(text, pipeline, parse);
+        if (MarkdownNesting.TooDeepAt(document, parse) is var (deepLine, deepColumn))
+        {
+            // Never rendered (no body, as for an unreadable page): Markdig's renderer recurses and throws past its limit.
+            diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, new SourceLocation(page.SourcePath, deepLine, deepColumn),
+                $"Markdown nested more than {MarkdownNesting.MaxDepth} levels deep here (block quotes, lists, emphasis or links inside each other)");
+            return (frontMatter, frontMatterSource, null);
+        }
+        // Must come before the body is rendered: the markers are part of it.
+        AnchorAliases.Insert(document, frontMatter, page.SourcePath, diagnostics);
+        var body = MarkdownBodyBuilder.Build(document, pipeline, new LineIndex(text));
+        if (!context.Config.UnsafeHtml) UnsafeHtml.Check(page.SourcePath, text, document, body.Links, diagnostics);
+        return (frontMatter, frontMatterSource, body);
     }
 
     private static bool TryDecode(byte[] bytes, out string text, out int badOffset)
