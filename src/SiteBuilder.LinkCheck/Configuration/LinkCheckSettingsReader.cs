@@ -80,8 +80,8 @@ public static class LinkCheckSettingsReader
     public const int MaxRetries = 100;
     /// <summary>The longest interval between two requests to one host (ten minutes).</summary>
     public const int MaxIntervalMs = 600_000;
-    /// <summary>The longest timeout of one request (ten minutes).</summary>
-    public const int MaxTimeoutSeconds = 600;
+    /// <summary>The longest timeout of one request (a day, as for <c>--timeout</c>).</summary>
+    public const int MaxTimeoutSeconds = 86_400;
 
     private static SourceLocation At(string path, Mark mark) => new(path, (int)mark.Line, (int)mark.Column);
 
@@ -114,7 +114,7 @@ public static class LinkCheckSettingsReader
             if (node is YamlScalarNode { Value: { } v } && double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double s) &&
                 s > 0 && s <= MaxTimeoutSeconds)
                 return TimeSpan.FromSeconds(s);
-            Bad(node, key, $"a positive number of seconds, at most {MaxTimeoutSeconds}");
+            Bad(node, key, $"a number of seconds above 0 and at most {MaxTimeoutSeconds} (a day)");
             return null;
         }
 

@@ -9,8 +9,8 @@ namespace SiteBuilder.Yaml;
 /// level of nesting, and an alias shares a node that anything walking the tree visits again. So every event is
 /// counted before the loader sees it, and the load stops with <see cref="YamlTooComplexException"/> at the first node
 /// that nests deeper than <see cref="MaxDepth"/>, or takes the document, its aliases expanded, past
-/// <see cref="MaxNodes"/> nodes ("billion laughs"); an alias to an anchor still open (a cycle) or not yet defined is
-/// refused too.
+/// <see cref="MaxNodes"/> nodes ("billion laughs"), or refers to an anchor still open (a cycle). An alias to no
+/// earlier anchor is a syntax error (<see cref="AnchorNotFoundException"/>), as YAML defines it.
 /// </summary>
 internal sealed class BoundedYamlParser(IParser inner) : IParser
 {
@@ -31,9 +31,13 @@ internal sealed class BoundedYamlParser(IParser inner) : IParser
     /// <summary>The end of the last event read (where a parse that fails without a position got to).</summary>
     public Mark LastGoodEnd { get; private set; } = new(0, 1, 1);
 
+    /// <summary>Where the event before <see cref="Current"/> starts.</summary>
+    public Mark PreviousStart { get; private set; } = new(0, 1, 1);
+
     /// <inheritdoc/>
     public bool MoveNext()
     {
+        if (inner.Current is { } previous) PreviousStart = previous.Start;
         if (!inner.MoveNext()) return false;
         var e = inner.Current!;
         Count(e);
@@ -56,8 +60,9 @@ internal sealed class BoundedYamlParser(IParser inner) : IParser
                 string name = alias.Value.Value;
                 if (_open.Any(o => o.Anchor == name))
                     throw new YamlTooComplexException(e.Start, $"the alias '*{name}' refers to a node that holds it (a cycle)");
+                // A syntax error, as YAML defines it (YamlDotNet would resolve it later, and may make a cycle of it).
                 if (!_anchorSizes.TryGetValue(name, out long size))
-                    throw new YamlTooComplexException(e.Start, $"the alias '*{name}' refers to no anchor '&{name}' before it");
+                    throw new AnchorNotFoundException(e.Start, e.Start, $"the alias '*{name}' refers to no anchor '&{name}' before it");
                 Add(size, e, $"aliases expand to more than {MaxNodes:N0} nodes (the alias '*{name}' stands for {size:N0})");
                 break;
             case NodeEvent collection and (SequenceStart or MappingStart):

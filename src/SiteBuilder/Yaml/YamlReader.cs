@@ -1,6 +1,7 @@
 using System.Globalization;
 using SiteBuilder.Diagnostics;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace SiteBuilder.Yaml;
@@ -52,8 +53,9 @@ public sealed class YamlReader
             string message = ex.Message;
             int cut = message.IndexOf("): ", StringComparison.Ordinal);
             if (message.StartsWith('(') && cut > 0) message = message[(cut + 3)..];
-            // End is where the scanner stopped: the offending character (Start can be the token before it).
-            var mark = ex.End.Line > 0 ? ex.End : ex.Start;
+            // End is where the scanner or parser stopped: the offending character (Start can be the token before it).
+            // The loader's own errors (a duplicate key: a plain YamlException) span the node, which starts at Start.
+            var mark = ex.End.Line > 0 && ex.GetType() != typeof(YamlException) ? ex.End : ex.Start;
             diagnostics.Error(syntaxCode, positions.At(mark), $"invalid YAML: {message.Trim()}");
             return null;
         }
@@ -68,10 +70,14 @@ public sealed class YamlReader
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Only YamlDotNet runs in here, and its loader throws other exceptions on event sequences its parser
-            // accepts but it cannot represent (ArgumentException "The current event is of an unsupported type" for
-            // some '?' and ':' keys): the event it stopped at is the place.
-            var mark = parser.Current?.Start is { Line: > 0 } current ? current : parser.LastGoodEnd;
-            diagnostics.Error(syntaxCode, positions.At(mark), "invalid YAML: this cannot be read here (" + ex.Message.Split('\n')[0].Trim() + ")");
+            // accepts but it cannot represent: ArgumentException "The current event is of an unsupported type" when
+            // the parser mistakes a nested mapping under an empty ':' key for more keys, leaving a key without a value
+            // before the mapping's end. The place is the event it stopped at, or the key before an end.
+            var mark = parser.Current is MappingEnd or SequenceEnd or DocumentEnd or StreamEnd or null ? parser.PreviousStart : parser.Current.Start;
+            string what = ex is ArgumentException
+                ? "a mapping here cannot be read (a key without a value; an empty ':' or '?' key above it?)"
+                : "this cannot be read (" + ex.Message.Split('\n')[0].Trim() + ")";
+            diagnostics.Error(syntaxCode, positions.At(mark), "invalid YAML: " + what);
             return null;
         }
     }
