@@ -22,6 +22,7 @@ public sealed class YamlReaderTests
 
     private static string Flow(int depth) => "x: " + new string('[', depth) + new string(']', depth) + "\n";
 
+    // Block mappings by indentation, two spaces a level.
     private static string Block(int depth)
     {
         var text = new StringBuilder();
@@ -29,11 +30,15 @@ public sealed class YamlReaderTests
         return text.Append(' ', 2 * depth).Append("leaf\n").ToString();
     }
 
+    // Compact block sequences, "- - - x": 50,000 levels of block nesting in 100 KB.
+    private static string Dashes(int depth) => "x:\n" + string.Concat(Enumerable.Repeat("- ", depth)) + "leaf\n";
+
     [Fact]
     public void SixtyFourLevelsAreRead()
     {
-        Assert.Empty(Parse(Flow(63)).Lines); // with the root mapping, 64
-        Assert.Empty(Parse(Block(65)).Lines);
+        Assert.Equal([], Parse(Flow(63)).Lines); // with the root mapping, 64
+        Assert.Equal([], Parse(Block(64)).Lines);
+        Assert.Equal([], Parse(Dashes(63)).Lines);
     }
 
     [Fact]
@@ -57,10 +62,11 @@ public sealed class YamlReaderTests
     public void FiftyThousandLevelsAreRefusedQuicklyWithoutRecursing(bool flow)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var (root, lines) = Parse(flow ? Flow(50_000) : Block(50_000), lineOffset: 1);
+        var (root, lines) = Parse(flow ? Flow(50_000) : Dashes(50_000), lineOffset: 1);
         Assert.Null(root);
+        // The 64th '[' (column 3 + 64), or the 64th dash (column 1 + 2 × 63), is the 65th level.
         Assert.Equal([flow ? "f.yml:2:67: error SB9902: YAML refused: YAML nested more than 64 levels deep here"
-                           : "f.yml:66:129: error SB9902: YAML refused: YAML nested more than 64 levels deep here"], lines);
+                           : "f.yml:3:127: error SB9902: YAML refused: YAML nested more than 64 levels deep here"], lines);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
     }
 
