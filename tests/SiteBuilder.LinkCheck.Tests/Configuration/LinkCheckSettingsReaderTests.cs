@@ -116,7 +116,7 @@ public sealed class LinkCheckSettingsReaderTests
         // The root and link_check are two levels: the 63rd '[' (column 11 + 63) is the 65th.
         Assert.Equal(["site.yml:2:74: error SB0006: YAML refused: YAML nested more than 64 levels deep here"],
             Lines("link_check:\n  exclude: " + new string('[', 50_000) + "\n"));
-        Assert.Equal(["site.yml:3:12: error SB0001: invalid YAML: a mapping here cannot be read (a key without a value; an empty ':' or '?' key above it?)"],
+        Assert.Equal(["site.yml:3:14: error SB0001: invalid YAML: a mapping here cannot be read (a key without a value; an empty ':' or '?' key above it?)"],
             Lines("link_check:\n  :\n    timeout: 3\n"));
     }
 
