@@ -1,6 +1,7 @@
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using SiteBuilder.Markdown.Body;
 using SiteBuilder.Markdown.Extensions.NestingLimit;
 
 namespace SiteBuilder.Markdown;
@@ -16,19 +17,20 @@ public static class MarkdownNesting
     public const int MaxDepth = 100;
 
     /// <summary>
-    /// Where <paramref name="document"/> (parsed with <paramref name="context"/>) first nests deeper than
-    /// <see cref="MaxDepth"/>, as a 1-based line and column; null when it never does.
+    /// Where <paramref name="document"/> (parsed with <paramref name="context"/> from the text <paramref name="lines"/>
+    /// indexes) first nests deeper than <see cref="MaxDepth"/>, as a 1-based line and column; null when it never does.
+    /// The place comes from the source offset: Markdig's own columns count tabs to their tab stop.
     /// </summary>
-    public static (int Line, int Column)? TooDeepAt(MarkdownDocument document, MarkdownParserContext context)
+    public static (int Line, int Column)? TooDeepAt(MarkdownDocument document, MarkdownParserContext context, LineIndex lines)
     {
-        (int, int)? element = FirstTooDeep(document) is { } deep ? (deep.Line, deep.Column) : null;
-        (int, int)? delimiter = NestingGuardInlineParser.TooDeepAt(context);
-        var first = (element, delimiter) switch
+        int? element = FirstTooDeep(document) is { } deep ? Math.Max(0, deep.Span.Start) : null;
+        int? delimiter = NestingGuardInlineParser.TooDeepAt(context);
+        int? first = (element, delimiter) switch
         {
-            ({ } e, { } d) => Comparer<(int, int)>.Default.Compare(e, d) <= 0 ? e : d,
+            ({ } e, { } d) => Math.Min(e, d),
             _ => element ?? delimiter,
         };
-        return first is var (line, column) ? (line + 1, column + 1) : null;
+        return first is { } offset ? lines.At(offset) : null;
     }
 
     /// <summary>

@@ -34,7 +34,7 @@ public static class UnsafeHtml
     /// Reports every refused construct of <paramref name="document"/> and <paramref name="links"/> (its links as the body
     /// builder collected them) as SB0131 at its position in <paramref name="path"/>.
     /// </summary>
-    public static void Check(string path, string text, MarkdownDocument document, IReadOnlyList<MarkdownLink> links, DiagnosticBag diagnostics)
+    public static void Check(string path, string text, LineIndex lines, MarkdownDocument document, IReadOnlyList<MarkdownLink> links, DiagnosticBag diagnostics)
     {
         foreach (var link in links)
         {
@@ -49,29 +49,34 @@ public static class UnsafeHtml
             switch (node)
             {
                 case HtmlBlock block:
-                    CheckBlock(path, block, diagnostics);
+                    CheckBlock(path, block, lines, diagnostics);
                     break;
                 case HtmlInline inline:
-                    CheckHtml(inline.Tag, diagnostics, path, (_, _) => (inline.Line + 1, inline.Column + 1));
+                    CheckHtml(inline.Tag, diagnostics, path, (_, _) => lines.At(Math.Max(0, inline.Span.Start)));
                     break;
             }
             if (node.TryGetAttributes() is { Properties: { } properties })
                 foreach (var (name, value) in properties)
                     if (UnsafeAttribute(name, value, isImage: node is LinkInline { IsImage: true }) is { } why)
-                        Report(diagnostics, path, node.Line + 1, node.Column + 1, $"the attribute '{name}' {why}");
+                    {
+                        var (line, column) = lines.At(Math.Max(0, node.Span.Start));
+                        Report(diagnostics, path, line, column, $"the attribute '{name}' {why}");
+                    }
         }
     }
 
-    private static void CheckBlock(string path, HtmlBlock block, DiagnosticBag diagnostics)
+    private static void CheckBlock(string path, HtmlBlock block, LineIndex source, DiagnosticBag diagnostics)
     {
         var lines = block.Lines;
         var text = lines.ToString();
         CheckHtml(text, diagnostics, path, (line, column) =>
         {
-            // AngleSharp counts lines of the block's own text; each line of it sits somewhere in the page.
+            // AngleSharp counts lines of the block's own text; each line of it starts at an offset of the page (after
+            // any block quote or list marker), and positions come from offsets: Markdig's columns count tabs to
+            // their tab stop.
             int index = Math.Clamp(line - 1, 0, lines.Count - 1);
             var at = lines.Lines[index];
-            return (at.Line + 1, at.Column + column);
+            return source.At(Math.Max(0, at.Position) + column - 1);
         });
     }
 

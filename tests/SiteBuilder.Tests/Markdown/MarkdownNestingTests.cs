@@ -13,7 +13,7 @@ public sealed class MarkdownNestingTests
     {
         var context = new MarkdownParserContext();
         var document = Markdig.Markdown.Parse(markdown, MarkdownPipelineFactory.Default, context);
-        return MarkdownNesting.TooDeepAt(document, context);
+        return MarkdownNesting.TooDeepAt(document, context, new SiteBuilder.Markdown.Body.LineIndex(markdown));
     }
 
     private static string Repeat(string s, int n) => string.Concat(Enumerable.Repeat(s, n));
@@ -24,6 +24,9 @@ public sealed class MarkdownNestingTests
     // Unclosed brackets and emphasis openers: the 101st open one (the first the guard keeps as text).
     [InlineData("#150[a", 1, 201)]
     [InlineData("#150*a ", 1, 301)]
+    // Columns are characters of the line: Markdig's own count a tab to its tab stop (found by the fuzzer).
+    [InlineData("a\tb #150[a", 1, 205)]
+    [InlineData("x\n\t#150[a", 2, 202)]
     public void The_error_points_where_the_nesting_crosses_the_limit(string spec, int line, int column)
     {
         Assert.Equal((line, column), TooDeepAt(Expand(spec)));

@@ -88,7 +88,8 @@ public sealed class ParsePages : IBuildStep
         string frontMatterSource = FrontMatterParser.Block(text);
         var parse = new MarkdownParserContext();
         var document = Markdig.Markdown.Parse(text, pipeline, parse);
-        if (MarkdownNesting.TooDeepAt(document, parse) is var (deepLine, deepColumn))
+        var lines = new LineIndex(text);
+        if (MarkdownNesting.TooDeepAt(document, parse, lines) is var (deepLine, deepColumn))
         {
             // Never rendered (no body, as for an unreadable page): Markdig's renderer recurses and throws past its limit.
             diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, new SourceLocation(page.SourcePath, deepLine, deepColumn),
@@ -97,8 +98,8 @@ public sealed class ParsePages : IBuildStep
         }
         // Must come before the body is rendered: the markers are part of it.
         AnchorAliases.Insert(document, frontMatter, page.SourcePath, diagnostics);
-        var body = MarkdownBodyBuilder.Build(document, pipeline, new LineIndex(text));
-        if (!context.Config.UnsafeHtml) UnsafeHtml.Check(page.SourcePath, text, document, body.Links, diagnostics);
+        var body = MarkdownBodyBuilder.Build(document, pipeline, lines);
+        if (!context.Config.UnsafeHtml) UnsafeHtml.Check(page.SourcePath, text, lines, document, body.Links, diagnostics);
         return (frontMatter, frontMatterSource, body);
     }
 }

@@ -26,9 +26,9 @@ public sealed class NestingGuardInlineParser : InlineParser
     /// <summary>How many inline containers may be open inside each other before the guard keeps delimiters as text.</summary>
     public int Cap { get; }
 
-    /// <summary>The 0-based line and column where open delimiters first went past the cap in a parse with <paramref name="context"/>.</summary>
-    public static (int Line, int Column)? TooDeepAt(MarkdownParserContext context) =>
-        context.Properties.TryGetValue(Key, out var at) ? ((int, int))at : null;
+    /// <summary>The source offset where open delimiters first went past the cap in a parse with <paramref name="context"/>.</summary>
+    public static int? TooDeepAt(MarkdownParserContext context) =>
+        context.Properties.TryGetValue(Key, out var at) ? (int)at : null;
 
     /// <inheritdoc/>
     public override bool Match(InlineProcessor processor, ref StringSlice slice)
@@ -41,7 +41,7 @@ public sealed class NestingGuardInlineParser : InlineParser
         int start = slice.Start;
         while (slice.CurrentChar == c) slice.SkipChar();
         int position = processor.GetSourcePosition(start, out int line, out int column);
-        processor.Context?.Properties.TryAdd(Key, (line, column));
+        processor.Context?.Properties.TryAdd(Key, position);
         processor.Inline = new LiteralInline(new StringSlice(slice.Text, start, slice.Start - 1))
         {
             Span = new SourceSpan(position, position + slice.Start - start - 1),
