@@ -297,6 +297,32 @@ public sealed class DiagnosticPositionTests
     }
 
     [Fact]
+    public void ASectionPageThatCannotBeReadIsReportedAtItsOwnPath()
+    {
+        // Found by the fuzzer: the fallback front matter of a page not read had no path, so SB0201 named no file.
+        using var site = TestSite.Create(Home + """
+            -- site.yml --
+            title: T
+            sections:
+              dimis:
+                title: DIMiS
+                schema:
+                  fields:
+                    year: { type: int, required: true }
+            -- pages/dimis/index.md --
+            ---
+            title: DIMiS
+            year: 2020
+            ---
+            """);
+        site.WriteBytes("pages/dimis/latin1.md", [.. "---\ntitle: Caf"u8, 0xE9, .. "\n---\n"u8]);
+        Assert.Equal([
+            "pages/dimis/latin1.md:1:1: error SB0201: 'dimis' entries need 'year'",
+            "pages/dimis/latin1.md:2:11: error SB0101: file is not valid UTF-8 (byte 0xE9 at offset 14); save it as UTF-8",
+        ], TestSite.Lines(site.Build()));
+    }
+
+    [Fact]
     public void MalformedSiteConfigIsAConfigurationError()
     {
         var lines = Build(Home + "-- site.yml --\ntitle: T\nbase_url: [oops\n");

@@ -56,7 +56,7 @@ public sealed class ParsePages : IBuildStep
                 foreach (var (page, started) in running)
                 {
                     if (Environment.TickCount64 - started < limit || !givenUp.Add(page)) continue;
-                    page.FrontMatter = new FrontMatter { Title = page.Slug };
+                    page.FrontMatter = new FrontMatter { Title = page.Slug, Start = new SourceLocation(page.SourcePath, 1, 1) };
                     page.Body = null;
                     context.Diagnostics.Error(DiagnosticCodes.PageTooSlow, new SourceLocation(page.SourcePath, 1, 1),
                         $"not built: parsing this page took longer than {context.Options.PageParseTimeLimit.TotalSeconds:0} s " +
@@ -73,7 +73,8 @@ public sealed class ParsePages : IBuildStep
     private static (FrontMatter FrontMatter, string FrontMatterSource, MarkdownBody? Body) Parse(
         Page page, BuildContext context, MarkdownPipeline pipeline, IReadOnlySet<string> extraKeys, DiagnosticBag diagnostics)
     {
-        var fallback = (new FrontMatter { Title = page.Slug }, "", (MarkdownBody?)null);
+        // A page not read still has its own path: a section's checks report a missing field at its start.
+        var fallback = (new FrontMatter { Title = page.Slug, Start = new SourceLocation(page.SourcePath, 1, 1) }, "", (MarkdownBody?)null);
         if (context.Source.Read(page.SourcePath, Safety.ReadLimits.PageBytes, diagnostics) is not { } bytes) return fallback;
         if (!Safety.StrictUtf8.TryDecode(bytes, out string text, out var bad))
         {
