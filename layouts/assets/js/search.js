@@ -106,12 +106,11 @@
     return Object.keys(result.matchData.metadata);
   }
 
-  // A result's title, section and excerpt into `parent`; the title span gets `titleId` when given.
-  function appendResult(parent, result, prefix, titleId) {
+  // A result's title, section and excerpt into `parent` (a link or an option, named by them).
+  function appendResult(parent, result, prefix) {
     var terms = matchedTerms(result);
     var title = document.createElement('span');
     title.className = 'search-result-title';
-    if (titleId) title.id = titleId;
     appendHighlighted(title, result.title, terms, prefix);
     parent.appendChild(title);
     if (result.section) {
@@ -192,8 +191,7 @@
         a.setAttribute('role', 'option');
         a.href = pageHref(r.url);
         a.tabIndex = -1;
-        a.setAttribute('aria-labelledby', a.id + '-title');
-        appendResult(a, r, prefix, a.id + '-title');
+        appendResult(a, r, prefix);
         listbox.appendChild(a);
       });
       message.hidden = results.length > 0;
