@@ -241,7 +241,7 @@
       timer = setTimeout(update, DEBOUNCE_MS);
     });
     input.addEventListener('keydown', function (e) {
-      if (e.ctrlKey || e.metaKey) return;
+      if (e.ctrlKey || e.metaKey || e.isComposing) return;
       switch (e.key) {
         case 'ArrowDown':
         case 'ArrowUp':
