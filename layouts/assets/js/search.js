@@ -173,7 +173,14 @@
       input.setAttribute('aria-expanded', 'false');
     }
 
+    // Busy from a keystroke until its results show (aria-busy: the list is being updated).
+    function busy(on) {
+      if (on) listbox.setAttribute('aria-busy', 'true');
+      else listbox.removeAttribute('aria-busy');
+    }
+
     function clear() {
+      busy(false);
       close();
       shownFor = null;
       listbox.textContent = '';
@@ -182,6 +189,7 @@
     }
 
     function show(text, results, prefix, failed) {
+      busy(false);
       highlight(-1);
       listbox.textContent = '';
       results.forEach(function (r, i) {
@@ -208,6 +216,7 @@
       if (pending) pending.abort();
       pending = typeof AbortController === 'function' ? new AbortController() : null;
       if (!text.trim()) { clear(); return; }
+      busy(true);
       runQuery(text, MAX_RESULTS, pending && pending.signal).then(function (outcome) {
         if (input.value !== text) return;
         show(text, outcome.results, outcome.prefix, false);
@@ -237,6 +246,7 @@
     input.addEventListener('click', function () { if (panel.hidden) open(); });
     input.addEventListener('input', function () {
       highlight(-1);
+      busy(input.value.trim() !== '');
       clearTimeout(timer);
       timer = setTimeout(update, DEBOUNCE_MS);
     });

@@ -57,12 +57,14 @@ public static class SearchCombobox
         await WaitForResultsAsync(tab);
     }
 
-    /// <summary>Waits until the dropdown shows what the box's text finds, and the live region says so.</summary>
+    /// <summary>Waits until the dropdown shows what the box's whole text finds, and the live region says so.</summary>
     public static Task WaitForResultsAsync(IPage tab) =>
         tab.WaitForFunctionAsync("""
             () => {
               const panel = document.querySelector('.search-panel');
-              return !panel.hidden && document.getElementById('search-status').textContent !== '';
+              // aria-busy: a keystroke's results are still coming (an earlier prefix's may show meanwhile).
+              return !panel.hidden && document.getElementById('search-status').textContent !== ''
+                && !document.getElementById('search-results').hasAttribute('aria-busy');
             }
             """, null, new PageWaitForFunctionOptions { Timeout = 30_000 });
 
