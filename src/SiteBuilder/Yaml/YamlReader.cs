@@ -59,10 +59,9 @@ public sealed class YamlReader
             diagnostics.Error(syntaxCode, positions.At(mark), $"invalid YAML: {message.Trim()}");
             return null;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        catch (InvalidOperationException)
         {
-            // YamlDotNet can fail without a position (e.g. an unclosed '[' followed by more keys, or an empty key before
-            // an indented mapping, whose events its own representation model refuses with an ArgumentException):
+            // YamlDotNet can fail without a position (e.g. an unclosed '[' followed by more keys):
             // replay the event stream to find the last point that parsed.
             diagnostics.Error(syntaxCode, positions.At(LastGoodMark(text)),
                 "invalid YAML: the document cannot be parsed after this point (an unclosed '[', '{' or quote?)");

@@ -305,16 +305,6 @@ public sealed class DiagnosticPositionTests
         Assert.Contains("error SB0001: invalid YAML", error);
     }
 
-    [Theory]
-    [InlineData("-- site.yml --\ntitle: T\nsections:\n  :\n    title: S\n", "site.yml:5:1: error SB0001: invalid YAML: ")]
-    [InlineData("-- pages/a.md --\n---\ntitle: A\nx:\n  :\n    y: z\n---\n", "pages/a.md:6:1: error SB0102: invalid YAML: ")]
-    public void AnEmptyKeyBeforeAnIndentedMappingIsInvalidYamlNotACrash(string spec, string expected)
-    {
-        // YamlDotNet's representation model throws ArgumentException on the events its parser gives for this (fuzz-found).
-        var error = Assert.Single(Build(Home + spec));
-        Assert.StartsWith(expected, error);
-    }
-
     [Fact]
     public void UnknownSiteConfigKeyIsAWarningAtTheKey()
     {
