@@ -1,7 +1,8 @@
 /* SiteBuilder site search: the header search box and the search page, answered by lunr 2.3.9 through the loader
  * search/sb-search.js, which fetches only the index shards a query needs (docs/search.md). Plain ES2017, no framework.
  * Works over http(s) and from file://: every index file is a script, which browsers run from disk too.
- * Markup contract: see the header form (#search-input, #search-results) and the search page (#search-page). */
+ * Markup contract: see the header form (#search-input, #search-results in its panel, #search-status) and the search
+ * page (#search-page-status, #search-page-results). */
 (function () {
   'use strict';
 
@@ -13,7 +14,7 @@
   var fromDisk = location.protocol === 'file:';
   var searchRoot = root + 'search/';
 
-  var state = { loader: null, active: -1, results: [] };
+  var state = { loader: null };
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -105,149 +106,217 @@
     return Object.keys(result.matchData.metadata);
   }
 
-  function renderItem(result, i, idPrefix, prefix) {
-    var doc = result;
+  // A result's title, section and excerpt into `parent` (a link or an option, named by them).
+  function appendResult(parent, result, prefix) {
     var terms = matchedTerms(result);
-    var li = document.createElement('li');
-    li.id = idPrefix + i;
-    li.className = 'search-result';
-    var a = document.createElement('a');
-    a.href = pageHref(doc.url);
-    a.tabIndex = -1;
     var title = document.createElement('span');
     title.className = 'search-result-title';
-    appendHighlighted(title, doc.title, terms, prefix);
-    a.appendChild(title);
-    if (doc.section) {
+    appendHighlighted(title, result.title, terms, prefix);
+    parent.appendChild(title);
+    if (result.section) {
       var section = document.createElement('span');
       section.className = 'search-result-section';
-      section.textContent = doc.section;
-      a.appendChild(section);
+      section.textContent = result.section;
+      parent.appendChild(section);
     }
-    if (doc.excerpt) {
+    if (result.excerpt) {
       var excerpt = document.createElement('span');
       excerpt.className = 'search-result-excerpt';
-      appendHighlighted(excerpt, doc.excerpt, terms, prefix);
-      a.appendChild(excerpt);
+      appendHighlighted(excerpt, result.excerpt, terms, prefix);
+      parent.appendChild(excerpt);
     }
-    li.appendChild(a);
-    return li;
   }
 
-  function emptyItem(text) {
-    var li = document.createElement('li');
-    li.className = 'search-empty';
-    li.setAttribute('aria-disabled', 'true');
-    li.textContent = text;
-    return li;
+  // "5 results", "1 result", "No results"; "37 results, first 10 shown" when the list is cut.
+  function countText(results, limit) {
+    var n = results.length;
+    if (!n) return 'No results';
+    var total = typeof results.total === 'number' ? results.total : null;
+    if (total !== null && total > n) return total + ' results, first ' + n + ' shown';
+    if (total === null && n >= limit) return 'At least ' + n + ' results, first ' + n + ' shown';
+    return n === 1 ? '1 result' : n + ' results';
   }
 
-  /* ---- the header combobox ---- */
+  var UNAVAILABLE = 'Search is unavailable: the index could not be loaded.';
 
-  function setupBox(input, list) {
+  /* ---- the header combobox (WAI-ARIA APG combobox, list autocomplete without automatic selection) ---- */
+
+  function setupBox(input, listbox, panel, message, status) {
     var timer = 0;
+    var pending = null;
+    var active = -1;
+    var shownFor = null; // the text whose results the panel holds
 
+    function options() { return listbox.querySelectorAll('[role="option"]'); }
+
+    function highlight(i) {
+      var all = options();
+      if (active >= 0 && all[active]) all[active].removeAttribute('aria-selected');
+      active = i >= 0 && i < all.length ? i : -1;
+      if (active < 0) { input.removeAttribute('aria-activedescendant'); return; }
+      all[active].setAttribute('aria-selected', 'true');
+      input.setAttribute('aria-activedescendant', all[active].id);
+      if (all[active].scrollIntoView) all[active].scrollIntoView({ block: 'nearest' });
+    }
+
+    // The panel shows the options or a message; the combobox is expanded only when options show.
     function open() {
-      list.hidden = false;
-      input.setAttribute('aria-expanded', 'true');
+      if (shownFor === null || shownFor !== input.value) return false;
+      panel.hidden = false;
+      input.setAttribute('aria-expanded', options().length ? 'true' : 'false');
+      return true;
     }
 
     function close() {
-      list.hidden = true;
+      highlight(-1);
+      panel.hidden = true;
       input.setAttribute('aria-expanded', 'false');
-      input.removeAttribute('aria-activedescendant');
-      state.active = -1;
     }
 
-    function setActive(i) {
-      var options = list.querySelectorAll('[role="option"]');
-      if (!options.length) return;
-      state.active = (i + options.length) % options.length;
-      for (var k = 0; k < options.length; k++) options[k].setAttribute('aria-selected', k === state.active ? 'true' : 'false');
-      var el = options[state.active];
-      input.setAttribute('aria-activedescendant', el.id);
-      if (el.scrollIntoView) el.scrollIntoView({ block: 'nearest' });
+    // Busy from a keystroke until its results show (aria-busy: the list is being updated).
+    function busy(on) {
+      if (on) listbox.setAttribute('aria-busy', 'true');
+      else listbox.removeAttribute('aria-busy');
     }
 
-    var pending = null;
+    function clear() {
+      busy(false);
+      close();
+      shownFor = null;
+      listbox.textContent = '';
+      message.textContent = '';
+      status.textContent = '';
+    }
 
-    function update() {
+    function show(text, results, prefix, failed) {
+      busy(false);
+      highlight(-1);
+      listbox.textContent = '';
+      results.forEach(function (r, i) {
+        var a = document.createElement('a');
+        a.id = 'search-result-' + i;
+        a.className = 'search-option';
+        a.setAttribute('role', 'option');
+        a.href = pageHref(r.url);
+        a.tabIndex = -1;
+        appendResult(a, r, prefix);
+        listbox.appendChild(a);
+      });
+      message.hidden = results.length > 0;
+      message.textContent = failed ? UNAVAILABLE : results.length ? '' : 'No results for “' + text.trim() + '”';
+      status.textContent = failed ? UNAVAILABLE : countText(results, MAX_RESULTS);
+      shownFor = text;
+      // Results that arrive after the reader left the box wait for the next focus.
+      if (document.activeElement === input) open();
+    }
+
+    function update(then) {
       var text = input.value;
       // The search of what was typed before stops loading: only the latest text's results are shown.
       if (pending) pending.abort();
       pending = typeof AbortController === 'function' ? new AbortController() : null;
-      if (!text.trim()) { list.textContent = ''; close(); return; }
+      if (!text.trim()) { clear(); return; }
+      busy(true);
       runQuery(text, MAX_RESULTS, pending && pending.signal).then(function (outcome) {
         if (input.value !== text) return;
-        state.results = outcome.results;
-        list.textContent = '';
-        state.active = -1;
-        input.removeAttribute('aria-activedescendant');
-        if (!state.results.length) list.appendChild(emptyItem('No results for “' + text.trim() + '”'));
-        state.results.forEach(function (r, i) {
-          var li = renderItem(r, i, 'search-result-', outcome.prefix);
-          li.setAttribute('role', 'option');
-          li.setAttribute('aria-selected', 'false');
-          li.addEventListener('mousedown', function (e) { e.preventDefault(); });
-          list.appendChild(li);
-        });
-        open();
+        show(text, outcome.results, outcome.prefix, false);
+        if (then) then();
       }, function (e) {
         if (e && e.name === 'AbortError') return;
-        list.textContent = '';
-        list.appendChild(emptyItem('Search is unavailable: the index could not be loaded.'));
-        open();
+        if (input.value === text) show(text, [], '', true);
       });
+    }
+
+    // Down and Up: the next or previous option, round the ends; from a closed list, open it on the first or last.
+    function move(step) {
+      var wasOpen = !panel.hidden;
+      if (!wasOpen && !open()) {
+        if (input.value.trim()) update(function () { move(step); });
+        return;
+      }
+      var n = options().length;
+      if (!n) return;
+      highlight(!wasOpen || active < 0 ? (step > 0 ? 0 : n - 1) : (active + step + n) % n);
     }
 
     input.addEventListener('focus', function () {
       ensureLoader();
-      if (input.value.trim() && list.childNodes.length) open();
+      open();
     });
+    input.addEventListener('click', function () { if (panel.hidden) open(); });
     input.addEventListener('input', function () {
+      highlight(-1);
+      busy(input.value.trim() !== '');
       clearTimeout(timer);
       timer = setTimeout(update, DEBOUNCE_MS);
     });
     input.addEventListener('keydown', function (e) {
-      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-        e.preventDefault();
-        if (list.hidden && input.value.trim()) { update(); return; }
-        setActive(state.active + (e.key === 'ArrowDown' ? 1 : -1));
-      } else if (e.key === 'Enter') {
-        var options = list.querySelectorAll('[role="option"] a');
-        if (!list.hidden && options.length) {
+      if (e.ctrlKey || e.metaKey || e.isComposing) return;
+      switch (e.key) {
+        case 'ArrowDown':
+        case 'ArrowUp':
           e.preventDefault();
-          location.href = options[state.active >= 0 ? state.active : 0].href;
-        } else if (!input.value.trim()) {
-          e.preventDefault();
-        } else if (fromDisk) {
-          // The form's action is a directory URL on http; from disk it must name the file.
-          e.preventDefault();
-          location.href = root + 'search/index.html?q=' + encodeURIComponent(input.value);
+          if (e.altKey) { if (e.key === 'ArrowDown') open(); else close(); return; }
+          move(e.key === 'ArrowDown' ? 1 : -1);
+          return;
+        case 'Enter': {
+          var all = options();
+          if (!panel.hidden && all.length) {
+            e.preventDefault();
+            location.href = all[active >= 0 ? active : 0].href;
+          } else if (!input.value.trim()) {
+            e.preventDefault();
+          } else if (fromDisk) {
+            // The form's action is a directory URL on http; from disk it must name the file.
+            e.preventDefault();
+            location.href = root + 'search/index.html?q=' + encodeURIComponent(input.value);
+          }
+          return;
         }
-      } else if (e.key === 'Escape') {
-        if (!list.hidden) close();
-        else input.value = '';
+        case 'Escape':
+          // First press closes the list; the next clears the text.
+          if (!panel.hidden) { e.preventDefault(); close(); }
+          else if (input.value) { e.preventDefault(); input.value = ''; clear(); }
+          return;
+        case 'ArrowLeft':
+        case 'ArrowRight':
+        case 'Home':
+        case 'End':
+          // The editing cursor moves in the text: the highlight goes back to the box.
+          highlight(-1);
+          return;
       }
     });
-    input.addEventListener('blur', function () { setTimeout(close, 150); });
+    input.addEventListener('blur', close);
+    // A press on the panel keeps the focus in the box (an option's click still follows its link).
+    panel.addEventListener('mousedown', function (e) { e.preventDefault(); });
+    document.addEventListener('pointerdown', function (e) {
+      if (!panel.hidden && e.target !== input && !panel.contains(e.target)) close();
+    });
   }
 
   /* ---- the search page (?q=) ---- */
 
-  function setupPage(pageList, input) {
+  function setupPage(pageList, status, input) {
     var q = new URLSearchParams(location.search).get('q') || '';
     if (input) input.value = q;
     if (!q.trim()) return;
     runQuery(q, MAX_PAGE_RESULTS).then(function (outcome) {
       pageList.textContent = '';
-      if (!outcome.results.length) pageList.appendChild(emptyItem('No results for “' + q.trim() + '”'));
       outcome.results.forEach(function (r, i) {
-        pageList.appendChild(renderItem(r, i, 'search-page-result-', outcome.prefix));
+        var li = document.createElement('li');
+        li.id = 'search-page-result-' + i;
+        li.className = 'search-result';
+        var a = document.createElement('a');
+        a.href = pageHref(r.url);
+        appendResult(a, r, outcome.prefix);
+        li.appendChild(a);
+        pageList.appendChild(li);
       });
+      if (status) status.textContent = countText(outcome.results, MAX_PAGE_RESULTS) + ' for “' + q.trim() + '”';
     }, function () {
       pageList.textContent = '';
-      pageList.appendChild(emptyItem('Search is unavailable: the index could not be loaded.'));
+      if (status) status.textContent = UNAVAILABLE;
     });
   }
 
@@ -259,10 +328,13 @@
 
   function init() {
     var input = document.getElementById('search-input');
-    var list = document.getElementById('search-results');
-    if (input && list) setupBox(input, list);
+    var listbox = document.getElementById('search-results');
+    var panel = listbox && listbox.parentElement;
+    var message = panel && panel.querySelector('.search-message');
+    var status = document.getElementById('search-status');
+    if (input && listbox && message && status) setupBox(input, listbox, panel, message, status);
     var pageList = document.getElementById('search-page-results');
-    if (pageList) setupPage(pageList, input);
+    if (pageList) setupPage(pageList, document.getElementById('search-page-status'), input);
     document.addEventListener('keydown', function (e) {
       if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || !input || isTypingTarget(document.activeElement)) return;
       e.preventDefault();

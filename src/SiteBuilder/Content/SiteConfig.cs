@@ -12,6 +12,11 @@ public sealed record SiteConfig
     /// not configured: the site then has no sitemap and no canonical links rather than URLs on a made-up host.
     /// </summary>
     public string? BaseUrl { get; init; }
+    /// <summary>
+    /// The footer's line of plain text (<c>footer:</c>), e.g. what the site is and where its content comes from; null
+    /// or empty for no line.
+    /// </summary>
+    public string? Footer { get; init; }
     /// <summary>Repository URL for "Edit this page" links.</summary>
     public string? Repository { get; init; }
     /// <summary>Branch the edit links point to.</summary>

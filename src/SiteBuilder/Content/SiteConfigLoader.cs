@@ -15,7 +15,7 @@ public static class SiteConfigLoader
 
     /// <summary>Every top-level key of <c>site.yml</c> (the editor schema has exactly these).</summary>
     public static readonly IReadOnlyList<string> Keys =
-        ["title", "description", "base_url", "repository", "branch", "language", "sections", "search", "unsafe_html", .. ForeignKeys];
+        ["title", "description", "footer", "base_url", "repository", "branch", "language", "sections", "search", "unsafe_html", .. ForeignKeys];
 
     /// <summary>Every key of a section's settings.</summary>
     public static readonly IReadOnlyList<string> SectionKeys = ["title", "statswiki_space", "layout", "schema", "table", "index_by"];
@@ -51,6 +51,7 @@ public static class SiteConfigLoader
             {
                 case "title": config = config with { Title = r.String(value, key) ?? config.Title }; break;
                 case "description": config = config with { Description = r.String(value, key) }; break;
+                case "footer": config = config with { Footer = r.String(value, key) }; break;
                 case "base_url":
                     if (r.String(value, key) is not { } baseUrl || string.IsNullOrWhiteSpace(baseUrl)) break;
                     if (SiteConfig.NormalizeBaseUrl(baseUrl) is { } normalized) config = config with { BaseUrl = normalized };

@@ -76,6 +76,7 @@ public static class EditorSchemaGenerator
         var properties = Obj(
             ("title", Described(Ref("scalar"), "The site's title.")),
             ("description", Described(Ref("scalar"), "One line about the site, for the home page's meta description.")),
+            ("footer", Described(Ref("scalar"), "A line of plain text at the foot of every page, e.g. what the site is and where its content comes from (default: none).")),
             ("base_url", Described(new JsonObject
             {
                 ["anyOf"] = new JsonArray(

@@ -28,6 +28,7 @@ public sealed class PageModelFactory
         {
             Title = config.Title,
             Description = config.Description,
+            Footer = string.IsNullOrWhiteSpace(config.Footer) ? null : config.Footer.Trim(),
             Language = config.Language,
             BaseUrl = config.BaseUrl,
             Repository = config.Repository,

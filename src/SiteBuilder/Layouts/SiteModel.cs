@@ -11,6 +11,8 @@ public sealed record SiteModel
     public required string Language { get; init; }
     /// <summary>Absolute base URL ending with <c>/</c>; null when the site has none configured.</summary>
     public string? BaseUrl { get; init; }
+    /// <summary>The footer's line of plain text (<c>footer:</c> of <c>site.yml</c>); null for none.</summary>
+    public string? Footer { get; init; }
     /// <summary>Repository URL, if any.</summary>
     public string? Repository { get; init; }
     /// <summary>

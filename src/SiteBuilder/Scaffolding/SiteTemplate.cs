@@ -73,6 +73,9 @@ public static class SiteTemplate
         # One line about the site, for the home page's meta description.
         # description: What this wiki is about.
 
+        # A line of plain text at the foot of every page (default: none), e.g. what the site is and whose content it holds.
+        # footer: Written by the guide's authors; corrections welcome.
+
         # The address the site is published at. Without it the site has no sitemap.xml and no canonical links (the build
         # says so in a note); the Pages workflow passes GitHub Pages' address with --base-url, so you can leave it out.
         # base_url: https://OWNER.github.io/REPOSITORY/

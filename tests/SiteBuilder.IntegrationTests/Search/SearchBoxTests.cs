@@ -96,7 +96,7 @@ public sealed class SearchBoxTests : IClassFixture<Chromium>, IClassFixture<Buil
         var options = page.Locator("#search-results [role=option]");
         await options.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         Assert.Equal("true", await page.GetAttributeAsync("#search-input", "aria-expanded"));
-        var hrefs = await page.Locator("#search-results [role=option] a")
+        var hrefs = await page.Locator("#search-results a[role=option]")
             .EvaluateAllAsync<string[]>("els => els.map(e => e.href)");
         var mhsm = hrefs.Where(h => h.Contains("/mhsm/")).ToList();
         Assert.True(mhsm.Count >= 3, "the harmonized-module pages are among the results: " + string.Join(", ", hrefs));

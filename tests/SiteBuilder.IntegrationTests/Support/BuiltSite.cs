@@ -5,11 +5,16 @@ namespace SiteBuilder.IntegrationTests.Support;
 /// <summary>The repository's real site, built once into a temporary folder for the browser tests.</summary>
 public sealed class BuiltSite : IDisposable
 {
+    private static readonly object BuildLock = new();
+
     /// <summary>Builds the repository's site.</summary>
     public BuiltSite()
     {
         Output = Directory.CreateTempSubdirectory("sitebuilder-site-").FullName;
-        var result = new SiteGenerator().Build(new BuildOptions { SourceDir = RepoRoot, OutputDir = Output });
+        BuildResult result;
+        // One build at a time: every build of the repository writes its state under the source's .sitebuilder/, and
+        // test classes that each build the site run in parallel.
+        lock (BuildLock) result = new SiteGenerator().Build(new BuildOptions { SourceDir = RepoRoot, OutputDir = Output });
         if (!result.Succeeded)
             throw new InvalidOperationException("the repository's site does not build:\n" +
                                                 string.Join("\n", result.Diagnostics.Select(d => d.ToString())));

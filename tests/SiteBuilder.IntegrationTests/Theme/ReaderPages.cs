@@ -6,8 +6,8 @@ namespace SiteBuilder.IntegrationTests.Theme;
 /// The pages of the real site the theme is checked on: every kind of page the build writes (home, section homes,
 /// pages, DIMiS entries, generated index and label pages, the search page, the 404 page, redirect stubs), the pages
 /// with the theme's harder parts (the entry table, Markdown tables, callouts, a long table of contents), and the
-/// states a reader puts them in. The search-box follow-up adds its states here: the dropdown open with results on a
-/// page, and the search page with <c>?q=</c> results; every check of the theme then runs on them too.
+/// states a reader puts them in. The search box's states are here too: the dropdown open with results (one highlighted)
+/// and with none, and the search page with <c>?q=</c> results; every check of the theme runs on them.
 /// </summary>
 public static class ReaderPages
 {
@@ -45,6 +45,45 @@ public static class ReaderPages
             {
                 await tab.FillAsync("input[data-filter=text]", "facebook");
                 await tab.ClickAsync("th[data-column=year] button.sort");
+            },
+        },
+        // The search box's dropdown open with results, the second one highlighted; with no result; the search page's results.
+        new("search-open", "dimis/about/", "kind-page")
+        {
+            Prepare = async tab =>
+            {
+                await Search.SearchCombobox.TypeAsync(tab, "remittances");
+                await tab.Keyboard.PressAsync("ArrowDown");
+                await tab.Keyboard.PressAsync("ArrowDown");
+                var state = await Search.SearchCombobox.ReadAsync(tab);
+                Assert.True(state is { Expanded: "true", ActiveDescendant: "search-result-1", PanelVisible: true }, $"search-open: {state}");
+            },
+        },
+        new("search-closed", "dimis/about/", "kind-page")
+        {
+            Prepare = async tab =>
+            {
+                await Search.SearchCombobox.TypeAsync(tab, "remittances");
+                await tab.Keyboard.PressAsync("Escape");
+                var state = await Search.SearchCombobox.ReadAsync(tab);
+                Assert.True(state is { Expanded: "false", PanelVisible: false, Value: "remittances" }, $"search-closed: {state}");
+            },
+        },
+        new("search-no-results", "", "kind-home")
+        {
+            Prepare = async tab =>
+            {
+                await Search.SearchCombobox.TypeAsync(tab, "zqxjv");
+                var state = await Search.SearchCombobox.ReadAsync(tab);
+                Assert.True(state is { Options: 0, PanelVisible: true, Status: "No results" }, $"search-no-results: {state}");
+            },
+        },
+        new("search-page-results", "search/", "kind-generated")
+        {
+            Prepare = async tab =>
+            {
+                await tab.GotoAsync(tab.Url + "?q=remittances");
+                await tab.Locator("#search-page-results li").First.WaitForAsync(new() { Timeout = 30_000 });
             },
         },
     ];

@@ -12,7 +12,7 @@ namespace SiteBuilder.IntegrationTests.Theme;
 public sealed class ScreenshotTests(ThemeSite site, ITestOutputHelper output)
 {
     private static readonly string[] Shown =
-        ["home", "section-dimis", "page-dimis-about", "page-covid-callouts", "entry-estonia", "index-by-country", "search", "not-found", "menu-open"];
+        ["home", "section-dimis", "page-dimis-about", "page-covid-callouts", "entry-estonia", "index-by-country", "search", "not-found", "menu-open", "search-open", "search-page-results"];
 
     public static TheoryData<string, string, string> Cases => ReaderPages.EveryScreenAndScheme(Shown.Select(ReaderPages.Named));
 

@@ -545,6 +545,9 @@ public sealed class IncrementalBuilder
             result.Add(p);
             foreach (var child in p.Children) stack.Push(child);
         }
+        // Every ancestor lists its children with their page counts, which count this page.
+        for (var up = NearestAncestor(parent.Url); up is not null; up = up.Url.Length == 0 ? null : NearestAncestor(up.Url))
+            result.Add(up);
         if (_state.TryGetValue(page.RelativePath, out var state) || _removedStates.TryGetValue(page.RelativePath, out state))
             result.AddRange(state.Outbound.Select(_tree.ByUrl).OfType<Page>());
         return result;
