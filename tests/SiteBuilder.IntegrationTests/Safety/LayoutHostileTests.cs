@@ -118,7 +118,7 @@ public sealed class LayoutHostileTests
         using var site = HostileSite.Create(Site);
         var run = BuildWith(site, "-- layouts/page.cshtml --\n@model SiteBuilder.Layouts.PageModel\n@functions {\n    int F(int n) => F(n + 1);\n}\n<p>@F(0)</p>\n");
         run.AssertExit(2).AssertNoStackTrace();
-        Assert.Matches(@"(?m)^layouts/page\.cshtml:4:5: error SB030[56]: ", run.Stderr);
+        Assert.Matches(@"(?m)^layouts/page\.cshtml:3:5: error SB030[56]: ", run.Stderr);
         Assert.True(run.Elapsed < TimeSpan.FromSeconds(60), $"{run.Elapsed}");
         site.AssertSafe(run);
     }
