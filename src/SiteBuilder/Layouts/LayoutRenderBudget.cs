@@ -13,7 +13,11 @@ internal sealed class LayoutRenderBudget
     private const int ChecksPerClockRead = 256;
 
     private readonly long _deadline;
-    private readonly long _allocationLimit;
+    private readonly long _allocationBudget;
+    // Allocations are counted per thread: what the render allocated on the thread it was last seen on, plus before.
+    private int _thread;
+    private long _lastAllocated;
+    private long _allocated;
     private readonly List<string> _running = [];
     private int _countdown = ChecksPerClockRead;
     private int _topLevel;
@@ -22,7 +26,9 @@ internal sealed class LayoutRenderBudget
     public LayoutRenderBudget(TimeSpan timeLimit, long allocationBudget)
     {
         _deadline = Stopwatch.GetTimestamp() + (long)(timeLimit.TotalSeconds * Stopwatch.Frequency);
-        _allocationLimit = GC.GetAllocatedBytesForCurrentThread() + allocationBudget;
+        _allocationBudget = allocationBudget;
+        _thread = Environment.CurrentManagedThreadId;
+        _lastAllocated = GC.GetAllocatedBytesForCurrentThread();
     }
 
     public void Tick(string template, int line, int column)
@@ -31,9 +37,14 @@ internal sealed class LayoutRenderBudget
         _countdown = ChecksPerClockRead;
         if (_hit is null)
         {
-            // Allocations are counted per thread: exact for a render that never leaves its thread (all of ours).
+            // Exact for a render that never leaves its thread (all of ours: templates complete synchronously); after
+            // an await that resumed elsewhere, counting starts again on the new thread.
+            long now = GC.GetAllocatedBytesForCurrentThread();
+            if (Environment.CurrentManagedThreadId != _thread) (_thread, _lastAllocated) = (Environment.CurrentManagedThreadId, now);
+            _allocated += now - _lastAllocated;
+            _lastAllocated = now;
             if (Stopwatch.GetTimestamp() > _deadline) _hit = LayoutLimit.Time;
-            else if (GC.GetAllocatedBytesForCurrentThread() > _allocationLimit) _hit = LayoutLimit.Memory;
+            else if (_allocated > _allocationBudget) _hit = LayoutLimit.Memory;
         }
         if (_hit is { } hit) throw new LayoutLimitException(hit, template, line, column);
     }

@@ -106,6 +106,49 @@ public sealed class LayoutSafeModeTests
     }
 
     [Fact]
+    public void SectionsAndMasterLayoutsWithoutAModelAreAllowed()
+    {
+        var layouts = LayoutSet.Load(TestSites.Write("""
+            -- layouts/_Layout.cshtml --
+            <main>@RenderBody()</main>@RenderSection("foot", required: false)
+            -- layouts/page.cshtml --
+            @model SiteBuilder.Layouts.PageModel
+            @{ Layout = "_Layout"; }
+            <h1>@Model.Title</h1>
+            @section foot {<footer>@Model.Url</footer>}
+            """));
+        var (html, diagnostics) = LayoutModels.Render(new RazorLightLayoutRenderer(layouts, new LayoutCache(null)));
+        Assert.Empty(diagnostics);
+        Assert.Equal("<main><h1>A page</h1>\n</main><footer>docs/a/</footer>", html!.Trim());
+    }
+
+    [Fact]
+    public void ThePreviewHonoursTrustLayouts()
+    {
+        const string spec = """
+            -- site.yml --
+            title: Test wiki
+            -- pages/index.md --
+            ---
+            title: Home
+            layout: page
+            ---
+            Hi.
+            -- layouts/page.cshtml --
+            @model SiteBuilder.Layouts.PageModel
+            <p>@System.IO.Path.GetExtension("a.md")</p>
+            """;
+        using var safe = TestSite.Create(spec);
+        var refused = new SiteBuilder.Build.Incremental.IncrementalBuilder(new SiteBuilder.Build.BuildOptions { SourceDir = safe.Root }).Rebuild();
+        Assert.False(refused.Succeeded);
+        Assert.Contains(refused.Diagnostics, d => d.ToString().StartsWith("layouts/page.cshtml:2:5: error SB0308: ", StringComparison.Ordinal));
+
+        using var trusted = TestSite.Create(spec);
+        var built = new SiteBuilder.Build.Incremental.IncrementalBuilder(new SiteBuilder.Build.BuildOptions { SourceDir = trusted.Root, TrustLayouts = true }).Rebuild();
+        Assert.True(built.Succeeded, string.Join("\n", built.Diagnostics));
+    }
+
+    [Fact]
     public void TheBuiltInThemePassesSafeMode()
     {
         var compiled = new LayoutCache(null).GetOrCompile(LayoutSet.BuiltIn());
