@@ -18,7 +18,8 @@ public static class BuildCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only problems" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the time of each build step" };
         var baseUrl = new Option<string?>("--base-url") { Description = "The URL the site is published at (overrides base_url in site.yml)" };
-        var command = new Command("build", "Build the site into the output folder") { source, output, drafts, strict, quiet, verbose, baseUrl };
+        var trust = new Option<bool>("--trust-layouts") { Description = "Let layouts run any C# (by default they may use only the page model, strings, collections: see the README's Safety)" };
+        var command = new Command("build", "Build the site into the output folder") { source, output, drafts, strict, quiet, verbose, baseUrl, trust };
         command.SetAction(parse =>
         {
             var options = new BuildOptions
@@ -28,6 +29,7 @@ public static class BuildCommand
                 IncludeDrafts = parse.GetValue(drafts),
                 Strict = parse.GetValue(strict),
                 BaseUrl = parse.GetValue(baseUrl),
+                TrustLayouts = parse.GetValue(trust),
             };
             // A progress bar on a terminal; plain lines in CI or when redirected; nothing with --quiet.
             var mode = ConsoleMode.Detect(parse.GetValue(quiet), parse.GetValue(verbose));

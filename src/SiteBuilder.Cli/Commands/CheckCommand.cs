@@ -25,15 +25,16 @@ public static class CheckCommand
         var offline = new Option<bool>("--offline") { Description = "Do not check external links" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only problems" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the time of each build step" };
+        var trust = new Option<bool>("--trust-layouts") { Description = "Let layouts run any C# (by default they may use only the page model, strings, collections: see the README's Safety)" };
         var command = new Command("check", "Run the pull-request check: strict build, internal links, external links of changed pages")
         {
-            source, output, changedSince, offline, quiet, verbose,
+            source, output, changedSince, offline, quiet, verbose, trust,
         };
         command.SetAction(parse =>
         {
             var root = parse.RootCommandResult.Command;
             string sourceDir = parse.GetValue(source)!.FullName;
-            var options = new BuildOptions { SourceDir = sourceDir, OutputDir = parse.GetValue(output)?.FullName, Strict = true };
+            var options = new BuildOptions { SourceDir = sourceDir, OutputDir = parse.GetValue(output)?.FullName, Strict = true, TrustLayouts = parse.GetValue(trust) };
             var mode = ConsoleMode.Detect(parse.GetValue(quiet), parse.GetValue(verbose));
             using var signals = BuildCommand.RemoveStagingOnSignal();
             return Run(root, options, parse.GetValue(changedSince), parse.GetValue(offline), mode);

@@ -9,6 +9,8 @@ public sealed record PreviewOptions
     public int Port { get; init; } = 8080;
     /// <summary>Include pages marked <c>draft: true</c>.</summary>
     public bool IncludeDrafts { get; init; }
+    /// <summary>Let layouts run any C# (<c>--trust-layouts</c>).</summary>
+    public bool TrustLayouts { get; init; }
     /// <summary>Watch the sources (off in tests that drive changes with <see cref="PreviewServer.Notify"/>).</summary>
     public bool Watch { get; init; } = true;
     /// <summary>Receives the steps of full builds (a progress bar in the terminal); null for none.</summary>

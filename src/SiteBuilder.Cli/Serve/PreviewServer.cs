@@ -50,7 +50,7 @@ public sealed class PreviewServer : IAsyncDisposable
     private PreviewServer(PreviewOptions options)
     {
         _options = options;
-        _builder = new IncrementalBuilder(new BuildOptions { SourceDir = options.SourceDir, IncludeDrafts = options.IncludeDrafts, Progress = options.Progress });
+        _builder = new IncrementalBuilder(new BuildOptions { SourceDir = options.SourceDir, IncludeDrafts = options.IncludeDrafts, TrustLayouts = options.TrustLayouts, Progress = options.Progress });
         _guard = new SymlinkGuard(Path.Combine(Path.GetFullPath(options.SourceDir), "pages"));
     }
 

@@ -24,6 +24,16 @@ public sealed record BuildOptions
     /// <summary>The longest one page may take to parse before it is given up with SB0132 (no input may hang a build).</summary>
     public TimeSpan PageParseTimeLimit { get; init; } = Safety.ReadLimits.PageParseTime;
 
+    /// <summary>
+    /// Let layouts run any C# (<c>--trust-layouts</c>). By default they run in safe mode: only the page model, strings,
+    /// numbers, dates, collections and a few LINQ methods, so a layout in an untrusted pull request cannot read files,
+    /// use the network or start processes (see the README's "Safety").
+    /// </summary>
+    public bool TrustLayouts { get; init; }
+
+    /// <summary>The longest one page's render through its layouts may take before it is stopped with SB0305.</summary>
+    public TimeSpan LayoutRenderTimeLimit { get; init; } = Layouts.RazorLightLayoutRenderer.DefaultRenderTimeLimit;
+
     /// <summary>Receives a report before each build step (the CLI shows a progress bar); null for none.</summary>
     public IProgress<BuildProgress>? Progress { get; init; }
 

@@ -90,6 +90,18 @@ public static class DiagnosticCodes
     public const string LayoutCompile = "SB0301";
     /// <summary>A layout threw while rendering a page.</summary>
     public const string LayoutRuntime = "SB0302";
+    /// <summary>Templates include each other in a cycle, or nest deeper than 16 (the include chain is in the message).</summary>
+    public const string LayoutIncludeCycle = "SB0303";
+    /// <summary>A layout names a master layout or partial that does not exist.</summary>
+    public const string LayoutNotFound = "SB0304";
+    /// <summary>A layout ran past its render time limit (an endless loop).</summary>
+    public const string LayoutTimeLimit = "SB0305";
+    /// <summary>A layout recursed so deep that it would overflow the stack.</summary>
+    public const string LayoutRecursion = "SB0306";
+    /// <summary>A layout allocated more memory than one render may.</summary>
+    public const string LayoutMemory = "SB0307";
+    /// <summary>A layout uses C# that safe mode refuses (files, network, processes, reflection …); <c>--trust-layouts</c> allows it.</summary>
+    public const string LayoutUnsafeCode = "SB0308";
 
     /// <summary>The output folder could not be written.</summary>
     public const string OutputWrite = "SB0401";

@@ -17,7 +17,7 @@ namespace SiteBuilder.Layouts;
 public sealed class LayoutCache
 {
     // Bump when the file format or the compilation changes in a way the assembly MVIDs below do not show.
-    private const string Format = "sitebuilder-layouts/2";
+    private const string Format = "sitebuilder-layouts/3";
     private static readonly byte[] Magic = "SBLAYOUT"u8.ToArray();
     private static readonly TimeSpan Unused = TimeSpan.FromDays(30);
     private static readonly Lazy<LayoutCache> DefaultCache = new(() => new LayoutCache(DefaultDirectory(Environment.GetEnvironmentVariable),
@@ -73,10 +73,12 @@ public sealed class LayoutCache
     }
 
     /// <summary>The compiled templates of <paramref name="layouts"/>: from memory, from disk, or compiled now.</summary>
-    internal CompiledLayouts GetOrCompile(LayoutSet layouts)
+    /// <param name="layouts">The layouts.</param>
+    /// <param name="trusted">Compiled without safe mode's checks (<c>--trust-layouts</c>): kept apart from those compiled with them.</param>
+    internal CompiledLayouts GetOrCompile(LayoutSet layouts, bool trusted = false)
     {
-        string key = KeyOf(layouts.Templates);
-        return _memory.GetOrAdd(key, k => new Lazy<CompiledLayouts>(() => LoadOrCompile(k, layouts.Templates))).Value;
+        string key = KeyOf(layouts.Templates, trusted);
+        return _memory.GetOrAdd(key, k => new Lazy<CompiledLayouts>(() => LoadOrCompile(k, layouts.Templates, trusted))).Value;
     }
 
     /// <summary>
@@ -94,8 +96,11 @@ public sealed class LayoutCache
 
     private static string? PathOf(string? directory, string key) => directory is null ? null : Path.Combine(directory, "layouts", key + ".dll");
 
-    /// <summary>The cache key of a set of templates (name → text): a lowercase hex SHA-256.</summary>
-    internal static string KeyOf(IReadOnlyDictionary<string, string> templates)
+    /// <summary>
+    /// The cache key of a set of templates (name → text) compiled in safe mode or trusted: a lowercase hex SHA-256. An
+    /// assembly compiled trusted never serves a safe build, which would then run code safe mode refuses.
+    /// </summary>
+    internal static string KeyOf(IReadOnlyDictionary<string, string> templates, bool trusted = false)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string value)
@@ -107,6 +112,7 @@ public sealed class LayoutCache
         }
         Add(Format);
         Add(Toolchain.Value);
+        Add(trusted ? "trusted" : "safe");
         foreach (var (name, text) in templates.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
             Add(name);
@@ -115,7 +121,7 @@ public sealed class LayoutCache
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private CompiledLayouts LoadOrCompile(string key, IReadOnlyDictionary<string, string> templates)
+    private CompiledLayouts LoadOrCompile(string key, IReadOnlyDictionary<string, string> templates, bool trusted)
     {
         string? path = PathOf(key);
         var none = new Dictionary<string, IReadOnlyList<LayoutCompileProblem>>();
@@ -124,7 +130,7 @@ public sealed class LayoutCache
                 return loaded;
 
         // Deterministic, and named by its key: the same templates always make the same bytes.
-        var (image, problems) = LayoutCompiler.Compile(templates, "SiteBuilder.Layouts." + key[..16]);
+        var (image, problems) = LayoutCompiler.Compile(templates, "SiteBuilder.Layouts." + key[..16], trusted);
         // Only a set that compiled whole is kept: a set with errors is being edited and will change.
         if (path is not null && image is not null && problems.Count == 0) Write(path, image);
         var compiled = templates.Keys.Where(n => !problems.ContainsKey(n));

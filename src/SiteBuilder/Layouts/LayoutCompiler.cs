@@ -59,13 +59,16 @@ internal static class LayoutCompiler
     /// <summary>
     /// Compiles <paramref name="templates"/> (name → Razor text) into one assembly named <paramref name="assemblyName"/>.
     /// Returns the assembly image of the templates that compiled (null when none did) and the problems of each
-    /// template that did not; a template with an error never keeps the others from compiling.
+    /// template that did not; a template with an error never keeps the others from compiling. Every template is
+    /// checked for include cycles and missing includes, and, unless <paramref name="trusted"/>, against safe mode's
+    /// allow-list; what compiles is guarded by <see cref="LayoutGuardRewriter"/>.
     /// </summary>
     public static (byte[]? Image, Dictionary<string, IReadOnlyList<LayoutCompileProblem>> Problems) Compile(
-        IReadOnlyDictionary<string, string> templates, string assemblyName)
+        IReadOnlyDictionary<string, string> templates, string assemblyName, bool trusted = false)
     {
         var problems = new Dictionary<string, IReadOnlyList<LayoutCompileProblem>>(StringComparer.Ordinal);
         var trees = new Dictionary<SyntaxTree, string>();
+        var namespaces = new Dictionary<string, string>(StringComparer.Ordinal);
         int index = 0;
         foreach (var (name, text) in templates.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
@@ -74,6 +77,7 @@ internal static class LayoutCompiler
             string ns = $"SiteBuilder.CompiledLayouts.T{index++}";
             code = Replace(NamespaceLine, code, "namespace " + ns);
             code = Replace(TemplateType, code, $"typeof({ns}.GeneratedTemplate)");
+            namespaces[name] = ns;
             // The tree's path is the template name, as in the #line pragmas Razor writes, so every position is the template's.
             trees[CSharpSyntaxTree.ParseText(code, ParseOptions, name, System.Text.Encoding.UTF8)] = name;
         }
@@ -82,25 +86,51 @@ internal static class LayoutCompiler
         while (trees.Count > 0)
         {
             var compilation = CSharpCompilation.Create(assemblyName, trees.Keys, References.Value, CompilationOptions);
-            using var image = new MemoryStream();
-            // With the debug information in the image, a template that throws names its own line in the stack trace.
-            var result = compilation.Emit(image, options: EmitOptions);
-            if (result.Success) return (image.ToArray(), problems);
-
-            var failed = new Dictionary<string, List<LayoutCompileProblem>>(StringComparer.Ordinal);
-            foreach (var d in result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
+            var failed = Errors(compilation.GetDiagnostics(), trees, templates);
+            if (failed.Count == 0)
             {
-                string message = d.GetMessage(CultureInfo.InvariantCulture);
-                if (d.Location.SourceTree is { } tree && trees.TryGetValue(tree, out string? name))
-                    Add(failed, name, Position(name, templates[name], d, message));
-                else
-                    // Not in any template (a missing reference, say): it fails them all, reported at each file.
-                    foreach (string each in trees.Values) Add(failed, each, new LayoutCompileProblem(each, 0, 0, message));
+                // The code is valid C#: now what it refers to. A template with a problem here is dropped like one with an error.
+                var bound = trees.ToDictionary(t => t.Value, t => (t.Key, compilation.GetSemanticModel(t.Key), templates[t.Value]), StringComparer.Ordinal);
+                foreach (var (name, list) in LayoutIncludeGraph.Check(bound, templates.Keys.ToList())) failed[name] = list;
+                if (!trusted)
+                    foreach (var (name, (tree, model, text)) in bound)
+                        if (LayoutSafetyChecker.Check(tree, model, name, text, namespaces[name]) is { Count: > 0 } refused)
+                            failed[name] = failed.TryGetValue(name, out var list) ? [.. list, .. refused] : refused;
+                if (failed.Count == 0)
+                {
+                    var guarded = trees.Select(t => LayoutGuardRewriter.Rewrite(t.Key, bound[t.Value].Item2, t.Value, templates[t.Value])).ToList();
+                    using var image = new MemoryStream();
+                    // With the debug information in the image, a template that throws names its own line in the stack trace.
+                    var result = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(guarded).Emit(image, options: EmitOptions);
+                    if (result.Success) return (image.ToArray(), problems);
+                    // The guards broke code that compiled without them (a SiteBuilder bug): say so at the template, never crash.
+                    var byName = guarded.Zip(trees.Values).ToDictionary(p => p.First, p => p.Second);
+                    foreach (var (name, list) in Errors(result.Diagnostics, byName, templates))
+                        failed[name] = list.Select(p => p with { Message = "SiteBuilder could not guard this layout (please report it): " + p.Message }).ToList();
+                    if (failed.Count == 0) throw new InvalidOperationException("the guarded layouts do not compile: " + string.Join("; ", result.Diagnostics));
+                }
             }
             foreach (var (name, list) in failed) problems[name] = list;
             foreach (var tree in trees.Where(t => failed.ContainsKey(t.Value)).Select(t => t.Key).ToList()) trees.Remove(tree);
         }
         return (null, problems);
+    }
+
+    /// <summary>The errors among <paramref name="diagnostics"/>, by template.</summary>
+    private static Dictionary<string, IReadOnlyList<LayoutCompileProblem>> Errors(IEnumerable<Microsoft.CodeAnalysis.Diagnostic> diagnostics,
+        Dictionary<SyntaxTree, string> trees, IReadOnlyDictionary<string, string> templates)
+    {
+        var failed = new Dictionary<string, List<LayoutCompileProblem>>(StringComparer.Ordinal);
+        foreach (var d in diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            string message = d.GetMessage(CultureInfo.InvariantCulture);
+            if (d.Location.SourceTree is { } tree && trees.TryGetValue(tree, out string? name))
+                Add(failed, name, Position(name, templates[name], d, message));
+            else
+                // Not in any template (a missing reference, say): it fails them all, reported at each file.
+                foreach (string each in trees.Values) Add(failed, each, new LayoutCompileProblem(each, 0, 0, message));
+        }
+        return failed.ToDictionary(f => f.Key, f => (IReadOnlyList<LayoutCompileProblem>)f.Value, StringComparer.Ordinal);
     }
 
     private static string? Generate(string name, string text, Dictionary<string, IReadOnlyList<LayoutCompileProblem>> problems)

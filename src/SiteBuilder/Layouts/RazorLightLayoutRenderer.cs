@@ -9,6 +9,9 @@ namespace SiteBuilder.Layouts;
 /// Renders layouts with RazorLight. All templates compile together, once, on the first render (or come from the
 /// <see cref="LayoutCache"/>); a compile error is reported once at <c>layouts/x.cshtml:line:col</c> naming the page
 /// being rendered, and a runtime error at the layout. Text is HTML-encoded by <see cref="LayoutHtmlEncoder"/>.
+/// Each render runs under a <see cref="LayoutRenderBudget"/> (time, memory, nesting) that the guards compiled into
+/// every layout check; a render stopped by a limit also stops this renderer's later renders, which fail with the same
+/// diagnostic at once rather than each spending the whole limit.
 /// </summary>
 public sealed class RazorLightLayoutRenderer : ILayoutRenderer
 {
@@ -16,16 +19,26 @@ public sealed class RazorLightLayoutRenderer : ILayoutRenderer
     private readonly Lazy<(EngineHandler Engine, CompiledLayouts Compiled)> _engine;
     // A partial with an error fails every page that includes it: report each error once, with the first page.
     private readonly ConcurrentDictionary<(SourceLocation, string), bool> _reported = new();
+    private readonly TimeSpan _timeLimit;
+    // The first render stopped by a limit: every later render fails with it at once (a layout that loops would
+    // otherwise spend the whole time limit on every page).
+    private volatile Diagnostic? _stopped;
+
+    /// <summary>The most one render may allocate (best effort: counted at the guards, not at each allocation).</summary>
+    public const long AllocationBudget = 512L << 20;
 
     /// <summary>Creates a renderer over a site's layouts.</summary>
     /// <param name="layouts">The layouts.</param>
     /// <param name="cache">Where compiled layouts are kept; <see cref="LayoutCache.Default"/> when null.</param>
-    public RazorLightLayoutRenderer(LayoutSet layouts, LayoutCache? cache = null)
+    /// <param name="trustLayouts">Allow any C# in layouts (<c>--trust-layouts</c>); by default safe mode's allow-list applies.</param>
+    /// <param name="renderTimeLimit">The longest one page's render may take; <see cref="DefaultRenderTimeLimit"/> when null.</param>
+    public RazorLightLayoutRenderer(LayoutSet layouts, LayoutCache? cache = null, bool trustLayouts = false, TimeSpan? renderTimeLimit = null)
     {
         _layouts = layouts;
+        _timeLimit = renderTimeLimit ?? DefaultRenderTimeLimit;
         _engine = new(() =>
         {
-            var compiled = (cache ?? LayoutCache.Default).GetOrCompile(layouts);
+            var compiled = (cache ?? LayoutCache.Default).GetOrCompile(layouts, trustLayouts);
             // The engine's parts, without RazorLightEngineBuilder: it would build a Razor engine and a Roslyn
             // compiler that a cached theme never needs.
             var engine = new EngineHandler(new RazorLightOptions(), CompiledLayoutProvider.NoCompiler,
@@ -33,6 +46,16 @@ public sealed class RazorLightLayoutRenderer : ILayoutRenderer
             return (engine, compiled);
         });
     }
+
+    /// <summary>The longest one page's render may take by default (a real page renders in well under a millisecond).</summary>
+    public static readonly TimeSpan DefaultRenderTimeLimit = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// True for the codes of problems found before a layout runs (compile errors, includes, safe mode): a renderer
+    /// reports each once, with the first page whose render meets it, not with every page.
+    /// </summary>
+    public static bool IsReportedOnce(string code) =>
+        code is DiagnosticCodes.LayoutCompile or DiagnosticCodes.LayoutIncludeCycle or DiagnosticCodes.LayoutNotFound or DiagnosticCodes.LayoutUnsafeCode;
 
     /// <summary>The compiled templates, once the first render has needed them.</summary>
     internal CompiledLayouts? Compiled => _engine.IsValueCreated ? _engine.Value.Compiled : null;
@@ -57,6 +80,13 @@ public sealed class RazorLightLayoutRenderer : ILayoutRenderer
             foreach (var problem in own) ReportOnce(problem, page, diagnostics);
             return false;
         }
+        if (_stopped is { } stopped)
+        {
+            diagnostics.Add(stopped);
+            return false;
+        }
+        var previous = LayoutGuard.Current;
+        LayoutGuard.Current = new LayoutRenderBudget(_timeLimit, AllocationBudget);
         try
         {
             var template = await engine.CompileTemplateAsync(name);
@@ -72,11 +102,63 @@ public sealed class RazorLightLayoutRenderer : ILayoutRenderer
                 foreach (var problem in compile.Problems) ReportOnce(problem, page, diagnostics);
                 return false;
             }
+            if (Limit(inner, name, page) is { } limit)
+            {
+                diagnostics.Add(limit);
+                _stopped = limit;
+                return false;
+            }
+            var at = ThrowingLine(inner) ?? SourceLocation.File(_layouts.PathOf(name));
+            if (inner is TemplateNotFoundException)
+            {
+                // A name computed at run time (constant names are checked before anything renders).
+                diagnostics.Error(DiagnosticCodes.LayoutNotFound, at, $"{inner.Message} (rendering {page.Path})", page);
+                return false;
+            }
             // At the line of the template (the page's layout, its _Layout or a partial) the stack trace names; Razor's
             // #line pragmas map lines exactly but not columns, so no column is given.
-            diagnostics.Error(DiagnosticCodes.LayoutRuntime, ThrowingLine(inner) ?? SourceLocation.File(_layouts.PathOf(name)),
+            diagnostics.Error(DiagnosticCodes.LayoutRuntime, at,
                 $"layout '{name}' failed while rendering {page.Path}: {inner.GetType().Name}: {inner.Message}", page);
             return false;
+        }
+        finally
+        {
+            LayoutGuard.Current = previous;
+        }
+    }
+
+    /// <summary>The diagnostic of a render stopped by a limit, or null when <paramref name="ex"/> is another failure.</summary>
+    private Diagnostic? Limit(Exception ex, string name, SourceLocation page)
+    {
+        switch (ex)
+        {
+            case LayoutLimitException limit:
+            {
+                var at = limit.Line > 0 ? new SourceLocation(_layouts.PathOf(limit.Template), limit.Line, limit.Column)
+                    : ThrowingLine(ex) ?? SourceLocation.File(_layouts.PathOf(limit.Template));
+                return limit.Limit switch
+                {
+                    LayoutLimit.Recursion => Diagnostic.Error(DiagnosticCodes.LayoutRecursion, at,
+                        $"layout '{name}' recursed too deep while rendering {page.Path} (a method, lambda or template that calls itself without end?); the render was stopped before the stack overflowed; no further page is rendered", page),
+                    LayoutLimit.Time => Diagnostic.Error(DiagnosticCodes.LayoutTimeLimit, at,
+                        $"layout '{name}' ran longer than {_timeLimit.TotalSeconds:0.#} s while rendering {page.Path} (an endless loop, or a recursion the JIT made a loop?); no further page is rendered", page),
+                    LayoutLimit.Memory => Diagnostic.Error(DiagnosticCodes.LayoutMemory, at,
+                        $"layout '{name}' allocated more than {AllocationBudget >> 20} MiB while rendering {page.Path}; no further page is rendered", page),
+                    LayoutLimit.IncludeDepth => Diagnostic.Error(DiagnosticCodes.LayoutIncludeCycle, at,
+                        $"templates nest deeper than {LayoutGuard.MaxDepth} while rendering {page.Path}: {limit.Chain}; no further page is rendered", page),
+                    _ => Diagnostic.Error(DiagnosticCodes.LayoutIncludeCycle, at,
+                        $"{limit.Chain} while rendering {page.Path} (does a layout set Layout to itself?)", page),
+                };
+            }
+            case InsufficientExecutionStackException:
+                // The runtime's own check (in Razor or the base library) fired before a guard did.
+                return Diagnostic.Error(DiagnosticCodes.LayoutRecursion, ThrowingLine(ex) ?? SourceLocation.File(_layouts.PathOf(name)),
+                    $"layout '{name}' recursed too deep while rendering {page.Path}; the render was stopped before the stack overflowed", page);
+            case OutOfMemoryException:
+                return Diagnostic.Error(DiagnosticCodes.LayoutMemory, ThrowingLine(ex) ?? SourceLocation.File(_layouts.PathOf(name)),
+                    $"layout '{name}' ran out of memory while rendering {page.Path}; no further page is rendered", page);
+            default:
+                return null;
         }
     }
 
@@ -102,6 +184,6 @@ public sealed class RazorLightLayoutRenderer : ILayoutRenderer
     {
         var at = new SourceLocation(_layouts.PathOf(problem.Template), problem.Line, problem.Column);
         if (_reported.TryAdd((at, problem.Message), true))
-            diagnostics.Error(DiagnosticCodes.LayoutCompile, at, $"{problem.Message} (rendering {page.Path})", page);
+            diagnostics.Error(problem.Code, at, $"{problem.Message} (rendering {page.Path})", page);
     }
 }

@@ -58,7 +58,7 @@ public sealed class LayoutCompilationTests
     }
 
     [Fact]
-    public void AMissingPartialIsARuntimeErrorAtTheLineThatIncludesIt()
+    public void AMissingPartialIsAnErrorAtItsNameBeforeAnythingRenders()
     {
         var renderer = Renderer("""
             -- layouts/page.cshtml --
@@ -66,7 +66,20 @@ public sealed class LayoutCompilationTests
             @{ await IncludeAsync("_Nope", Model); }
             """);
         var error = Assert.Single(LayoutModels.Render(renderer).Diagnostics);
-        Assert.Equal("layouts/page.cshtml:2: error SB0302: layout 'page' failed while rendering pages/docs/a.md: TemplateNotFoundException: layout '_Nope' not found; layouts/ has: page", error);
+        Assert.Equal("layouts/page.cshtml:2:23: error SB0304: partial '_Nope' not found; layouts/ has: page (rendering pages/docs/a.md)", error);
+    }
+
+    [Fact]
+    public void AMissingPartialNamedAtRunTimeIsAnErrorAtTheLineThatIncludesIt()
+    {
+        var renderer = Renderer("""
+            -- layouts/page.cshtml --
+            @model SiteBuilder.Layouts.PageModel
+            @{ string name = "_No" + "pe" + Model.Url.Length; }
+            @{ await IncludeAsync(name, Model); }
+            """);
+        var error = Assert.Single(LayoutModels.Render(renderer).Diagnostics);
+        Assert.Equal("layouts/page.cshtml:3: error SB0304: layout '_Nope7' not found; layouts/ has: page (rendering pages/docs/a.md)", error);
     }
 
     [Fact]

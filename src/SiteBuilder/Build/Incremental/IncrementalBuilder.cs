@@ -211,7 +211,7 @@ public sealed class IncrementalBuilder
             if (changes.SharedLayout) work.AllModels = work.ForceRender = true;
             foreach (string name in changes.Layouts)
             {
-                _layoutRenderers[name] = new RazorLightLayoutRenderer(_layouts);
+                _layoutRenderers[name] = new RazorLightLayoutRenderer(_layouts, trustLayouts: _options.TrustLayouts, renderTimeLimit: _options.LayoutRenderTimeLimit);
                 work.ForcedLayouts.Add(name);
             }
             // The 404 page is rendered through a layout too.
@@ -279,7 +279,7 @@ public sealed class IncrementalBuilder
         _layoutSetDiagnostics = bag.ToSortedList();
         if (newRenderers || _sharedRenderer is null)
         {
-            _sharedRenderer = new RazorLightLayoutRenderer(_layouts);
+            _sharedRenderer = new RazorLightLayoutRenderer(_layouts, trustLayouts: _options.TrustLayouts, renderTimeLimit: _options.LayoutRenderTimeLimit);
             _layoutRenderers.Clear();
             _compileDiagnostics.Clear();
         }
@@ -617,9 +617,9 @@ public sealed class IncrementalBuilder
             var diagnostics = new DiagnosticBag();
             string? html = await renderer.RenderAsync(page.Layout, model, new SourceLocation(page.SourcePath), diagnostics);
             var problems = diagnostics.ToSortedList();
-            var compile = problems.Where(d => d.Code == DiagnosticCodes.LayoutCompile).ToList();
+            var compile = problems.Where(d => RazorLightLayoutRenderer.IsReportedOnce(d.Code)).ToList();
             if (compile.Count > 0) _compileDiagnostics.AddOrUpdate((renderer, page.Layout), compile, (_, list) => { lock (list) list.AddRange(compile); return list; });
-            state.Render = problems.Where(d => d.Code != DiagnosticCodes.LayoutCompile).ToList();
+            state.Render = problems.Where(d => !RazorLightLayoutRenderer.IsReportedOnce(d.Code)).ToList();
             if (html is null)
             {
                 state.Fingerprint = null;

@@ -18,7 +18,7 @@ public sealed class ApplyLayouts : IBuildStep
     public void Execute(BuildContext context)
     {
         var layouts = LayoutSet.Load(context.Source, context.Diagnostics);
-        var renderer = new RazorLightLayoutRenderer(layouts);
+        var renderer = new RazorLightLayoutRenderer(layouts, trustLayouts: context.Options.TrustLayouts, renderTimeLimit: context.Options.LayoutRenderTimeLimit);
         var factory = new PageModelFactory(context.Config, context.Tree, context.StatswikiMap);
         context.Layouts = layouts;
         context.LayoutRenderer = renderer;
