@@ -1,4 +1,4 @@
-/* SiteBuilder search loader (format 1; docs/search.md). Loads only the part of a sharded lunr 2.3.9 index that a
+/* SiteBuilder search loader (format 2; docs/search.md). Loads only the part of a sharded lunr 2.3.9 index that a
  * query needs, builds a real lunr.Index of it with the shipped lunr.min.js, and lets that index answer, so results,
  * order, scores and match data are lunr's own. UMD: the global SiteBuilderSearch in browsers, module.exports in Node.
  *   SiteBuilderSearch.index(query, { root })          -> Promise<lunr.Index> holding all the query needs
@@ -11,7 +11,7 @@
 }(typeof self !== 'undefined' ? self : this, function (document) {
   'use strict';
 
-  var FORMAT = 1;
+  var FORMAT = 2;
   var sites = Object.create(null);
   var pendingScripts = Object.create(null);
 
@@ -257,7 +257,9 @@
   // A lunr.Index holding exactly these records' loaded postings (head and tiers) and their field-vector elements.
   // A posting's element is all its document's vector contributes to a query's score: lunr scores with
   // queryVector.dot(fieldVector) / queryVector.magnitude(), and the query vector has only the query's terms.
-  function buildIndex(c, planned, allDocuments) {
+  // With `keep` (a Set of refs), only those documents' postings and vectors go in; every term stays, so lunr's query
+  // vectors, and with them every score, are the same.
+  function buildIndex(c, planned, allDocuments, keep) {
     var records = allRecords(planned);
     var l = c.lunr, fields = c.m.fields, nf = fields.length;
     var inverted = Object.create(null), elements = Object.create(null), terms = [];
@@ -271,6 +273,7 @@
       inverted[r.term] = posting;
       var addList = function (list) {
         eachPosting(list, nf, function (ref, mask, data, at) {
+          if (keep && !keep.has(ref)) return;
           for (var f = 0; f < nf; f++) {
             if (!(mask & (1 << f))) continue;
             posting[fields[f]][ref] = {};
@@ -301,12 +304,16 @@
 
   /**
    * Whether the postings loaded so far (each term's head and the tiers after it, best first) decide lunr's first
-   * `limit` results exactly. Returns true or false, or null when the query is not of the kind this reasons about.
+   * `limit` results exactly, and which documents they are. Returns { keep, total } (keep: the refs whose postings the
+   * partial index needs; total: the number of matches when every list is loaded, else null), false while undecided,
+   * or null when the query is not of the kind this reasons about.
    * For queries of optional clauses with positive boosts, a document's score is a sum over terms of
    * coef[t][f] * value, coef = boost / |query vector of f|. The tiers go by falling sums of values, so a document whose
    * posting of t is not loaded gets at most maxCoef[t] * (smallest sum loaded) from t. If the top `limit` documents by
    * known score have every term's posting loaded (or a complete list without them) and beat by a margin the most any
-   * other document could score, the partial index ranks them as the whole one does.
+   * other document could score, the partial index ranks them as the whole one does. A document's lunr score depends
+   * only on its own vector elements and the query, so an index of just those documents (and, with every list loaded,
+   * any within the margin of the last, for ties) gives lunr's first `limit` with their scores and match data.
    */
   function decided(c, planned, limit) {
     var fields = c.m.fields, nf = fields.length;
@@ -324,7 +331,7 @@
       });
     }
     var done = function (r) { return complete(planned, r); };
-    if (lists.every(done)) return true;
+    var whole = lists.every(done);
     var magnitude = q.map(function (qf) {
       var sum = 0;
       for (var t in qf) sum += qf[t] * qf[t];
@@ -333,6 +340,8 @@
     var known = new Map(), bounds = [], unseenBound = 0;
     lists.forEach(function (r, li) {
       var coef = fields.map(function (_, f) { return q[f][r.term] ? q[f][r.term] / magnitude[f] : 0; });
+      var queried = 0;
+      for (var f0 = 0; f0 < nf; f0++) if (q[f0][r.term]) queried |= 1 << f0;
       var maxCoef = Math.max.apply(null, coef), floor = Infinity;
       [r.head].concat(r.pages.slice(0, used(planned, r))).forEach(function (list) {
         eachPosting(list, nf, function (ref, mask, data, at) {
@@ -345,15 +354,25 @@
           }
           if (sum < floor) floor = sum;
           var k = known.get(ref);
-          if (!k) known.set(ref, k = { ref: ref, score: 0, seen: [] });
+          if (!k) known.set(ref, k = { ref: ref, score: 0, seen: [], hit: false });
           k.score += score;
           k.seen[li] = true;
+          // lunr matches a document only through a field the query searches.
+          if (mask & queried) k.hit = true;
         });
       });
       bounds[li] = done(r) ? 0 : maxCoef * floor;
       unseenBound += bounds[li];
     });
     var docs = Array.from(known.values()).sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
+    var keep = new Set();
+    if (whole) {
+      var matched = docs.filter(function (d) { return d.hit; });
+      var cut = matched.length > limit ? matched[limit - 1].score : -Infinity;
+      var margin = 1e-9 * Math.max(1, Math.abs(cut));
+      for (var m = 0; m < matched.length && matched[m].score >= cut - margin; m++) keep.add(matched[m].ref);
+      return { keep: keep, total: matched.length };
+    }
     if (docs.length < limit) return false;
     for (var t = 0; t < limit; t++) {
       for (var li = 0; li < lists.length; li++) if (!done(lists[li]) && !docs[t].seen[li]) return false;
@@ -365,17 +384,25 @@
       if (u > best) best = u;
     }
     var last = docs[limit - 1].score;
-    return last - best > 1e-9 * Math.max(1, last);
+    if (!(last - best > 1e-9 * Math.max(1, last))) return false;
+    for (var k2 = 0; k2 < limit; k2++) keep.add(docs[k2].ref);
+    return { keep: keep, total: null };
   }
 
-  // Loads tiers, all incomplete terms a tier at a time, until the loaded postings decide the first `limit` results.
-  // A query of very many terms (a one-letter prefix, a fuzzy short word) is not decided early: it loads everything.
+  // Loads tiers, all incomplete terms a tier at a time, until the loaded postings decide the first `limit` results
+  // (see decided). A query of very many terms (a one-letter prefix, a fuzzy short word) loads every tier at once.
   function enoughFor(c, planned, limit, signal) {
-    if (allRecords(planned).length > 256) return Promise.resolve(false);
     checkAborted(signal);
+    var records = allRecords(planned);
+    if (records.length > 256) {
+      return Promise.all(records.map(function (r) { return allTiers(c, planned, r); })).then(function () {
+        checkAborted(signal);
+        return decided(c, planned, limit);
+      });
+    }
     var verdict = decided(c, planned, limit);
-    if (verdict !== false) return Promise.resolve(verdict === true);
-    return Promise.all(allRecords(planned).filter(function (r) { return !complete(planned, r); }).map(function (r) { return nextTier(c, planned, r); }))
+    if (verdict !== false) return Promise.resolve(verdict);
+    return Promise.all(records.filter(function (r) { return !complete(planned, r); }).map(function (r) { return nextTier(c, planned, r); }))
       .then(function () { return enoughFor(c, planned, limit, signal); });
   }
 
@@ -440,16 +467,17 @@
       var limit = options && options.limit, signal = options && options.signal;
       return ready(options).then(function (c) {
         return plan(c, query).then(function (planned) {
-          var limited = typeof limit === 'number' && limit > 0 && isFinite(limit);
-          return (limited ? enoughFor(c, planned, limit, signal) : Promise.resolve(false)).then(function (enough) {
+          var limited = typeof limit === 'number' && limit > 0 && isFinite(limit), verdict = null;
+          return (limited ? enoughFor(c, planned, limit, signal) : Promise.resolve(null)).then(function (v) {
+            verdict = v;
             checkAborted(signal);
-            return enough ? buildIndex(c, planned, false) : fullIndex(c, planned);
+            return verdict ? buildIndex(c, planned, false, verdict.keep) : fullIndex(c, planned);
           }).then(function (idx) {
             checkAborted(signal);
             var all = idx.search(String(query));
             var shown = typeof limit === 'number' && limit >= 0 ? all.slice(0, limit) : all;
             return withDocuments(c, shown).then(function (results) {
-              results.total = allRecords(planned).every(function (r) { return complete(planned, r); }) ? all.length : null;
+              results.total = verdict ? verdict.total : allRecords(planned).every(function (r) { return complete(planned, r); }) ? all.length : null;
               return results;
             });
           });
