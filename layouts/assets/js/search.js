@@ -8,6 +8,9 @@
   var MAX_RESULTS = 10;
   var MAX_PAGE_RESULTS = 50;
   var DEBOUNCE_MS = 60;
+  // The shortest last word that gets a prefix match while typed: `m*` and `mi*` expand to thousands of words, whose
+  // postings a reader would download (and lunr score) for a list that the next key replaces.
+  var MIN_PREFIX = 3;
   var root = document.documentElement.getAttribute('data-root') || './';
   if (root.charAt(root.length - 1) !== '/') root += '/';
   var fromDisk = location.protocol === 'file:';
@@ -40,7 +43,7 @@
   var SPECIAL = /[\s\-:~^*+\\]+/;
 
   // The user's text as lunr syntax (so title:, +, -, ~1 and * work), plus a prefix match on a last plain word
-  // still being typed; on a syntax error, the same words with every special character removed. Resolves to the
+  // still being typed (of MIN_PREFIX letters or more); on a syntax error, the same words with every special character removed. Resolves to the
   // first `limit` results (lunr's, with their pages' url, title, section and excerpt).
   function runQuery(text, limit, signal) {
     var trimmed = text.trim();
@@ -48,9 +51,10 @@
     var words = trimmed.split(SPECIAL).filter(Boolean);
     var last = /\s$/.test(text) ? '' : (trimmed.split(/\s+/).pop() || '');
     var prefix = /^[^:~^*+\-\\]+$/.test(last) ? last.toLowerCase() : '';
-    var attempts = [trimmed + (prefix ? ' ' + prefix + '*' : '')];
+    var wildcard = prefix.length >= MIN_PREFIX;
+    var attempts = [trimmed + (wildcard ? ' ' + prefix + '*' : '')];
     var plain = words.join(' ');
-    if (plain) attempts.push(plain + (prefix ? ' ' + words[words.length - 1].toLowerCase() + '*' : ''));
+    if (plain) attempts.push(plain + (wildcard ? ' ' + words[words.length - 1].toLowerCase() + '*' : ''));
     return ensureLoader().then(function (loader) {
       var attempt = function (i) {
         if (i >= attempts.length) return { results: [], prefix: prefix };
