@@ -3,6 +3,7 @@
  * order, scores and match data are lunr's own. UMD: the global SiteBuilderSearch in browsers, module.exports in Node.
  *   SiteBuilderSearch.index(query, { root })          -> Promise<lunr.Index> holding all the query needs
  *   SiteBuilderSearch.search(query, { root, limit })  -> Promise<[{ ref, score, matchData, url, title, section, excerpt }]>
+ *   SiteBuilderSearch.prefetch(query, { root })       -> Promise: loads the term shards search(query) reads first
  * root: the URL of the search/ folder (browser) or its path (Node). Every data file is a script that calls
  * SiteBuilderSearch.add(id, data), so it loads by <script> from file:// too; each is fetched once per page. */
 (function (global, factory) {
@@ -391,19 +392,37 @@
 
   // Loads tiers, all incomplete terms a tier at a time, until the loaded postings decide the first `limit` results
   // (see decided). A query of very many terms (a one-letter prefix, a fuzzy short word) loads every tier at once.
-  function enoughFor(c, planned, limit, signal) {
-    checkAborted(signal);
+  // options.beforeTiers(n): called before a search reads n `more/` files it has not loaded yet; a Promise it returns
+  // delays the reading until it resolves (a search box waits for the reader to pause before a wide prefix's tails).
+  function gate(c, planned, records, options) {
+    var ids = Object.create(null), n = 0;
+    records.forEach(function (r) {
+      for (var level = used(planned, r); level < r.tiers.length; level++) {
+        var id = 'more/' + r.tiers[level];
+        if (!c.s.files[id] && !ids[id]) { ids[id] = true; n++; }
+      }
+    });
+    var wait = n && options && typeof options.beforeTiers === 'function' ? options.beforeTiers(n) : null;
+    return Promise.resolve(wait).then(function () { checkAborted(options && options.signal); });
+  }
+
+  function enoughFor(c, planned, limit, options) {
+    checkAborted(options.signal);
     var records = allRecords(planned);
     if (records.length > 256) {
-      return Promise.all(records.map(function (r) { return allTiers(c, planned, r); })).then(function () {
-        checkAborted(signal);
+      return gate(c, planned, records, options).then(function () {
+        return Promise.all(records.map(function (r) { return allTiers(c, planned, r); }));
+      }).then(function () {
+        checkAborted(options.signal);
         return decided(c, planned, limit);
       });
     }
     var verdict = decided(c, planned, limit);
     if (verdict !== false) return Promise.resolve(verdict);
-    return Promise.all(records.filter(function (r) { return !complete(planned, r); }).map(function (r) { return nextTier(c, planned, r); }))
-      .then(function () { return enoughFor(c, planned, limit, signal); });
+    var open = records.filter(function (r) { return !complete(planned, r); });
+    return gate(c, planned, open, options).then(function () {
+      return Promise.all(open.map(function (r) { return nextTier(c, planned, r); }));
+    }).then(function () { return enoughFor(c, planned, limit, options); });
   }
 
   function fullIndex(c, planned) {
@@ -450,6 +469,15 @@
       return ready(options).then(function (c) { return c.m; });
     },
 
+    /**
+     * Loads the term shards (and, for a leading wildcard or a fuzzy word, the dictionary) that search(query) would
+     * read first, and nothing else; resolves when they are in, and never rejects. A search box calls it on every key,
+     * so the search it runs when the reader pauses finds the words' shards loaded.
+     */
+    prefetch: function (query, options) {
+      return ready(options).then(function (c) { return plan(c, query); }).then(function () {}, function () {});
+    },
+
     /** A lunr.Index with every term, posting and vector element `query` needs; its search(query) is lunr's answer. */
     index: function (query, options) {
       return ready(options).then(function (c) {
@@ -462,16 +490,19 @@
      * title, section and excerpt. With options.limit, only the first `limit`, and only as many of each term's
      * postings (best first) are loaded as decide them; results.total is the number of matches, or null if not known.
      * options.signal (an AbortSignal) stops a search whose answer is no longer wanted (it rejects with an AbortError).
+     * options.beforeTiers(n), if given, is called before the search reads n more/ files; it may return a Promise to
+     * wait on first (a search box waits for a pause in typing before a query that reads many).
      */
     search: function (query, options) {
       var limit = options && options.limit, signal = options && options.signal;
       return ready(options).then(function (c) {
         return plan(c, query).then(function (planned) {
           var limited = typeof limit === 'number' && limit > 0 && isFinite(limit), verdict = null;
-          return (limited ? enoughFor(c, planned, limit, signal) : Promise.resolve(null)).then(function (v) {
+          return (limited ? enoughFor(c, planned, limit, options) : Promise.resolve(null)).then(function (v) {
             verdict = v;
             checkAborted(signal);
-            return verdict ? buildIndex(c, planned, false, verdict.keep) : fullIndex(c, planned);
+            if (verdict) return buildIndex(c, planned, false, verdict.keep);
+            return gate(c, planned, allRecords(planned), options).then(function () { return fullIndex(c, planned); });
           }).then(function (idx) {
             checkAborted(signal);
             var all = idx.search(String(query));
