@@ -412,17 +412,18 @@
     if (records.length > 256) {
       return gate(c, planned, records, options).then(function () {
         return Promise.all(records.map(function (r) { return allTiers(c, planned, r); }));
-      }).then(function () {
+      }).then(nextTask).then(function () {
         checkAborted(options.signal);
         return decided(c, planned, limit);
       });
     }
     var verdict = decided(c, planned, limit);
     if (verdict !== false) return Promise.resolve(verdict);
+    checkAborted(options.signal);
     var open = records.filter(function (r) { return !complete(planned, r); });
     return gate(c, planned, open, options).then(function () {
       return Promise.all(open.map(function (r) { return nextTier(c, planned, r); }));
-    }).then(function () { return enoughFor(c, planned, limit, options); });
+    }).then(nextTask).then(function () { return enoughFor(c, planned, limit, options); });
   }
 
   function fullIndex(c, planned) {
@@ -440,6 +441,19 @@
       e.name = 'AbortError';
       throw e;
     }
+  }
+
+  // A promise that resolves in a later task: deciding, building the partial index and lunr's search each run in a
+  // task of their own, so a page stays responsive (no one task of a search is long) and a newer key can abort it.
+  function nextTask() {
+    return new Promise(function (resolve) {
+      if (typeof setImmediate === 'function') setImmediate(resolve);
+      else if (typeof MessageChannel === 'function') {
+        var ch = new MessageChannel();
+        ch.port1.onmessage = function () { ch.port1.close(); resolve(); };
+        ch.port2.postMessage(0);
+      } else setTimeout(resolve, 0);
+    });
   }
 
   /* ---- documents ---- */
@@ -501,8 +515,10 @@
           return (limited ? enoughFor(c, planned, limit, options) : Promise.resolve(null)).then(function (v) {
             verdict = v;
             checkAborted(signal);
-            if (verdict) return buildIndex(c, planned, false, verdict.keep);
+            if (verdict) return nextTask().then(function () { return buildIndex(c, planned, false, verdict.keep); });
             return gate(c, planned, allRecords(planned), options).then(function () { return fullIndex(c, planned); });
+          }).then(function (idx) {
+            return nextTask().then(function () { return idx; });
           }).then(function (idx) {
             checkAborted(signal);
             var all = idx.search(String(query));
