@@ -122,6 +122,33 @@ const stats = { queries: queries.length, compared: 0, withResults: 0, parseError
       if (top10Total === null) stats.headsOnly++;
     }
   }
+  // beforeTiers: a search that needs tails asks before reading them and waits for the Promise; one aborted while it
+  // waits reads none of them and rejects with an AbortError.
+  stats.gate = null;
+  for (const wide of queries.filter((q) => /^[a-z]+ [a-z]+$/.test(q)).slice(0, 100)) {
+    stats.gate = await gateCheck(wide);
+    if (stats.gate.asked.length) break;
+  }
+  async function gateCheck(wide) {
+    const asked = [];
+    const fresh = () => { const p = path.resolve(searchDir, 'sb-search.js'); delete require.cache[p]; return require(p); };
+    const gated = fresh();
+    let read = 0;
+    const fsMod = require('fs'), orig = fsMod.readFile;
+    fsMod.readFile = function (f, ...a) { if (String(f).includes(path.sep + 'more' + path.sep)) read++; return orig.call(fsMod, f, ...a); };
+    try {
+      const r = await gated.search(wide, { root, limit: 10, beforeTiers: (n) => { asked.push(n); return new Promise((res) => setTimeout(res, 5)); } });
+      const same = differ(outcome(() => strip(reference.search(wide))), { results: strip(r) }, 10) === null;
+      const readWhenAllowed = read;
+      const abortable = fresh(), ctl = { aborted: false };
+      read = 0;
+      const aborted = await abortable.search(wide, { root, limit: 10, signal: ctl, beforeTiers: () => { ctl.aborted = true; return null; } })
+        .then(() => 'resolved', (e) => e.name);
+      return { query: wide, asked, same, readWhenAllowed, aborted, readWhenAborted: read };
+    } finally {
+      fsMod.readFile = orig;
+    }
+  }
   // A search whose signal is aborted loads nothing more and rejects with an AbortError.
   stats.abortRejects = await loader.search(queries[0], { root, limit: 10, signal: { aborted: true } }).then(() => 'resolved', (e) => e.name);
   stats.mismatchCount = stats.mismatches.length;

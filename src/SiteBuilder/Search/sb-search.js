@@ -259,13 +259,13 @@
   // A posting's element is all its document's vector contributes to a query's score: lunr scores with
   // queryVector.dot(fieldVector) / queryVector.magnitude(), and the query vector has only the query's terms.
   // With `keep` (a Set of refs), only those documents' postings and vectors go in; every term stays, so lunr's query
-  // vectors, and with them every score, are the same.
+  // vectors, and with them every score, are the same. A Promise: long lists are taken in slices of a task each.
   function buildIndex(c, planned, allDocuments, keep) {
     var records = allRecords(planned);
     var l = c.lunr, fields = c.m.fields, nf = fields.length;
     var inverted = Object.create(null), elements = Object.create(null), terms = [];
     // In term-index order, so each vector's elements arrive sorted, as lunr.Vector needs them.
-    records.slice().sort(function (a, b) { return a.index - b.index; }).forEach(function (r) {
+    return forEachSliced(records.slice().sort(function (a, b) { return a.index - b.index; }), function (r) {
       if (inverted[r.term]) return;
       terms.push(r.term);
       var posting = Object.create(null);
@@ -285,17 +285,18 @@
       };
       addList(r.head);
       r.pages.slice(0, used(planned, r)).forEach(addList);
-    });
-    var fieldVectors = {};
-    if (allDocuments) {
-      // Only prohibited clauses: lunr returns every document, in the order of its fieldVectors (document, then field).
-      for (var d = 0; d < c.m.documents; d++) for (var f = 0; f < nf; f++) fieldVectors[fields[f] + '/' + d] = new l.Vector([]);
-    }
-    for (var key in elements) fieldVectors[key] = new l.Vector(elements[key]);
-    terms.sort();
-    return new l.Index({
-      invertedIndex: inverted, fieldVectors: fieldVectors, tokenSet: l.TokenSet.fromArray(terms),
-      fields: fields.slice(), pipeline: c.m.pipelineFn,
+    }).then(function () {
+      var fieldVectors = {};
+      if (allDocuments) {
+        // Only prohibited clauses: lunr returns every document, in the order of its fieldVectors (document, then field).
+        for (var d = 0; d < c.m.documents; d++) for (var f = 0; f < nf; f++) fieldVectors[fields[f] + '/' + d] = new l.Vector([]);
+      }
+      for (var key in elements) fieldVectors[key] = new l.Vector(elements[key]);
+      terms.sort();
+      return new l.Index({
+        invertedIndex: inverted, fieldVectors: fieldVectors, tokenSet: l.TokenSet.fromArray(terms),
+        fields: fields.slice(), pipeline: c.m.pipelineFn,
+      });
     });
   }
 
@@ -305,7 +306,7 @@
 
   /**
    * Whether the postings loaded so far (each term's head and the tiers after it, best first) decide lunr's first
-   * `limit` results exactly, and which documents they are. Returns { keep, total } (keep: the refs whose postings the
+   * `limit` results exactly, and which documents they are. Resolves to { keep, total } (keep: the refs whose postings the
    * partial index needs; total: the number of matches when every list is loaded, else null), false while undecided,
    * or null when the query is not of the kind this reasons about.
    * For queries of optional clauses with positive boosts, a document's score is a sum over terms of
@@ -322,7 +323,7 @@
     var lists = [], byTerm = Object.create(null), optional = c.lunr.Query.presence.OPTIONAL;
     for (var i = 0; i < planned.clauses.length; i++) {
       var clause = planned.clauses[i].clause;
-      if (clause.presence !== optional || !(clause.boost > 0)) return null;
+      if (clause.presence !== optional || !(clause.boost > 0)) return Promise.resolve(null);
       planned.clauses[i].records.forEach(function (r) {
         if (!byTerm[r.term]) { byTerm[r.term] = true; lists.push(r); }
         clause.fields.forEach(function (field) {
@@ -339,7 +340,7 @@
       return Math.sqrt(sum);
     });
     var known = new Map(), bounds = [], unseenBound = 0;
-    lists.forEach(function (r, li) {
+    return forEachSliced(lists, function (r, li) {
       var coef = fields.map(function (_, f) { return q[f][r.term] ? q[f][r.term] / magnitude[f] : 0; });
       var queried = 0;
       for (var f0 = 0; f0 < nf; f0++) if (q[f0][r.term]) queried |= 1 << f0;
@@ -364,30 +365,31 @@
       });
       bounds[li] = done(r) ? 0 : maxCoef * floor;
       unseenBound += bounds[li];
+    }).then(function () {
+      var docs = Array.from(known.values()).sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
+      var keep = new Set();
+      if (whole) {
+        var matched = docs.filter(function (d) { return d.hit; });
+        var cut = matched.length > limit ? matched[limit - 1].score : -Infinity;
+        var margin = 1e-9 * Math.max(1, Math.abs(cut));
+        for (var m = 0; m < matched.length && matched[m].score >= cut - margin; m++) keep.add(matched[m].ref);
+        return { keep: keep, total: matched.length };
+      }
+      if (docs.length < limit) return false;
+      for (var t = 0; t < limit; t++) {
+        for (var li = 0; li < lists.length; li++) if (!done(lists[li]) && !docs[t].seen[li]) return false;
+      }
+      var best = unseenBound;
+      for (var o = limit; o < docs.length; o++) {
+        var u = docs[o].score;
+        for (var l2 = 0; l2 < lists.length; l2++) if (!docs[o].seen[l2]) u += bounds[l2];
+        if (u > best) best = u;
+      }
+      var last = docs[limit - 1].score;
+      if (!(last - best > 1e-9 * Math.max(1, last))) return false;
+      for (var k2 = 0; k2 < limit; k2++) keep.add(docs[k2].ref);
+      return { keep: keep, total: null };
     });
-    var docs = Array.from(known.values()).sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
-    var keep = new Set();
-    if (whole) {
-      var matched = docs.filter(function (d) { return d.hit; });
-      var cut = matched.length > limit ? matched[limit - 1].score : -Infinity;
-      var margin = 1e-9 * Math.max(1, Math.abs(cut));
-      for (var m = 0; m < matched.length && matched[m].score >= cut - margin; m++) keep.add(matched[m].ref);
-      return { keep: keep, total: matched.length };
-    }
-    if (docs.length < limit) return false;
-    for (var t = 0; t < limit; t++) {
-      for (var li = 0; li < lists.length; li++) if (!done(lists[li]) && !docs[t].seen[li]) return false;
-    }
-    var best = unseenBound;
-    for (var o = limit; o < docs.length; o++) {
-      var u = docs[o].score;
-      for (var l2 = 0; l2 < lists.length; l2++) if (!docs[o].seen[l2]) u += bounds[l2];
-      if (u > best) best = u;
-    }
-    var last = docs[limit - 1].score;
-    if (!(last - best > 1e-9 * Math.max(1, last))) return false;
-    for (var k2 = 0; k2 < limit; k2++) keep.add(docs[k2].ref);
-    return { keep: keep, total: null };
   }
 
   // Loads tiers, all incomplete terms a tier at a time, until the loaded postings decide the first `limit` results
@@ -417,13 +419,14 @@
         return decided(c, planned, limit);
       });
     }
-    var verdict = decided(c, planned, limit);
-    if (verdict !== false) return Promise.resolve(verdict);
-    checkAborted(options.signal);
-    var open = records.filter(function (r) { return !complete(planned, r); });
-    return gate(c, planned, open, options).then(function () {
-      return Promise.all(open.map(function (r) { return nextTier(c, planned, r); }));
-    }).then(nextTask).then(function () { return enoughFor(c, planned, limit, options); });
+    return decided(c, planned, limit).then(function (verdict) {
+      if (verdict !== false) return verdict;
+      checkAborted(options.signal);
+      var open = records.filter(function (r) { return !complete(planned, r); });
+      return gate(c, planned, open, options).then(function () {
+        return Promise.all(open.map(function (r) { return nextTier(c, planned, r); }));
+      }).then(nextTask).then(function () { return enoughFor(c, planned, limit, options); });
+    });
   }
 
   function fullIndex(c, planned) {
@@ -453,6 +456,27 @@
         ch.port1.onmessage = function () { ch.port1.close(); resolve(); };
         ch.port2.postMessage(0);
       } else setTimeout(resolve, 0);
+    });
+  }
+
+  // Calls fn(item, i) for each item, in order, in slices of about SLICE_MS each, a task apiece; resolves when done.
+  var SLICE_MS = 8;
+  function forEachSliced(items, fn) {
+    return new Promise(function (resolve, reject) {
+      var i = 0;
+      (function slice() {
+        try {
+          var start = Date.now();
+          while (i < items.length) {
+            fn(items[i], i);
+            i++;
+            if (Date.now() - start > SLICE_MS && i < items.length) return nextTask().then(slice);
+          }
+          resolve();
+        } catch (e) {
+          reject(e);
+        }
+      })();
     });
   }
 

@@ -18,8 +18,10 @@ public sealed class ShardProofTests(RealSiteBuild site)
 
     private sealed record PlainDifference(string query, string reason, bool expansionsChecked);
 
+    private sealed record GateCheck(string query, List<int> asked, bool same, int readWhenAllowed, string aborted, int readWhenAborted);
+
     private sealed record Proof(int queries, int compared, int withResults, int parseErrors, int headsOnly, double maxScoreDelta,
-        int maxResults, int totalsChecked, int mismatchCount, string abortRejects, List<JsonElement> mismatches, List<PlainDifference> plainLunrDiffers, List<DocumentSeen> firstResults);
+        int maxResults, int totalsChecked, int mismatchCount, string abortRejects, List<JsonElement> mismatches, List<PlainDifference> plainLunrDiffers, List<DocumentSeen> firstResults, GateCheck? gate);
 
     [Fact]
     public void The_loader_answers_1200_queries_on_a_generated_2400_page_wiki_exactly_as_lunr_js_on_the_whole_index()
@@ -36,6 +38,13 @@ public sealed class ShardProofTests(RealSiteBuild site)
         Assert.True(proof.headsOnly > 100, $"part of the postings answered {proof.headsOnly} queries");
         // The rest loaded whole lists and counted lunr's matches without putting them all in the index.
         Assert.True(proof.totalsChecked > 100, $"{proof.totalsChecked} match counts compared");
+        // beforeTiers (the search box's wait for a pause): asked before the tails are read, waited for, and a search
+        // aborted while it waits reads no tail.
+        var gate = proof.gate!;
+        Assert.True(gate.asked.Count > 0 && gate.asked.All(n => n > 0), $"'{gate.query}' asked {string.Join(",", gate.asked)}");
+        Assert.True(gate.same, $"'{gate.query}' with beforeTiers answers as lunr");
+        Assert.True(gate.readWhenAllowed > 0, "tails read once allowed");
+        Assert.Equal(("AbortError", 0), (gate.aborted, gate.readWhenAborted));
         Assert.True(proof.parseErrors >= 20, $"{proof.parseErrors} parse errors");
         AssertDocuments(proof, documents);
     }
