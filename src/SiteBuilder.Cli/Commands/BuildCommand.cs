@@ -64,7 +64,7 @@ public static class BuildCommand
         if (!quiet)
             foreach (string line in result.Summary) Console.Out.WriteLine(line);
 
-        bool configError = result.Diagnostics.Any(d => d.IsError && d.Code.StartsWith("SB00", StringComparison.Ordinal));
+        bool configError = result.Diagnostics.Any(d => d.IsConfigurationError);
         if (result.Succeeded)
         {
             if (!quiet)

@@ -67,7 +67,7 @@ public static class ServeCommand
         await using (server)
         {
             Report(server.FirstBuild, [], mode);
-            if (server.FirstBuild.Diagnostics.Any(d => d.IsError && d.Code.StartsWith("SB00", StringComparison.Ordinal)))
+            if (server.FirstBuild.Diagnostics.Any(d => d.IsConfigurationError))
                 Console.Error.WriteLine("sitebuilder: the configuration has errors; fix site.yml and save it: the server rebuilds by itself.");
             if (mode.Verbosity != Verbosity.Quiet)
             {

@@ -1,5 +1,6 @@
 using SiteBuilder.Diagnostics;
 using SiteBuilder.LinkCheck.External;
+using SiteBuilder.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -26,23 +27,22 @@ public static class LinkCheckSettingsReader
             diagnostics.Error(DiagnosticCodes.ConfigInvalid, new SourceLocation(reportedPath, 1, 1), "not read: " + problem.Message);
             return new LinkCheckSettings();
         }
-        return Read(System.Text.Encoding.UTF8.GetString(bytes), reportedPath, diagnostics);
+        if (!Safety.StrictUtf8.TryDecode(bytes, out string text, out var bad))
+        {
+            diagnostics.Error(DiagnosticCodes.ConfigInvalid, new SourceLocation(reportedPath, bad.Line, bad.Column),
+                $"site.yml is not valid UTF-8 (byte 0x{bytes[bad.Offset]:X2} at offset {bad.Offset}); save it as UTF-8");
+            return new LinkCheckSettings();
+        }
+        return Read(text, reportedPath, diagnostics);
     }
 
     /// <summary>Reads YAML text.</summary>
     public static LinkCheckSettings Read(string yaml, string reportedPath, DiagnosticBag diagnostics)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException ex)
-        {
-            diagnostics.Error(DiagnosticCodes.ConfigInvalid, At(reportedPath, ex.Start), $"site.yml is not valid YAML: {ex.InnerException?.Message ?? ex.Message}");
+        // The shared reader: bounded depth and size, every YamlDotNet failure a diagnostic at its position.
+        var positions = new YamlPositions(reportedPath, 0);
+        if (YamlReader.Parse(yaml, positions, diagnostics, DiagnosticCodes.ConfigInvalid, DiagnosticCodes.ConfigTooComplex) is not YamlMappingNode root)
             return new LinkCheckSettings();
-        }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root) return new LinkCheckSettings();
         if (!root.Children.TryGetValue(new YamlScalarNode("link_check"), out var sectionNode)) return new LinkCheckSettings();
         if (sectionNode is not YamlMappingNode section)
         {
@@ -52,26 +52,36 @@ public static class LinkCheckSettingsReader
 
         var settings = new LinkCheckSettings();
         var context = new Context(reportedPath, diagnostics);
+        var reader = new YamlReader(positions, diagnostics, DiagnosticCodes.ConfigValue);
         foreach (var (keyNode, value) in section.Children)
         {
-            string key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (reader.Key(keyNode, "of 'link_check'") is not { } key) continue;
             settings = key switch
             {
-                "max_concurrency" => settings with { MaxConcurrency = context.PositiveInt(value, key) },
-                "host_concurrency" => settings with { HostConcurrency = context.PositiveInt(value, key) },
+                "max_concurrency" => settings with { MaxConcurrency = context.Concurrency(value, key) },
+                "host_concurrency" => settings with { HostConcurrency = context.Concurrency(value, key) },
                 "interval_ms" => settings with { HostInterval = context.Milliseconds(value, key) },
                 "timeout" => settings with { Timeout = context.Seconds(value, key) },
-                "max_retries" => settings with { MaxRetries = context.NonNegativeInt(value, key) },
+                "max_retries" => settings with { MaxRetries = context.Retries(value, key) },
                 "user_agent" => settings with { UserAgent = context.Text(value, key) },
                 "accept" => settings with { Accept = context.Codes(value, key) },
-                "include" => settings with { Include = context.List(value, key) },
-                "exclude" => settings with { Exclude = context.List(value, key) },
-                "hosts" => settings with { Hosts = context.Hosts(value) },
+                "include" => settings with { Include = context.Patterns(value, key) },
+                "exclude" => settings with { Exclude = context.Patterns(value, key) },
+                "hosts" => settings with { Hosts = context.Hosts(value, reader) },
                 _ => context.Unknown(settings, keyNode, $"link_check.{key}"),
             };
         }
         return settings;
     }
+
+    /// <summary>The most requests in flight, in all or to one host.</summary>
+    public const int MaxConcurrency = 1000;
+    /// <summary>The most retries of one request.</summary>
+    public const int MaxRetries = 100;
+    /// <summary>The longest interval between two requests to one host (ten minutes).</summary>
+    public const int MaxIntervalMs = 600_000;
+    /// <summary>The longest timeout of one request (a day, as for <c>--timeout</c>).</summary>
+    public const int MaxTimeoutSeconds = 86_400;
 
     private static SourceLocation At(string path, Mark mark) => new(path, (int)mark.Line, (int)mark.Column);
 
@@ -90,18 +100,21 @@ public static class LinkCheckSettingsReader
             return null;
         }
 
-        public int? PositiveInt(YamlNode node, string key) => Int(node, key, 1, "a whole number of at least 1");
+        // The upper bounds keep a hostile site.yml from holding CI for days (a retry count, an interval, a timeout) or
+        // from asking for more connections than a machine has; each is far above any real setting.
+        public int? Concurrency(YamlNode node, string key) => Int(node, key, 1, MaxConcurrency, $"a whole number from 1 to {MaxConcurrency}");
 
-        public int? NonNegativeInt(YamlNode node, string key) => Int(node, key, 0, "a whole number of at least 0");
+        public int? Retries(YamlNode node, string key) => Int(node, key, 0, MaxRetries, $"a whole number from 0 to {MaxRetries}");
 
         public TimeSpan? Milliseconds(YamlNode node, string key) =>
-            Int(node, key, 0, "a whole number of milliseconds") is { } ms ? TimeSpan.FromMilliseconds(ms) : null;
+            Int(node, key, 0, MaxIntervalMs, $"a whole number of milliseconds from 0 to {MaxIntervalMs}") is { } ms ? TimeSpan.FromMilliseconds(ms) : null;
 
         public TimeSpan? Seconds(YamlNode node, string key)
         {
-            if (node is YamlScalarNode { Value: { } v } && double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double s) && s > 0)
+            if (node is YamlScalarNode { Value: { } v } && double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double s) &&
+                s > 0 && s <= MaxTimeoutSeconds)
                 return TimeSpan.FromSeconds(s);
-            Bad(node, key, "a positive number of seconds");
+            Bad(node, key, $"a number of seconds above 0 and at most {MaxTimeoutSeconds} (a day)");
             return null;
         }
 
@@ -119,16 +132,36 @@ public static class LinkCheckSettingsReader
             return null;
         }
 
-        public IReadOnlyList<string> List(YamlNode node, string key)
+        public IReadOnlyList<string> Patterns(YamlNode node, string key)
         {
-            if (node is YamlSequenceNode seq && seq.Children.All(c => c is YamlScalarNode))
-                return seq.Children.Cast<YamlScalarNode>().Select(c => c.Value ?? "").ToList();
-            if (node is YamlScalarNode { Value: { } one }) return [one];
-            Bad(node, key, "a list of regular expressions");
-            return [];
+            IReadOnlyList<YamlNode> items = node switch
+            {
+                YamlSequenceNode seq => seq.Children.ToList(),
+                YamlScalarNode one => [one],
+                _ => [],
+            };
+            if (node is YamlMappingNode || items.Any(c => c is not YamlScalarNode))
+            {
+                Bad(node, key, "a list of regular expressions");
+                return [];
+            }
+            var patterns = new List<string>();
+            foreach (var item in items.Cast<YamlScalarNode>())
+            {
+                string pattern = item.Value ?? "";
+                // Checked here, where its line is known; the link checker compiles it again with a match timeout.
+                try { _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant); }
+                catch (ArgumentException ex)
+                {
+                    Bad(item, key, $"a list of regular expressions; '{pattern}' is not one ({ex.Message})");
+                    continue;
+                }
+                patterns.Add(pattern);
+            }
+            return patterns;
         }
 
-        public IReadOnlyDictionary<string, HostOverride> Hosts(YamlNode node)
+        public IReadOnlyDictionary<string, HostOverride> Hosts(YamlNode node, YamlReader reader)
         {
             var hosts = new Dictionary<string, HostOverride>(StringComparer.OrdinalIgnoreCase);
             if (node is not YamlMappingNode map)
@@ -138,7 +171,7 @@ public static class LinkCheckSettingsReader
             }
             foreach (var (hostNode, value) in map.Children)
             {
-                string host = ((YamlScalarNode)hostNode).Value ?? "";
+                if (reader.Key(hostNode, "of 'link_check.hosts'") is not { } host) continue;
                 if (value is not YamlMappingNode entry)
                 {
                     Bad(value, $"hosts.{host}", "a mapping with concurrency and interval_ms");
@@ -148,8 +181,8 @@ public static class LinkCheckSettingsReader
                 TimeSpan? interval = null;
                 foreach (var (k, v) in entry.Children)
                 {
-                    string name = ((YamlScalarNode)k).Value ?? "";
-                    if (name == "concurrency") concurrency = PositiveInt(v, $"hosts.{host}.concurrency");
+                    if (reader.Key(k, $"of 'link_check.hosts.{host}'") is not { } name) continue;
+                    if (name == "concurrency") concurrency = Concurrency(v, $"hosts.{host}.concurrency");
                     else if (name == "interval_ms") interval = Milliseconds(v, $"hosts.{host}.interval_ms");
                     else diagnostics.Warning(DiagnosticCodes.ConfigUnknownKey, At(path, k.Start), $"unknown key 'link_check.hosts.{host}.{name}'");
                 }
@@ -158,9 +191,10 @@ public static class LinkCheckSettingsReader
             return hosts;
         }
 
-        private int? Int(YamlNode node, string key, int min, string expected)
+        private int? Int(YamlNode node, string key, int min, int max, string expected)
         {
-            if (node is YamlScalarNode { Value: { } v } && int.TryParse(v, out int n) && n >= min) return n;
+            if (node is YamlScalarNode { Value: { } v } && int.TryParse(v, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out int n) &&
+                n >= min && n <= max) return n;
             Bad(node, key, expected);
             return null;
         }

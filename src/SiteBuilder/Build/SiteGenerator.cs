@@ -70,7 +70,7 @@ public sealed class SiteGenerator
             step.Execute(context);
             context.Timings.Add((step.Name, watch.Elapsed));
             // Configuration errors make everything after them noise.
-            if (step is LoadConfig && context.Diagnostics.ToSortedList().Any(d => d.IsError && d.Code.StartsWith("SB00", StringComparison.Ordinal)))
+            if (step is LoadConfig && context.Diagnostics.ToSortedList().Any(d => d.IsConfigurationError))
                 break;
         }
         return (Result(context, options), context);

@@ -35,7 +35,7 @@ public static class FrontMatterParser
         }
 
         var positions = new YamlPositions(path, 1);
-        var root = YamlReader.Parse(yaml, positions, diagnostics, DiagnosticCodes.FrontMatterYaml);
+        var root = YamlReader.Parse(yaml, positions, diagnostics, DiagnosticCodes.FrontMatterYaml, DiagnosticCodes.FrontMatterTooComplex);
         if (root is null)
         {
             // An empty block is "no title"; a syntax error has already been reported.
@@ -50,7 +50,7 @@ public static class FrontMatterParser
         var keyLocations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in map.Children)
         {
-            string key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (r.Key(keyNode, "of the front matter") is not { } key) continue;
             keyLocations[key] = positions.At(keyNode);
             switch (key)
             {
@@ -160,7 +160,7 @@ public static class FrontMatterParser
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         if (r.Mapping(node, "anchors") is not { } map) return result;
         foreach (var (k, v) in map.Children)
-            if (((YamlScalarNode)k).Value is { } oldId && r.String(v, $"anchors.{oldId}") is { } current)
+            if (r.Key(k, "of 'anchors'") is { } oldId && r.String(v, $"anchors.{oldId}") is { } current)
                 result[oldId] = current;
         return result;
     }

@@ -24,12 +24,12 @@ internal static class SectionSchemaLoader
         var exempt = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (k, v) in map.Children)
         {
-            string key = ((YamlScalarNode)k).Value ?? "";
+            if (r.Key(k, "of 'schema'") is not { } key) continue;
             if (key == "exempt") exempt.UnionWith(r.StringList(v, "exempt"));
             else if (key == "fields" && r.Mapping(v, "fields") is { } fieldMap)
             {
                 foreach (var (fk, fv) in fieldMap.Children)
-                    if (LoadField(((YamlScalarNode)fk).Value ?? "", fv, r, diagnostics) is { } f) fields.Add(f);
+                    if (r.Key(fk, "of 'fields'") is { } name && LoadField(name, fv, r, diagnostics) is { } f) fields.Add(f);
             }
             else diagnostics.Warning(DiagnosticCodes.ConfigUnknownKey, r.Positions.At(k), $"unknown key '{key}' in schema");
         }
@@ -46,7 +46,7 @@ internal static class SectionSchemaLoader
         int? min = null, max = null;
         foreach (var (k, v) in map.Children)
         {
-            string key = ((YamlScalarNode)k).Value ?? "";
+            if (r.Key(k, $"of schema field '{name}'") is not { } key) continue;
             switch (key)
             {
                 case "type":

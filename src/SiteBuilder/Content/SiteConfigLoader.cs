@@ -31,8 +31,14 @@ public static class SiteConfigLoader
             diagnostics.Error(DiagnosticCodes.ConfigInvalid, new SourceLocation(FileName, 1, 1), "not read: " + problem.Message);
             return new SiteConfig();
         }
+        if (!Safety.StrictUtf8.TryDecode(bytes, out string text, out var bad))
+        {
+            diagnostics.Error(DiagnosticCodes.ConfigInvalid, new SourceLocation(FileName, bad.Line, bad.Column),
+                $"site.yml is not valid UTF-8 (byte 0x{bytes[bad.Offset]:X2} at offset {bad.Offset}); save it as UTF-8");
+            return new SiteConfig();
+        }
         var positions = new YamlPositions(FileName, 0);
-        var root = YamlReader.Parse(System.Text.Encoding.UTF8.GetString(bytes), positions, diagnostics, DiagnosticCodes.ConfigInvalid);
+        var root = YamlReader.Parse(text, positions, diagnostics, DiagnosticCodes.ConfigInvalid, DiagnosticCodes.ConfigTooComplex);
         if (root is null) return new SiteConfig();
         var r = new YamlReader(positions, diagnostics, DiagnosticCodes.ConfigValue);
         if (r.Mapping(root, "site.yml") is not { } map) return new SiteConfig();
@@ -40,7 +46,7 @@ public static class SiteConfigLoader
         var config = new SiteConfig();
         foreach (var (keyNode, value) in map.Children)
         {
-            string key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (r.Key(keyNode, "in site.yml") is not { } key) continue;
             switch (key)
             {
                 case "title": config = config with { Title = r.String(value, key) ?? config.Title }; break;
@@ -70,14 +76,14 @@ public static class SiteConfigLoader
         if (r.Mapping(node, "search") is not { } search) return config;
         foreach (var (keyNode, value) in search.Children)
         {
-            string key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (r.Key(keyNode, "of 'search'") is not { } key) continue;
             switch (key)
             {
                 case "budget_bytes":
-                    config = config with { SearchBudgetBytes = r.Int(value, "search.budget_bytes"), SearchBudgetAt = positions.At(value) };
+                    config = config with { SearchBudgetBytes = r.Int(value, "search.budget_bytes", min: 1), SearchBudgetAt = positions.At(value) };
                     break;
                 case "query_budget_bytes":
-                    config = config with { SearchQueryBudgetBytes = r.Int(value, "search.query_budget_bytes"), SearchQueryBudgetAt = positions.At(value) };
+                    config = config with { SearchQueryBudgetBytes = r.Int(value, "search.query_budget_bytes", min: 1), SearchQueryBudgetAt = positions.At(value) };
                     break;
                 case "index_json": config = config with { SearchIndexJson = r.Bool(value, "search.index_json") ?? false }; break;
                 default:
@@ -94,7 +100,7 @@ public static class SiteConfigLoader
         if (r.Mapping(node, "sections") is not { } map) return result;
         foreach (var (keyNode, value) in map.Children)
         {
-            string key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (r.Key(keyNode, "of 'sections'") is not { } key) continue;
             string? title = null, space = null, layout = null;
             SectionSchema? schema = null;
             List<string> table = [];
@@ -104,7 +110,7 @@ public static class SiteConfigLoader
             {
                 foreach (var (k, v) in s.Children)
                 {
-                    string name = ((YamlScalarNode)k).Value ?? "";
+                    if (r.Key(k, $"of section '{key}'") is not { } name) continue;
                     switch (name)
                     {
                         case "title": title = r.String(v, name); break;
@@ -142,8 +148,9 @@ public static class SiteConfigLoader
             {
                 foreach (var (k, v) in m.Children)
                 {
-                    switch (((YamlScalarNode)k).Value)
+                    switch (r.Key(k, "of an 'index_by' entry"))
                     {
+                        case null: break;
                         case "field": field = r.String(v, "index_by.field"); break;
                         case "slug":
                             slug = r.String(v, "index_by.slug")?.Trim();

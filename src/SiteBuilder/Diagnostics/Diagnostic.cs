@@ -32,6 +32,13 @@ public sealed record Diagnostic(
     /// <summary>True for <see cref="DiagnosticSeverity.Error"/>.</summary>
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
+    /// <summary>
+    /// True for an error in the configuration (<c>site.yml</c>, options): the SB00xx codes and an invalid section
+    /// schema (SB0205). It stops the build after the configuration is read and exits 3.
+    /// </summary>
+    public bool IsConfigurationError =>
+        IsError && (Code.StartsWith("SB00", StringComparison.Ordinal) || Code == DiagnosticCodes.SchemaDefinition);
+
     /// <summary>True for <see cref="DiagnosticSeverity.Warning"/> (what <c>--strict</c> turns into errors).</summary>
     public bool IsWarning => Severity == DiagnosticSeverity.Warning;
 

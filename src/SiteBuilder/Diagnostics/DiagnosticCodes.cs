@@ -17,6 +17,8 @@ public static class DiagnosticCodes
     public const string NoPagesFolder = "SB0004";
     /// <summary>The output folder would hold, or be held by, the source (or replace a folder SiteBuilder did not write).</summary>
     public const string OutputOverlapsSource = "SB0005";
+    /// <summary><c>site.yml</c> nests deeper than 64 levels or holds more than 100,000 YAML nodes (aliases expanded): not read.</summary>
+    public const string ConfigTooComplex = "SB0006";
     /// <summary><c>SOURCE_DATE_EPOCH</c> is set but is not a whole number of seconds in range.</summary>
     public const string SourceDateEpoch = "SB0020";
     /// <summary>The <c>lunr</c> command's input is not JSON, not an array of objects, lacks the ref property, or is too large.</summary>
@@ -53,6 +55,8 @@ public static class DiagnosticCodes
     public const string FileTooLarge = "SB0112";
     /// <summary>A path from the content (an alias, a statswiki URL, a slug) would be written outside the output folder.</summary>
     public const string PathOutsideOutput = "SB0113";
+    /// <summary>The front matter nests deeper than 64 levels or holds more than 100,000 YAML nodes (aliases expanded): not read.</summary>
+    public const string FrontMatterTooComplex = "SB0114";
     /// <summary>The Markdown nests deeper than SiteBuilder renders (block quotes, lists, emphasis or links inside each other).</summary>
     public const string MarkdownTooDeep = "SB0130";
     /// <summary>Raw HTML, a link or an attribute that can run script, refused unless <c>site.yml</c> sets <c>unsafe_html: true</c>.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SiteBuilder.Diagnostics;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace SiteBuilder.Yaml;
@@ -25,14 +26,26 @@ public sealed class YamlReader
     /// <summary>How marks map to file positions.</summary>
     public YamlPositions Positions { get; }
 
-    /// <summary>Parses YAML text into its root node; a syntax error becomes a diagnostic and null.</summary>
-    public static YamlNode? Parse(string text, YamlPositions positions, DiagnosticBag diagnostics, string syntaxCode)
+    /// <summary>
+    /// Parses YAML text into its root node. Nothing in the text can crash it: a syntax error, or any exception
+    /// YamlDotNet throws, becomes a <paramref name="syntaxCode"/> diagnostic at its position; YAML nested deeper than
+    /// <see cref="BoundedYamlParser.MaxDepth"/>, or larger than <see cref="BoundedYamlParser.MaxNodes"/> nodes once
+    /// its aliases are expanded, is refused with <paramref name="limitCode"/> at the node that broke the limit, before
+    /// YamlDotNet's loader recurses into it. Either way the result is null.
+    /// </summary>
+    public static YamlNode? Parse(string text, YamlPositions positions, DiagnosticBag diagnostics, string syntaxCode, string limitCode)
     {
+        var parser = new BoundedYamlParser(new Parser(new StringReader(text)));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
             return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        }
+        catch (YamlTooComplexException ex)
+        {
+            diagnostics.Error(limitCode, positions.At(ex.Start), $"YAML refused: {ex.Message}");
+            return null;
         }
         catch (YamlException ex)
         {
@@ -40,8 +53,9 @@ public sealed class YamlReader
             string message = ex.Message;
             int cut = message.IndexOf("): ", StringComparison.Ordinal);
             if (message.StartsWith('(') && cut > 0) message = message[(cut + 3)..];
-            // End is where the scanner stopped: the offending character (Start can be the token before it).
-            var mark = ex.End.Line > 0 ? ex.End : ex.Start;
+            // End is where the scanner or parser stopped: the offending character (Start can be the token before it).
+            // The loader's own errors (a duplicate key: a plain YamlException) span the node, which starts at Start.
+            var mark = ex.End.Line > 0 && ex.GetType() != typeof(YamlException) ? ex.End : ex.Start;
             diagnostics.Error(syntaxCode, positions.At(mark), $"invalid YAML: {message.Trim()}");
             return null;
         }
@@ -53,21 +67,47 @@ public sealed class YamlReader
                 "invalid YAML: the document cannot be parsed after this point (an unclosed '[', '{' or quote?)");
             return null;
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Only YamlDotNet runs in here, and its loader throws other exceptions on event sequences its parser
+            // accepts but it cannot represent: ArgumentException "The current event is of an unsupported type" when
+            // the parser mistakes a nested mapping under an empty ':' key for more keys, leaving a key without a value
+            // before the mapping's end. The place is the event it stopped at, or the key before an end.
+            var mark = parser.Current is MappingEnd or SequenceEnd or DocumentEnd or StreamEnd or null ? parser.PreviousStart : parser.Current.Start;
+            string what = ex is ArgumentException
+                ? "a mapping here cannot be read (a key without a value; an empty ':' or '?' key above it?)"
+                : "this cannot be read (" + ex.Message.Split('\n')[0].Trim() + ")";
+            diagnostics.Error(syntaxCode, positions.At(mark), "invalid YAML: " + what);
+            return null;
+        }
     }
 
     private static Mark LastGoodMark(string text)
     {
-        var last = new Mark(0, 1, 1);
+        var parser = new BoundedYamlParser(new Parser(new StringReader(text)));
         try
         {
-            var parser = new Parser(new StringReader(text));
-            while (parser.MoveNext()) last = parser.Current!.End;
+            while (parser.MoveNext())
+            {
+            }
         }
-        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException or YamlTooComplexException)
         {
-            // Stop at the failure: 'last' is the end of the last event that parsed.
+            // Stop at the failure: the end of the last event that parsed.
         }
-        return last;
+        return parser.LastGoodEnd;
+    }
+
+    /// <summary>
+    /// A mapping key as a string (a scalar's value, quoted or plain); null, with an error at the key, for a key that
+    /// is a sequence or a mapping (<c>[a]: c</c>, <c>? [a, b]</c>, <c>{a: b}: c</c>), which no setting is named by.
+    /// </summary>
+    public string? Key(YamlNode key, string where)
+    {
+        if (key is YamlScalarNode s) return s.Value ?? "";
+        _diagnostics.Error(_typeCode, Positions.At(key),
+            $"a key {where} must be a name, not a {(key is YamlSequenceNode ? "sequence" : "mapping")}; this entry is ignored");
+        return null;
     }
 
     /// <summary>A scalar as a string (empty for a null such as <c>~</c>); sequences and mappings are a type error.</summary>
@@ -111,6 +151,14 @@ public sealed class YamlReader
     {
         if (node is YamlScalarNode s && YamlCoreSchema.Int(s) is int v) return v;
         TypeError(node, key, "an integer");
+        return null;
+    }
+
+    /// <summary>An integer scalar of at least <paramref name="min"/> (a size, a count: a negative one is a type error).</summary>
+    public int? Int(YamlNode node, string key, int min)
+    {
+        if (node is YamlScalarNode s && YamlCoreSchema.Int(s) is int v && v >= min) return v;
+        TypeError(node, key, $"a whole number of at least {min}");
         return null;
     }
 

@@ -101,6 +101,13 @@ public sealed partial class BuildFuzzTests(ITestOutputHelper output)
             var lines = site.Files.ToDictionary(f => f.Path, f => LineBreak().Split(f.Text), StringComparer.Ordinal);
             foreach (var d in result.Diagnostics) CheckPosition(d, lines, outputDir);
             CheckNothingOutside(sandbox, root, site);
+            // check-links reads site.yml with its own reader: the same promises hold for it.
+            if (site.Files.FirstOrDefault(f => f.Path == "site.yml") is { Text: { } siteYml })
+            {
+                var linkCheck = new DiagnosticBag();
+                SiteBuilder.LinkCheck.Configuration.LinkCheckSettingsReader.Read(siteYml, "site.yml", linkCheck);
+                foreach (var d in linkCheck.ToSortedList()) CheckPosition(d, lines, outputDir);
+            }
         }
         finally
         {

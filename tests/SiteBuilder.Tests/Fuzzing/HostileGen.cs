@@ -118,7 +118,14 @@ public static class HostileGen
                 $"    index_by:\n      - field: f\n        slug: \"{slug}\"\n    schema:\n      fields:\n        f:\n          type: {type}\n" +
                 $"          required: true\n          values: {value}\n")),
         (2, FrontMatterLine.Array[0, 6].Select(lines => string.Join('\n', lines) + "\n")),
-        (1, Gen.Select(YamlValue, Gen.Long, (v, n) => $"title: {v}\nbase_url: {v}\nsearch:\n  budget_bytes: {n}\nlink_check:\n  exclude: [\"(a+)+$\", \"[\"]\n  timeout: {v}\n")));
+        (1, Gen.Select(YamlValue, Gen.Long, (v, n) => $"title: {v}\nbase_url: {v}\nsearch:\n  budget_bytes: {n}\nlink_check:\n  exclude: [\"(a+)+$\", \"[\"]\n  timeout: {v}\n")),
+        // Keys and values of every reader's sections, aliases that multiply, and block nesting in a few bytes.
+        (1, Gen.Select(Key, YamlValue, Gen.Int[1, Deep], (k, v, n) =>
+            $"title: Fuzz\nbase_url: https://fuzz.test/\nsearch:\n  {k}: {v}\nlink_check:\n  {k}: {v}\n  hosts:\n    {k}: {{{k}: {v}}}\n" +
+            $"sections:\n  {k}:\n    {k}: {v}\n    schema:\n      {k}: {v}\n      fields:\n        {k}: {{{k}: {v}}}\n" +
+            $"deep:\n{string.Concat(Enumerable.Repeat("- ", n))}x\n")),
+        (1, Gen.Int[1, 12].Select(n => "title: Fuzz\nl0: &l0 [a, a, a, a, a, a, a, a, a, a]\n" + string.Concat(Enumerable.Range(1, n).Select(i =>
+            $"l{i}: &l{i} [{string.Join(", ", Enumerable.Repeat($"*l{i - 1}", 10))}]\n")))));
 
     /// <summary>A whole site: maybe a <c>site.yml</c>, a home page, and one to five more pages.</summary>
     public static readonly Gen<Site> Sites = Gen.Select(

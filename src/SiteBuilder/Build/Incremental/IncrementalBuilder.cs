@@ -171,7 +171,7 @@ public sealed class IncrementalBuilder
         _config = context.Config;
         _configDiagnostics = context.Diagnostics.ToSortedList();
         // Configuration errors make everything after them noise (as in SiteGenerator).
-        if (_configDiagnostics.Any(d => d.IsError && d.Code.StartsWith("SB00", StringComparison.Ordinal)))
+        if (_configDiagnostics.Any(d => d.IsConfigurationError))
             return Finish(watch, full: true, [], []);
 
         progress?.Report(new BuildProgress(nameof(DiscoverPages), 1, steps));

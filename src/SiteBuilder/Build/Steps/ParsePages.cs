@@ -1,4 +1,3 @@
-using System.Text;
 using Markdig;
 using SiteBuilder.Content;
 using SiteBuilder.Diagnostics;
@@ -15,8 +14,6 @@ namespace SiteBuilder.Build.Steps;
 /// </summary>
 public sealed class ParsePages : IBuildStep
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     private static readonly IReadOnlySet<string> NoKeys = new HashSet<string>();
 
     /// <inheritdoc/>
@@ -78,11 +75,10 @@ public sealed class ParsePages : IBuildStep
     {
         var fallback = (new FrontMatter { Title = page.Slug }, "", (MarkdownBody?)null);
         if (context.Source.Read(page.SourcePath, Safety.ReadLimits.PageBytes, diagnostics) is not { } bytes) return fallback;
-        if (!TryDecode(bytes, out string text, out int badOffset))
+        if (!Safety.StrictUtf8.TryDecode(bytes, out string text, out var bad))
         {
-            var (line, col) = LineColumnOfByte(bytes, badOffset);
-            diagnostics.Error(DiagnosticCodes.NotUtf8, new SourceLocation(page.SourcePath, line, col),
-                $"file is not valid UTF-8 (byte 0x{bytes[badOffset]:X2} at offset {badOffset}); save it as UTF-8");
+            diagnostics.Error(DiagnosticCodes.NotUtf8, new SourceLocation(page.SourcePath, bad.Line, bad.Column),
+                $"file is not valid UTF-8 (byte 0x{bytes[bad.Offset]:X2} at offset {bad.Offset}); save it as UTF-8");
             return fallback;
         }
         // Normalise line endings once so Markdig, YamlDotNet and our own columns agree.
@@ -104,48 +100,5 @@ public sealed class ParsePages : IBuildStep
         var body = MarkdownBodyBuilder.Build(document, pipeline, new LineIndex(text));
         if (!context.Config.UnsafeHtml) UnsafeHtml.Check(page.SourcePath, text, document, body.Links, diagnostics);
         return (frontMatter, frontMatterSource, body);
-    }
-
-    private static bool TryDecode(byte[] bytes, out string text, out int badOffset)
-    {
-        int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        try
-        {
-            text = StrictUtf8.GetString(bytes, start, bytes.Length - start);
-            badOffset = -1;
-            return true;
-        }
-        catch (DecoderFallbackException)
-        {
-            text = "";
-            badOffset = FirstInvalidByte(bytes, start);
-            return false;
-        }
-    }
-
-    private static int FirstInvalidByte(byte[] bytes, int start)
-    {
-        // Decode growing prefixes at character boundaries to find where decoding first fails.
-        int i = start;
-        while (i < bytes.Length)
-        {
-            int len = bytes[i] < 0x80 ? 1 : bytes[i] >= 0xF0 ? 4 : bytes[i] >= 0xE0 ? 3 : bytes[i] >= 0xC0 ? 2 : 0;
-            if (len == 0 || i + len > bytes.Length) return i;
-            try { StrictUtf8.GetString(bytes, i, len); }
-            catch (DecoderFallbackException) { return i; }
-            i += len;
-        }
-        return Math.Min(start, bytes.Length - 1);
-    }
-
-    private static (int Line, int Column) LineColumnOfByte(byte[] bytes, int offset)
-    {
-        int line = 1, col = 1;
-        for (int i = 0; i < offset; i++)
-        {
-            if (bytes[i] == (byte)'\n') { line++; col = 1; }
-            else if ((bytes[i] & 0xC0) != 0x80) col++;
-        }
-        return (line, col);
     }
 }
