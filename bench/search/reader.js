@@ -8,7 +8,8 @@
 //    Search files: SiteBuilder's search/ folder and its UI assets/js/search.js; Pagefind's pagefind/ folder;
 //  - ms from the last keydown to the first result of the whole query in the list;
 //  - JS heap after the result (after a forced GC, CDP Runtime.getHeapUsage);
-//  - the longest main-thread task from the focus on (PerformanceObserver 'longtask', tasks over 50 ms).
+//  - the longest main-thread task from the focus on (PerformanceObserver 'longtask', tasks over 50 ms), and each such
+//    task and each query the page gave SiteBuilder's loader, as [ms after the focus, …].
 // Prints one JSON line per run and a median line.
 'use strict';
 const fs = require('fs');
@@ -77,7 +78,21 @@ async function once(baseUrl) {
     });
     await page.addInitScript(() => {
       performance.setResourceTimingBufferSize(100000);
-      window.__marks = { lastKey: 0, first: 0, focus: 0, tasks: [] };
+      window.__marks = { lastKey: 0, first: 0, focus: 0, tasks: [], searches: [] };
+      // The queries the page asks SiteBuilder's loader, in order (the box may search partial words too).
+      let sbs;
+      Object.defineProperty(window, 'SiteBuilderSearch', {
+        configurable: true,
+        get: () => sbs,
+        set: (v) => {
+          sbs = v;
+          if (v && typeof v.search === 'function' && !v.search.sbLogged) {
+            const search = v.search;
+            v.search = function (q, o) { window.__marks.searches.push([+performance.now().toFixed(1), q]); return search.apply(this, arguments); };
+            v.search.sbLogged = true;
+          }
+        },
+      });
       new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__marks.tasks.push([e.startTime, e.duration]); })
         .observe({ type: 'longtask', buffered: true });
     });
@@ -106,7 +121,7 @@ async function once(baseUrl) {
       const m = window.__marks;
       const entries = performance.getEntriesByType('resource').map((e) => ({ url: e.name, end: e.responseEnd }));
       if (location.protocol === 'file:') for (const src of m.scripts) entries.push({ url: src, end: 0 });
-      return { lastKey: m.lastKey, first: m.first, focus: m.focus, tasks: m.tasks, entries, location: location.href, origin: performance.timeOrigin };
+      return { lastKey: m.lastKey, first: m.first, focus: m.focus, tasks: m.tasks, searches: m.searches, entries, location: location.href, origin: performance.timeOrigin };
     });
     for (const f of finished) marks.entries.push({ url: f.url, end: f.epochEnd - marks.origin });
     const base = new URL(baseUrl);
@@ -123,7 +138,7 @@ async function once(baseUrl) {
       files.push(e.url);
     }
     const longest = marks.tasks.filter(([start]) => start >= marks.focus).reduce((a, [, d]) => Math.max(a, d), 0);
-    return { ms: +(marks.first - marks.lastKey).toFixed(1), raw, gzip, requests, heapMB: +(heap.usedSize / 1048576).toFixed(2), longestTaskMs: longest, files };
+    return { ms: +(marks.first - marks.lastKey).toFixed(1), raw, gzip, requests, heapMB: +(heap.usedSize / 1048576).toFixed(2), longestTaskMs: longest, tasks: marks.tasks.filter(([start]) => start >= marks.focus).map(([st, d]) => [+(st - marks.focus).toFixed(0), d]), searches: marks.searches.map(([at, q]) => [+(at - marks.focus).toFixed(0), q]), files };
   } finally {
     await browser.close();
   }

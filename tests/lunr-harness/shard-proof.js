@@ -83,7 +83,7 @@ function differ(expected, actual, prefix) {
   return null;
 }
 
-const stats = { queries: queries.length, compared: 0, withResults: 0, parseErrors: 0, headsOnly: 0, maxScoreDelta: 0, maxResults: 0, mismatches: [], plainLunrDiffers: [], documentsChecked: 0 };
+const stats = { queries: queries.length, compared: 0, withResults: 0, parseErrors: 0, headsOnly: 0, maxScoreDelta: 0, maxResults: 0, totalsChecked: 0, mismatches: [], plainLunrDiffers: [], documentsChecked: 0 };
 
 (async () => {
   const docs = [];
@@ -104,7 +104,13 @@ const stats = { queries: queries.length, compared: 0, withResults: 0, parseError
     const all = await outcomeAsync(async () => strip(await loader.search(q, { root })));
     // index() is what search() without a limit searches; every tenth query checks it on its own.
     const viaIndex = stats.compared % 10 === 0 ? await outcomeAsync(async () => strip((await loader.index(q, { root })).search(q))) : expected;
-    const problems = [['search', differ(expected, all)], ['search limit 10', differ(expected, top10, 10)], ['index', differ(expected, viaIndex)]]
+    // With every list of the query loaded, the limited search counts the matches itself (its index holds only the
+    // documents shown): the count must be lunr's.
+    const totalDiffers = top10Total != null && expected.results && top10Total !== expected.results.length
+      ? `total ${top10Total} vs ${expected.results.length}` : null;
+    if (top10Total != null) stats.totalsChecked++;
+    const problems = [['search', differ(expected, all)], ['search limit 10', differ(expected, top10, 10)], ['index', differ(expected, viaIndex)],
+      ['search limit 10 total', totalDiffers]]
       .filter((p) => p[1]);
     if (problems.length) stats.mismatches.push({ query: q, problems: problems.map((p) => p[0] + ': ' + p[1]) });
     stats.compared++;
@@ -114,6 +120,33 @@ const stats = { queries: queries.length, compared: 0, withResults: 0, parseError
       stats.withResults++;
       stats.maxResults = Math.max(stats.maxResults, expected.results.length);
       if (top10Total === null) stats.headsOnly++;
+    }
+  }
+  // beforeTiers: a search that needs tails asks before reading them and waits for the Promise; one aborted while it
+  // waits reads none of them and rejects with an AbortError.
+  stats.gate = null;
+  for (const wide of queries.filter((q) => /^[a-z]+ [a-z]+$/.test(q)).slice(0, 100)) {
+    stats.gate = await gateCheck(wide);
+    if (stats.gate.asked.length) break;
+  }
+  async function gateCheck(wide) {
+    const asked = [];
+    const fresh = () => { const p = path.resolve(searchDir, 'sb-search.js'); delete require.cache[p]; return require(p); };
+    const gated = fresh();
+    let read = 0;
+    const fsMod = require('fs'), orig = fsMod.readFile;
+    fsMod.readFile = function (f, ...a) { if (String(f).includes(path.sep + 'more' + path.sep)) read++; return orig.call(fsMod, f, ...a); };
+    try {
+      const r = await gated.search(wide, { root, limit: 10, beforeTiers: (n) => { asked.push(n); return new Promise((res) => setTimeout(res, 5)); } });
+      const same = differ(outcome(() => strip(reference.search(wide))), { results: strip(r) }, 10) === null;
+      const readWhenAllowed = read;
+      const abortable = fresh(), ctl = { aborted: false };
+      read = 0;
+      const aborted = await abortable.search(wide, { root, limit: 10, signal: ctl, beforeTiers: () => { ctl.aborted = true; return null; } })
+        .then(() => 'resolved', (e) => e.name);
+      return { query: wide, asked, same, readWhenAllowed, aborted, readWhenAborted: read };
+    } finally {
+      fsMod.readFile = orig;
     }
   }
   // A search whose signal is aborted loads nothing more and rejects with an AbortError.

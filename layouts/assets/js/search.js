@@ -9,6 +9,13 @@
   var MAX_RESULTS = 10;
   var MAX_PAGE_RESULTS = 50;
   var DEBOUNCE_MS = 60;
+  // The shortest last word that gets a prefix match while typed: `m*` and `mi*` expand to thousands of words, whose
+  // postings a reader would download (and lunr score) for a list that the next key replaces.
+  var MIN_PREFIX = 3;
+  // A search that must read more than EAGER_TIERS posting tails (more/ files: a wide prefix such as `sta*` beside
+  // other words) waits until no key has been pressed for QUIET_MS, so text the reader is still typing costs nothing.
+  var EAGER_TIERS = 4;
+  var QUIET_MS = 200;
   var root = document.documentElement.getAttribute('data-root') || './';
   if (root.charAt(root.length - 1) !== '/') root += '/';
   var fromDisk = location.protocol === 'file:';
@@ -40,22 +47,40 @@
 
   var SPECIAL = /[\s\-:~^*+\\]+/;
 
-  // The user's text as lunr syntax (so title:, +, -, ~1 and * work), plus a prefix match on a last plain word
-  // still being typed; on a syntax error, the same words with every special character removed. Resolves to the
-  // first `limit` results (lunr's, with their pages' url, title, section and excerpt).
-  function runQuery(text, limit, signal) {
+  // The user's text as lunr syntax (so title:, +, -, ~1 and * work), plus a prefix match on a last plain word still
+  // being typed (of MIN_PREFIX letters or more); then, for a syntax error, the same words with every special character
+  // removed. runQuery resolves to the first `limit` results of the first form lunr parses (lunr's, with their pages'
+  // url, title, section and excerpt).
+  function queryForms(text) {
     var trimmed = text.trim();
-    if (!trimmed) return Promise.resolve({ results: [], prefix: '' });
     var words = trimmed.split(SPECIAL).filter(Boolean);
     var last = /\s$/.test(text) ? '' : (trimmed.split(/\s+/).pop() || '');
     var prefix = /^[^:~^*+\-\\]+$/.test(last) ? last.toLowerCase() : '';
-    var attempts = [trimmed + (prefix ? ' ' + prefix + '*' : '')];
+    var wildcard = prefix.length >= MIN_PREFIX;
+    var attempts = [trimmed + (wildcard ? ' ' + prefix + '*' : '')];
     var plain = words.join(' ');
-    if (plain) attempts.push(plain + (prefix ? ' ' + words[words.length - 1].toLowerCase() + '*' : ''));
+    if (plain) attempts.push(plain + (wildcard ? ' ' + words[words.length - 1].toLowerCase() + '*' : ''));
+    return { attempts: attempts, prefix: prefix, wildcard: wildcard };
+  }
+
+  var lastKey = 0;
+
+  function beforeTiers(n) {
+    if (n <= EAGER_TIERS) return null;
+    return new Promise(function poll(resolve) {
+      var left = lastKey + QUIET_MS - Date.now();
+      if (left <= 0) resolve();
+      else setTimeout(function () { poll(resolve); }, left);
+    });
+  }
+
+  function runQuery(text, limit, signal) {
+    if (!text.trim()) return Promise.resolve({ results: [], prefix: '' });
+    var forms = queryForms(text), attempts = forms.attempts, prefix = forms.prefix;
     return ensureLoader().then(function (loader) {
       var attempt = function (i) {
         if (i >= attempts.length) return { results: [], prefix: prefix };
-        return loader.search(attempts[i], { root: searchRoot, limit: limit, signal: signal }).then(function (results) {
+        return loader.search(attempts[i], { root: searchRoot, limit: limit, signal: signal, beforeTiers: beforeTiers }).then(function (results) {
           return { results: results, prefix: prefix };
         }, function (e) {
           // A QueryParseError: try the escaped form. A file that failed to load fails the search.
@@ -247,8 +272,15 @@
     input.addEventListener('input', function () {
       highlight(-1);
       busy(input.value.trim() !== '');
+      lastKey = Date.now();
       clearTimeout(timer);
       timer = setTimeout(update, DEBOUNCE_MS);
+      // The term shards of the words typed so far load while the reader types, so the search after the pause needs
+      // one round of requests less. Not for a last word too short for a prefix match: its shard is rarely the next's.
+      var forms = queryForms(input.value);
+      if (forms.wildcard && state.loader) {
+        state.loader.then(function (loader) { loader.prefetch(forms.attempts[0], { root: searchRoot }); }, function () {});
+      }
     });
     input.addEventListener('keydown', function (e) {
       if (e.ctrlKey || e.metaKey || e.isComposing) return;

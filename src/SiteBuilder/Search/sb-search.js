@@ -1,8 +1,9 @@
-/* SiteBuilder search loader (format 1; docs/search.md). Loads only the part of a sharded lunr 2.3.9 index that a
+/* SiteBuilder search loader (format 2; docs/search.md). Loads only the part of a sharded lunr 2.3.9 index that a
  * query needs, builds a real lunr.Index of it with the shipped lunr.min.js, and lets that index answer, so results,
  * order, scores and match data are lunr's own. UMD: the global SiteBuilderSearch in browsers, module.exports in Node.
  *   SiteBuilderSearch.index(query, { root })          -> Promise<lunr.Index> holding all the query needs
  *   SiteBuilderSearch.search(query, { root, limit })  -> Promise<[{ ref, score, matchData, url, title, section, excerpt }]>
+ *   SiteBuilderSearch.prefetch(query, { root })       -> Promise: loads the term shards search(query) reads first
  * root: the URL of the search/ folder (browser) or its path (Node). Every data file is a script that calls
  * SiteBuilderSearch.add(id, data), so it loads by <script> from file:// too; each is fetched once per page. */
 (function (global, factory) {
@@ -11,7 +12,7 @@
 }(typeof self !== 'undefined' ? self : this, function (document) {
   'use strict';
 
-  var FORMAT = 1;
+  var FORMAT = 2;
   var sites = Object.create(null);
   var pendingScripts = Object.create(null);
 
@@ -257,12 +258,14 @@
   // A lunr.Index holding exactly these records' loaded postings (head and tiers) and their field-vector elements.
   // A posting's element is all its document's vector contributes to a query's score: lunr scores with
   // queryVector.dot(fieldVector) / queryVector.magnitude(), and the query vector has only the query's terms.
-  function buildIndex(c, planned, allDocuments) {
+  // With `keep` (a Set of refs), only those documents' postings and vectors go in; every term stays, so lunr's query
+  // vectors, and with them every score, are the same. A Promise: long lists are taken in slices of a task each.
+  function buildIndex(c, planned, allDocuments, keep) {
     var records = allRecords(planned);
     var l = c.lunr, fields = c.m.fields, nf = fields.length;
     var inverted = Object.create(null), elements = Object.create(null), terms = [];
     // In term-index order, so each vector's elements arrive sorted, as lunr.Vector needs them.
-    records.slice().sort(function (a, b) { return a.index - b.index; }).forEach(function (r) {
+    return forEachSliced(records.slice().sort(function (a, b) { return a.index - b.index; }), function (r) {
       if (inverted[r.term]) return;
       terms.push(r.term);
       var posting = Object.create(null);
@@ -271,6 +274,7 @@
       inverted[r.term] = posting;
       var addList = function (list) {
         eachPosting(list, nf, function (ref, mask, data, at) {
+          if (keep && !keep.has(ref)) return;
           for (var f = 0; f < nf; f++) {
             if (!(mask & (1 << f))) continue;
             posting[fields[f]][ref] = {};
@@ -281,17 +285,18 @@
       };
       addList(r.head);
       r.pages.slice(0, used(planned, r)).forEach(addList);
-    });
-    var fieldVectors = {};
-    if (allDocuments) {
-      // Only prohibited clauses: lunr returns every document, in the order of its fieldVectors (document, then field).
-      for (var d = 0; d < c.m.documents; d++) for (var f = 0; f < nf; f++) fieldVectors[fields[f] + '/' + d] = new l.Vector([]);
-    }
-    for (var key in elements) fieldVectors[key] = new l.Vector(elements[key]);
-    terms.sort();
-    return new l.Index({
-      invertedIndex: inverted, fieldVectors: fieldVectors, tokenSet: l.TokenSet.fromArray(terms),
-      fields: fields.slice(), pipeline: c.m.pipelineFn,
+    }).then(function () {
+      var fieldVectors = {};
+      if (allDocuments) {
+        // Only prohibited clauses: lunr returns every document, in the order of its fieldVectors (document, then field).
+        for (var d = 0; d < c.m.documents; d++) for (var f = 0; f < nf; f++) fieldVectors[fields[f] + '/' + d] = new l.Vector([]);
+      }
+      for (var key in elements) fieldVectors[key] = new l.Vector(elements[key]);
+      terms.sort();
+      return new l.Index({
+        invertedIndex: inverted, fieldVectors: fieldVectors, tokenSet: l.TokenSet.fromArray(terms),
+        fields: fields.slice(), pipeline: c.m.pipelineFn,
+      });
     });
   }
 
@@ -301,12 +306,16 @@
 
   /**
    * Whether the postings loaded so far (each term's head and the tiers after it, best first) decide lunr's first
-   * `limit` results exactly. Returns true or false, or null when the query is not of the kind this reasons about.
+   * `limit` results exactly, and which documents they are. Resolves to { keep, total } (keep: the refs whose postings the
+   * partial index needs; total: the number of matches when every list is loaded, else null), false while undecided,
+   * or null when the query is not of the kind this reasons about.
    * For queries of optional clauses with positive boosts, a document's score is a sum over terms of
    * coef[t][f] * value, coef = boost / |query vector of f|. The tiers go by falling sums of values, so a document whose
    * posting of t is not loaded gets at most maxCoef[t] * (smallest sum loaded) from t. If the top `limit` documents by
    * known score have every term's posting loaded (or a complete list without them) and beat by a margin the most any
-   * other document could score, the partial index ranks them as the whole one does.
+   * other document could score, the partial index ranks them as the whole one does. A document's lunr score depends
+   * only on its own vector elements and the query, so an index of just those documents (and, with every list loaded,
+   * any within the margin of the last, for ties) gives lunr's first `limit` with their scores and match data.
    */
   function decided(c, planned, limit) {
     var fields = c.m.fields, nf = fields.length;
@@ -314,7 +323,7 @@
     var lists = [], byTerm = Object.create(null), optional = c.lunr.Query.presence.OPTIONAL;
     for (var i = 0; i < planned.clauses.length; i++) {
       var clause = planned.clauses[i].clause;
-      if (clause.presence !== optional || !(clause.boost > 0)) return null;
+      if (clause.presence !== optional || !(clause.boost > 0)) return Promise.resolve(null);
       planned.clauses[i].records.forEach(function (r) {
         if (!byTerm[r.term]) { byTerm[r.term] = true; lists.push(r); }
         clause.fields.forEach(function (field) {
@@ -324,15 +333,17 @@
       });
     }
     var done = function (r) { return complete(planned, r); };
-    if (lists.every(done)) return true;
+    var whole = lists.every(done);
     var magnitude = q.map(function (qf) {
       var sum = 0;
       for (var t in qf) sum += qf[t] * qf[t];
       return Math.sqrt(sum);
     });
     var known = new Map(), bounds = [], unseenBound = 0;
-    lists.forEach(function (r, li) {
+    return forEachSliced(lists, function (r, li) {
       var coef = fields.map(function (_, f) { return q[f][r.term] ? q[f][r.term] / magnitude[f] : 0; });
+      var queried = 0;
+      for (var f0 = 0; f0 < nf; f0++) if (q[f0][r.term]) queried |= 1 << f0;
       var maxCoef = Math.max.apply(null, coef), floor = Infinity;
       [r.head].concat(r.pages.slice(0, used(planned, r))).forEach(function (list) {
         eachPosting(list, nf, function (ref, mask, data, at) {
@@ -345,38 +356,77 @@
           }
           if (sum < floor) floor = sum;
           var k = known.get(ref);
-          if (!k) known.set(ref, k = { ref: ref, score: 0, seen: [] });
+          if (!k) known.set(ref, k = { ref: ref, score: 0, seen: [], hit: false });
           k.score += score;
           k.seen[li] = true;
+          // lunr matches a document only through a field the query searches.
+          if (mask & queried) k.hit = true;
         });
       });
       bounds[li] = done(r) ? 0 : maxCoef * floor;
       unseenBound += bounds[li];
+    }).then(function () {
+      var docs = Array.from(known.values()).sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
+      var keep = new Set();
+      if (whole) {
+        var matched = docs.filter(function (d) { return d.hit; });
+        var cut = matched.length > limit ? matched[limit - 1].score : -Infinity;
+        var margin = 1e-9 * Math.max(1, Math.abs(cut));
+        for (var m = 0; m < matched.length && matched[m].score >= cut - margin; m++) keep.add(matched[m].ref);
+        return { keep: keep, total: matched.length };
+      }
+      if (docs.length < limit) return false;
+      for (var t = 0; t < limit; t++) {
+        for (var li = 0; li < lists.length; li++) if (!done(lists[li]) && !docs[t].seen[li]) return false;
+      }
+      var best = unseenBound;
+      for (var o = limit; o < docs.length; o++) {
+        var u = docs[o].score;
+        for (var l2 = 0; l2 < lists.length; l2++) if (!docs[o].seen[l2]) u += bounds[l2];
+        if (u > best) best = u;
+      }
+      var last = docs[limit - 1].score;
+      if (!(last - best > 1e-9 * Math.max(1, last))) return false;
+      for (var k2 = 0; k2 < limit; k2++) keep.add(docs[k2].ref);
+      return { keep: keep, total: null };
     });
-    var docs = Array.from(known.values()).sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
-    if (docs.length < limit) return false;
-    for (var t = 0; t < limit; t++) {
-      for (var li = 0; li < lists.length; li++) if (!done(lists[li]) && !docs[t].seen[li]) return false;
-    }
-    var best = unseenBound;
-    for (var o = limit; o < docs.length; o++) {
-      var u = docs[o].score;
-      for (var l2 = 0; l2 < lists.length; l2++) if (!docs[o].seen[l2]) u += bounds[l2];
-      if (u > best) best = u;
-    }
-    var last = docs[limit - 1].score;
-    return last - best > 1e-9 * Math.max(1, last);
   }
 
-  // Loads tiers, all incomplete terms a tier at a time, until the loaded postings decide the first `limit` results.
-  // A query of very many terms (a one-letter prefix, a fuzzy short word) is not decided early: it loads everything.
-  function enoughFor(c, planned, limit, signal) {
-    if (allRecords(planned).length > 256) return Promise.resolve(false);
-    checkAborted(signal);
-    var verdict = decided(c, planned, limit);
-    if (verdict !== false) return Promise.resolve(verdict === true);
-    return Promise.all(allRecords(planned).filter(function (r) { return !complete(planned, r); }).map(function (r) { return nextTier(c, planned, r); }))
-      .then(function () { return enoughFor(c, planned, limit, signal); });
+  // Loads tiers, all incomplete terms a tier at a time, until the loaded postings decide the first `limit` results
+  // (see decided). A query of very many terms (a one-letter prefix, a fuzzy short word) loads every tier at once.
+  // options.beforeTiers(n): called before a search reads n `more/` files it has not loaded yet; a Promise it returns
+  // delays the reading until it resolves (a search box waits for the reader to pause before a wide prefix's tails).
+  function gate(c, planned, records, options) {
+    var ids = Object.create(null), n = 0;
+    records.forEach(function (r) {
+      for (var level = used(planned, r); level < r.tiers.length; level++) {
+        var id = 'more/' + r.tiers[level];
+        if (!c.s.files[id] && !ids[id]) { ids[id] = true; n++; }
+      }
+    });
+    var wait = n && options && typeof options.beforeTiers === 'function' ? options.beforeTiers(n) : null;
+    return Promise.resolve(wait).then(function () { checkAborted(options && options.signal); });
+  }
+
+  function enoughFor(c, planned, limit, options) {
+    checkAborted(options.signal);
+    var records = allRecords(planned);
+    if (records.length > 256) {
+      return gate(c, planned, records, options).then(function () {
+        return Promise.all(records.map(function (r) { return allTiers(c, planned, r); }));
+      }).then(nextTask).then(function () {
+        checkAborted(options.signal);
+        return decided(c, planned, limit);
+      });
+    }
+    return decided(c, planned, limit).then(function (verdict) {
+      if (verdict !== false) return verdict;
+      checkAborted(options.signal);
+      var open = records.filter(function (r) { return !complete(planned, r); });
+      return gate(c, planned, open, options).then(function () {
+        return Promise.all(open.map(function (r) { return nextTier(c, planned, r); }));
+      }).then(nextTask).then(function () { return enoughFor(c, planned, limit, options); });
+    });
   }
 
   function fullIndex(c, planned) {
@@ -394,6 +444,40 @@
       e.name = 'AbortError';
       throw e;
     }
+  }
+
+  // A promise that resolves in a later task: deciding, building the partial index and lunr's search each run in a
+  // task of their own, so a page stays responsive (no one task of a search is long) and a newer key can abort it.
+  function nextTask() {
+    return new Promise(function (resolve) {
+      if (typeof setImmediate === 'function') setImmediate(resolve);
+      else if (typeof MessageChannel === 'function') {
+        var ch = new MessageChannel();
+        ch.port1.onmessage = function () { ch.port1.close(); resolve(); };
+        ch.port2.postMessage(0);
+      } else setTimeout(resolve, 0);
+    });
+  }
+
+  // Calls fn(item, i) for each item, in order, in slices of about SLICE_MS each, a task apiece; resolves when done.
+  var SLICE_MS = 8;
+  function forEachSliced(items, fn) {
+    return new Promise(function (resolve, reject) {
+      var i = 0;
+      (function slice() {
+        try {
+          var start = Date.now();
+          while (i < items.length) {
+            fn(items[i], i);
+            i++;
+            if (Date.now() - start > SLICE_MS && i < items.length) return nextTask().then(slice);
+          }
+          resolve();
+        } catch (e) {
+          reject(e);
+        }
+      })();
+    });
   }
 
   /* ---- documents ---- */
@@ -423,6 +507,15 @@
       return ready(options).then(function (c) { return c.m; });
     },
 
+    /**
+     * Loads the term shards (and, for a leading wildcard or a fuzzy word, the dictionary) that search(query) would
+     * read first, and nothing else; resolves when they are in, and never rejects. A search box calls it on every key,
+     * so the search it runs when the reader pauses finds the words' shards loaded.
+     */
+    prefetch: function (query, options) {
+      return ready(options).then(function (c) { return plan(c, query); }).then(function () {}, function () {});
+    },
+
     /** A lunr.Index with every term, posting and vector element `query` needs; its search(query) is lunr's answer. */
     index: function (query, options) {
       return ready(options).then(function (c) {
@@ -435,21 +528,27 @@
      * title, section and excerpt. With options.limit, only the first `limit`, and only as many of each term's
      * postings (best first) are loaded as decide them; results.total is the number of matches, or null if not known.
      * options.signal (an AbortSignal) stops a search whose answer is no longer wanted (it rejects with an AbortError).
+     * options.beforeTiers(n), if given, is called before the search reads n more/ files; it may return a Promise to
+     * wait on first (a search box waits for a pause in typing before a query that reads many).
      */
     search: function (query, options) {
       var limit = options && options.limit, signal = options && options.signal;
       return ready(options).then(function (c) {
         return plan(c, query).then(function (planned) {
-          var limited = typeof limit === 'number' && limit > 0 && isFinite(limit);
-          return (limited ? enoughFor(c, planned, limit, signal) : Promise.resolve(false)).then(function (enough) {
+          var limited = typeof limit === 'number' && limit > 0 && isFinite(limit), verdict = null;
+          return (limited ? enoughFor(c, planned, limit, options) : Promise.resolve(null)).then(function (v) {
+            verdict = v;
             checkAborted(signal);
-            return enough ? buildIndex(c, planned, false) : fullIndex(c, planned);
+            if (verdict) return nextTask().then(function () { return buildIndex(c, planned, false, verdict.keep); });
+            return gate(c, planned, allRecords(planned), options).then(function () { return fullIndex(c, planned); });
+          }).then(function (idx) {
+            return nextTask().then(function () { return idx; });
           }).then(function (idx) {
             checkAborted(signal);
             var all = idx.search(String(query));
             var shown = typeof limit === 'number' && limit >= 0 ? all.slice(0, limit) : all;
             return withDocuments(c, shown).then(function (results) {
-              results.total = allRecords(planned).every(function (r) { return complete(planned, r); }) ? all.length : null;
+              results.total = verdict ? verdict.total : allRecords(planned).every(function (r) { return complete(planned, r); }) ? all.length : null;
               return results;
             });
           });

@@ -39,7 +39,7 @@ public class SearchIndexWriterTests
         Assert.Equal(["search/terms/0.js", "search/dictionary.js", "search/docs/0.js", "search/manifest.js", "search/lunr.min.js", "search/sb-search.js"],
             result.Files.Select(f => f.Path));
         var manifest = Data(result, "manifest");
-        Assert.Equal(1, manifest.GetProperty("format").GetInt32());
+        Assert.Equal(2, manifest.GetProperty("format").GetInt32());
         Assert.Equal(["title", "headings", "body", "labels", "section"], manifest.GetProperty("fields").EnumerateArray().Select(f => f.GetString()));
         Assert.Equal(10, manifest.GetProperty("boosts").GetProperty("title").GetDouble());
         Assert.Equal(4, manifest.GetProperty("documents").GetInt32());

@@ -4,11 +4,11 @@ using SiteBuilder.Search.Lunr;
 namespace SiteBuilder.Search.Shards;
 
 /// <summary>
-/// Writes a lunr index as the sharded search format (format 1, <c>docs/search.md</c>), which
+/// Writes a lunr index as the sharded search format (format 2, <c>docs/search.md</c>), which
 /// <c>search/sb-search.js</c> loads a query's part of: <c>manifest.js</c>; term shards <c>terms/N.js</c> (consecutive
 /// terms, each with its <c>_index</c> and its best-scoring postings, the "head"); <c>more/N.js</c> with the rest of
-/// the postings of terms found in more than <see cref="HeadSize"/> documents, in tiers of falling scores
-/// (<see cref="TierEnds"/>), so a query loads deeper only while the tiers so far leave its first results undecided; <c>dictionary.js</c> (every term, for
+/// the postings of terms found in more than <see cref="HeadSize"/> documents (<see cref="TierEnds"/>), which a query
+/// loads only when the heads leave its first results undecided; <c>dictionary.js</c> (every term, for
 /// wildcards inside or before a term and fuzzy terms); and document shards <c>docs/N.js</c>. A posting carries its
 /// document's field-vector value for the term in each field, so the postings of a query's terms are all its scores need.
 /// Every file is a script calling <c>SiteBuilderSearch.add(id, data)</c>. Byte-stable.
@@ -16,22 +16,25 @@ namespace SiteBuilder.Search.Shards;
 public static class ShardWriter
 {
     /// <summary>The format version the manifest states and the loader checks.</summary>
-    public const int Format = 1;
+    public const int Format = 2;
 
     /// <summary>Postings per term kept in its term shard: enough for the search page's 50 results and ties.</summary>
     public const int HeadSize = 64;
 
     /// <summary>
-    /// How many of a term's postings, best first, end each tier: the head, then the tiers in <c>more/</c> (the last
-    /// holds all the rest). Each tier is four times the one before, so a long list takes few requests to load whole.
+    /// How many of a term's postings, best first, end each tier: the head, then its tail in <c>more/</c> (all the rest).
+    /// One tail, not deeper tiers packed with other terms' tiers: a query the head does not decide needs the whole list
+    /// of the term (a result's posting may be anywhere in it), and a file shared with other terms' tails costs bytes
+    /// the query does not use (format 1's four tiers read four 20 kB files for one term's 17 kB list).
     /// </summary>
-    public static readonly IReadOnlyList<int> TierEnds = [HeadSize, 256, 1024, 4096, int.MaxValue];
+    public static readonly IReadOnlyList<int> TierEnds = [HeadSize, int.MaxValue];
 
     /// <summary>Size a term shard grows to before the next begins (a typical query loads one).</summary>
     public const int TermShardBytes = 16 * 1024;
 
-    /// <summary>Size a <c>more/</c> file grows to before the next begins (a larger tail has a file of its own).</summary>
-    public const int MoreShardBytes = 64 * 1024;
+    /// <summary>Most a <c>more/</c> file holds of several terms' tails (a larger tail has a file of its own), so a query
+    /// reads at most this much of other terms' postings per term.</summary>
+    public const int MoreShardBytes = 8 * 1024;
 
     /// <summary>Documents per document shard.</summary>
     public const int DocumentsPerShard = 10;
@@ -66,6 +69,7 @@ public static class ShardWriter
         var shardOfTerm = new int[terms.Count];
         var moreOfTerm = new IReadOnlyList<int>[terms.Count];
         var scratch = new PostingScratch(documents.Count, fields.Count);
+        var tierRow = new MemoryStream();
         for (var t = 0; t < terms.Count; t++)
         {
             var term = terms[t];
@@ -84,13 +88,20 @@ public static class ShardWriter
                 {
                     var tier = byScore.Take(TierEnds[level]).Skip(TierEnds[level - 1]).OrderBy(e => e.Ref).ToList();
                     var file = tiers[level - 1];
-                    if (file.Length >= MoreShardBytes) Flush(file, "more/" + tierNumber[level - 1]);
+                    tierRow.SetLength(0);
+                    using (var row = new JsonOutput(tierRow, asciiOnly: true))
+                    {
+                        row.String(term);
+                        row.Raw(',');
+                        WriteEntries(row, tier, fields.Count);
+                    }
+                    // A tail that would take the file past its size starts a new one: no term reads more than
+                    // MoreShardBytes of other terms' tails.
+                    if (file.Length > 0 && file.Length + tierRow.Length > MoreShardBytes) Flush(file, "more/" + tierNumber[level - 1]);
                     if (file.Length == 0) tierNumber[level - 1] = moreShards++;
                     more.Add(tierNumber[level - 1]);
                     file.BeginRow();
-                    file.Json.String(term);
-                    file.Json.Raw(',');
-                    WriteEntries(file.Json, tier, fields.Count);
+                    file.Json.Ascii(System.Text.Encoding.ASCII.GetString(tierRow.GetBuffer(), 0, (int)tierRow.Length));
                     file.EndRow();
                 }
             }

@@ -18,8 +18,10 @@ public sealed class ShardProofTests(RealSiteBuild site)
 
     private sealed record PlainDifference(string query, string reason, bool expansionsChecked);
 
+    private sealed record GateCheck(string query, List<int> asked, bool same, int readWhenAllowed, string aborted, int readWhenAborted);
+
     private sealed record Proof(int queries, int compared, int withResults, int parseErrors, int headsOnly, double maxScoreDelta,
-        int maxResults, int mismatchCount, string abortRejects, List<JsonElement> mismatches, List<PlainDifference> plainLunrDiffers, List<DocumentSeen> firstResults);
+        int maxResults, int totalsChecked, int mismatchCount, string abortRejects, List<JsonElement> mismatches, List<PlainDifference> plainLunrDiffers, List<DocumentSeen> firstResults, GateCheck? gate);
 
     [Fact]
     public void The_loader_answers_1200_queries_on_a_generated_2400_page_wiki_exactly_as_lunr_js_on_the_whole_index()
@@ -28,12 +30,21 @@ public sealed class ShardProofTests(RealSiteBuild site)
         var queries = ProofCorpus.Queries(perKind: 50, seed: 12);
         var proof = Run(documents, queries, out var result);
 
-        Assert.True(result.Files.Count(f => f.Path.StartsWith("search/more/", StringComparison.Ordinal)) > 0, "long postings are split into head and tiers");
+        Assert.True(result.Files.Count(f => f.Path.StartsWith("search/more/", StringComparison.Ordinal)) > 0, "long postings are split into a head and a tail");
         AssertProved(proof, queries.Count);
         // Not vacuous: most queries find pages, many find hundreds, and part of the postings decided many first pages.
         Assert.True(proof.withResults > queries.Count / 2, $"{proof.withResults} of {queries.Count} queries found something");
         Assert.True(proof.maxResults > 1000, $"largest result list {proof.maxResults}");
         Assert.True(proof.headsOnly > 100, $"part of the postings answered {proof.headsOnly} queries");
+        // The rest loaded whole lists and counted lunr's matches without putting them all in the index.
+        Assert.True(proof.totalsChecked > 100, $"{proof.totalsChecked} match counts compared");
+        // beforeTiers (the search box's wait for a pause): asked before the tails are read, waited for, and a search
+        // aborted while it waits reads no tail.
+        var gate = proof.gate!;
+        Assert.True(gate.asked.Count > 0 && gate.asked.All(n => n > 0), $"'{gate.query}' asked {string.Join(",", gate.asked)}");
+        Assert.True(gate.same, $"'{gate.query}' with beforeTiers answers as lunr");
+        Assert.True(gate.readWhenAllowed > 0, "tails read once allowed");
+        Assert.Equal(("AbortError", 0), (gate.aborted, gate.readWhenAborted));
         Assert.True(proof.parseErrors >= 20, $"{proof.parseErrors} parse errors");
         AssertDocuments(proof, documents);
     }
