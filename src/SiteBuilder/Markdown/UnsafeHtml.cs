@@ -76,7 +76,7 @@ public static class UnsafeHtml
             // their tab stop.
             int index = Math.Clamp(line - 1, 0, lines.Count - 1);
             var at = lines.Lines[index];
-            return source.At(Math.Max(0, at.Position) + column - 1);
+            return source.At(Math.Max(0, at.Slice.Start) + column - 1);
         });
     }
 

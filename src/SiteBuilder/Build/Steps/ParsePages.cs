@@ -1,4 +1,5 @@
 using Markdig;
+using Markdig.Syntax;
 using SiteBuilder.Content;
 using SiteBuilder.Diagnostics;
 using SiteBuilder.Linking;
@@ -88,8 +89,20 @@ public sealed class ParsePages : IBuildStep
         frontMatter = frontMatter with { Sources = SourceDocuments.Resolve(frontMatter.Sources, context.Source, diagnostics) };
         string frontMatterSource = FrontMatterParser.Block(text);
         var parse = new MarkdownParserContext();
-        var document = Markdig.Markdown.Parse(text, pipeline, parse);
         var lines = new LineIndex(text);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdig.Markdown.Parse(text, pipeline, parse);
+        }
+        catch (ArgumentException e) when (IsMarkdigDepthLimit(e))
+        {
+            // Markdig's own limit, for what the guard does not count as a level (a pipe-table row thousands of cells
+            // wide nests its cells' delimiters inside each other).
+            diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, new SourceLocation(page.SourcePath, 1, 1),
+                "Markdown nested too deep for the Markdown parser (very wide tables or deeply nested elements); split it up");
+            return (frontMatter, frontMatterSource, null);
+        }
         if (MarkdownNesting.TooDeepAt(document, parse, lines) is var (deepLine, deepColumn))
         {
             // Never rendered (no body, as for an unreadable page): Markdig's renderer recurses and throws past its limit.
@@ -103,4 +116,7 @@ public sealed class ParsePages : IBuildStep
         if (!context.Config.UnsafeHtml) UnsafeHtml.Check(page.SourcePath, text, lines, document, body.Links, diagnostics);
         return (frontMatter, frontMatterSource, body);
     }
+
+    private static bool IsMarkdigDepthLimit(ArgumentException e) =>
+        e.Message.Contains("too deeply nested", StringComparison.Ordinal) && e.StackTrace?.Contains("Markdig.", StringComparison.Ordinal) == true;
 }
