@@ -61,44 +61,25 @@ internal sealed class LayoutGuardRewriter : CSharpSyntaxRewriter
             : visited;
     }
 
-    public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node)
-    {
-        var check = Check(node);
-        var visited = (ConstructorDeclarationSyntax)base.VisitConstructorDeclaration(node)!;
-        if (visited.Body is { } body) return visited.WithBody(Prepend(body, check));
-        return visited.ExpressionBody is { } arrow
-            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(FromArrow(arrow, visited.SemicolonToken, check, statement: true))
-            : visited;
-    }
+    public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node) =>
+        Guarded(base.VisitConstructorDeclaration(node), Check(node), statement: true);
 
-    public override SyntaxNode? VisitDestructorDeclaration(DestructorDeclarationSyntax node)
-    {
-        var check = Check(node);
-        var visited = (DestructorDeclarationSyntax)base.VisitDestructorDeclaration(node)!;
-        if (visited.Body is { } body) return visited.WithBody(Prepend(body, check));
-        return visited.ExpressionBody is { } arrow
-            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(FromArrow(arrow, visited.SemicolonToken, check, statement: true))
-            : visited;
-    }
+    public override SyntaxNode? VisitDestructorDeclaration(DestructorDeclarationSyntax node) =>
+        Guarded(base.VisitDestructorDeclaration(node), Check(node), statement: true);
 
-    public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node)
+    public override SyntaxNode? VisitOperatorDeclaration(OperatorDeclarationSyntax node) =>
+        Guarded(base.VisitOperatorDeclaration(node), Check(node), StatementForm(_model.GetDeclaredSymbol(node)));
+
+    public override SyntaxNode? VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node) =>
+        Guarded(base.VisitConversionOperatorDeclaration(node), Check(node), statement: false);
+
+    // A constructor, destructor or operator, already visited: the check first in its body (an arrow body made a block).
+    private static BaseMethodDeclarationSyntax Guarded(SyntaxNode? visitedNode, StatementSyntax check, bool statement)
     {
-        bool statement = StatementForm(_model.GetDeclaredSymbol(node));
-        var check = Check(node);
-        var visited = (OperatorDeclarationSyntax)base.VisitOperatorDeclaration(node)!;
+        var visited = (BaseMethodDeclarationSyntax)visitedNode!;
         if (visited.Body is { } body) return visited.WithBody(Prepend(body, check));
         return visited.ExpressionBody is { } arrow
             ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(FromArrow(arrow, visited.SemicolonToken, check, statement))
-            : visited;
-    }
-
-    public override SyntaxNode? VisitConversionOperatorDeclaration(ConversionOperatorDeclarationSyntax node)
-    {
-        var check = Check(node);
-        var visited = (ConversionOperatorDeclarationSyntax)base.VisitConversionOperatorDeclaration(node)!;
-        if (visited.Body is { } body) return visited.WithBody(Prepend(body, check));
-        return visited.ExpressionBody is { } arrow
-            ? visited.WithExpressionBody(null).WithSemicolonToken(default).WithBody(FromArrow(arrow, visited.SemicolonToken, check, statement: false))
             : visited;
     }
 
