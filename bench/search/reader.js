@@ -32,8 +32,10 @@ const TOOLS = {
   sitebuilder: {
     input: '#search-input',
     isSearchFile: (rel) => rel.startsWith('search/') || rel === 'assets/js/search.js',
-    // The box renders only when its text is still the input's value: the first options after the last key are the query's.
-    resultCheck: `(q) => document.getElementById('search-input').value === q && !!document.querySelector('#search-results [role=option]')`,
+    // The list is busy (aria-busy) from each key until the results of the box's text show; the box renders a search's
+    // results only while its text is still the input's value, so the first options not busy after the last key are the
+    // query's (and not a list of a shorter text still showing).
+    resultCheck: `(q) => { const l = document.getElementById('search-results'); return document.getElementById('search-input').value === q && !l.hasAttribute('aria-busy') && !!l.querySelector('[role=option]'); }`,
   },
   pagefind: {
     input: '.pagefind-ui__search-input',
@@ -88,7 +90,13 @@ async function once(baseUrl) {
           sbs = v;
           if (v && typeof v.search === 'function' && !v.search.sbLogged) {
             const search = v.search;
-            v.search = function (q, o) { window.__marks.searches.push([+performance.now().toFixed(1), q]); return search.apply(this, arguments); };
+            v.search = function (q, o) {
+              const entry = [+performance.now().toFixed(1), q, null];
+              window.__marks.searches.push(entry);
+              const p = search.apply(this, arguments);
+              p.then(() => { entry[2] = +performance.now().toFixed(1); }, () => { entry[2] = 'aborted'; });
+              return p;
+            };
             v.search.sbLogged = true;
           }
         },
@@ -119,7 +127,7 @@ async function once(baseUrl) {
     const heap = await cdp.send('Runtime.getHeapUsage');
     const marks = await page.evaluate(() => {
       const m = window.__marks;
-      const entries = performance.getEntriesByType('resource').map((e) => ({ url: e.name, end: e.responseEnd }));
+      const entries = performance.getEntriesByType('resource').map((e) => ({ url: e.name, start: e.startTime, end: e.responseEnd }));
       if (location.protocol === 'file:') for (const src of m.scripts) entries.push({ url: src, end: 0 });
       return { lastKey: m.lastKey, first: m.first, focus: m.focus, tasks: m.tasks, searches: m.searches, entries, location: location.href, origin: performance.timeOrigin };
     });
@@ -138,7 +146,14 @@ async function once(baseUrl) {
       files.push(e.url);
     }
     const longest = marks.tasks.filter(([start]) => start >= marks.focus).reduce((a, [, d]) => Math.max(a, d), 0);
-    return { ms: +(marks.first - marks.lastKey).toFixed(1), raw, gzip, requests, heapMB: +(heap.usedSize / 1048576).toFixed(2), longestTaskMs: longest, tasks: marks.tasks.filter(([start]) => start >= marks.focus).map(([st, d]) => [+(st - marks.focus).toFixed(0), d]), searches: marks.searches.map(([at, q]) => [+(at - marks.focus).toFixed(0), q]), files };
+    // With --trace: what happened after the last key, in ms after it (searches [start, end, query], files [start, end, name]).
+    const rel = (x) => typeof x === 'number' ? +(x - marks.lastKey).toFixed(1) : x;
+    const trace = args.includes('--trace') ? {
+      searches: marks.searches.filter((s) => s[2] === null || s[2] === 'aborted' || s[2] > marks.lastKey - 100).map(([a, q, b]) => [rel(a), rel(b), q]),
+      files: marks.entries.filter((e) => e.end > marks.lastKey - 100 && e.start !== undefined).map((e) => [rel(e.start), rel(e.end), e.url.replace(/^.*\/search\//, '')]),
+      tasks: marks.tasks.filter(([st]) => st > marks.lastKey - 100).map(([st, d]) => [rel(st), d]),
+    } : undefined;
+    return { trace, ms: +(marks.first - marks.lastKey).toFixed(1), raw, gzip, requests, heapMB: +(heap.usedSize / 1048576).toFixed(2), longestTaskMs: longest, tasks: marks.tasks.filter(([start]) => start >= marks.focus).map(([st, d]) => [+(st - marks.focus).toFixed(0), d]), searches: marks.searches.map(([at, q]) => [+(at - marks.focus).toFixed(0), q]), files };
   } finally {
     await browser.close();
   }

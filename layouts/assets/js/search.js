@@ -8,7 +8,6 @@
 
   var MAX_RESULTS = 10;
   var MAX_PAGE_RESULTS = 50;
-  var DEBOUNCE_MS = 60;
   // The shortest last word that gets a prefix match while typed: `m*` and `mi*` expand to thousands of words, whose
   // postings a reader would download (and lunr score) for a list that the next key replaces.
   var MIN_PREFIX = 3;
@@ -167,7 +166,6 @@
   /* ---- the header combobox (WAI-ARIA APG combobox, list autocomplete without automatic selection) ---- */
 
   function setupBox(input, listbox, panel, message, status) {
-    var timer = 0;
     var pending = null;
     var active = -1;
     var shownFor = null; // the text whose results the panel holds
@@ -273,14 +271,9 @@
       highlight(-1);
       busy(input.value.trim() !== '');
       lastKey = Date.now();
-      clearTimeout(timer);
-      timer = setTimeout(update, DEBOUNCE_MS);
-      // The term shards of the words typed so far load while the reader types, so the search after the pause needs
-      // one round of requests less. Not for a last word too short for a prefix match: its shard is rarely the next's.
-      var forms = queryForms(input.value);
-      if (forms.wildcard && state.loader) {
-        state.loader.then(function (loader) { loader.prefetch(forms.attempts[0], { root: searchRoot }); }, function () {});
-      }
+      // Every key searches at once (no debounce: the list is at most one search behind the last key) and aborts the
+      // search of the text before it, which then loads nothing more. Its term shards and tails stay loaded for the next.
+      update();
     });
     input.addEventListener('keydown', function (e) {
       if (e.ctrlKey || e.metaKey || e.isComposing) return;

@@ -211,7 +211,8 @@
         if (term.indexOf('*') >= 0) return recordsWithPrefix(c, term.replace(/\*+$/, ''));
         return recordOf(c, term).then(function (r) { return r ? [r] : []; });
       })).then(function (lists) {
-        return { clause: clause, records: [].concat.apply([], lists).filter(Boolean) };
+        // expanded: how many index words each of the clause's pipeline terms expands to (lunr's required-clause rules).
+        return { clause: clause, records: [].concat.apply([], lists).filter(Boolean), expanded: lists.map(function (x) { return x.filter(Boolean).length; }) };
       });
     });
     return Promise.all(clauses).then(function (planned) { return { query: q, clauses: planned, depth: new Map() }; });
@@ -289,7 +290,10 @@
       var fieldVectors = {};
       if (allDocuments) {
         // Only prohibited clauses: lunr returns every document, in the order of its fieldVectors (document, then field).
-        for (var d = 0; d < c.m.documents; d++) for (var f = 0; f < nf; f++) fieldVectors[fields[f] + '/' + d] = new l.Vector([]);
+        for (var d = 0; d < c.m.documents; d++) {
+          if (keep && !keep.has(d)) continue;
+          for (var f = 0; f < nf; f++) fieldVectors[fields[f] + '/' + d] = new l.Vector([]);
+        }
       }
       for (var key in elements) fieldVectors[key] = new l.Vector(elements[key]);
       terms.sort();
@@ -320,12 +324,22 @@
   function decided(c, planned, limit) {
     var fields = c.m.fields, nf = fields.length;
     var q = fields.map(function () { return Object.create(null); });
-    var lists = [], byTerm = Object.create(null), optional = c.lunr.Query.presence.OPTIONAL;
+    var lists = [], byTerm = Object.create(null), presence = c.lunr.Query.presence;
+    var constrained = [], negated = planned.clauses.length > 0, none = false;
     for (var i = 0; i < planned.clauses.length; i++) {
-      var clause = planned.clauses[i].clause;
-      if (clause.presence !== optional || !(clause.boost > 0)) return Promise.resolve(null);
-      planned.clauses[i].records.forEach(function (r) {
-        if (!byTerm[r.term]) { byTerm[r.term] = true; lists.push(r); }
+      var p = planned.clauses[i], clause = p.clause;
+      if (clause.presence !== presence.PROHIBITED) negated = false;
+      if (clause.presence !== presence.OPTIONAL) {
+        // A required stop word (no term) makes lunr.js throw: the whole index answers that, as lunr does.
+        if (clause.presence === presence.REQUIRED && !p.expanded.length) return Promise.resolve(null);
+        // A required term that expands to no word of the index: lunr matches nothing.
+        if (clause.presence === presence.REQUIRED && p.expanded.indexOf(0) >= 0) none = true;
+        constrained.push(p);
+      }
+      p.records.forEach(function (r) { if (!byTerm[r.term]) { byTerm[r.term] = true; lists.push(r); } });
+      if (clause.presence === presence.PROHIBITED) continue;
+      if (!(clause.boost > 0)) return Promise.resolve(null);
+      p.records.forEach(function (r) {
         clause.fields.forEach(function (field) {
           var f = fields.indexOf(field);
           q[f][r.term] = (q[f][r.term] || 0) + clause.boost;
@@ -334,6 +348,9 @@
     }
     var done = function (r) { return complete(planned, r); };
     var whole = lists.every(done);
+    if (none) return Promise.resolve({ keep: new Set(), total: 0 });
+    // Required and prohibited terms: which documents pass is known only from their whole lists.
+    if (constrained.length && !whole) return Promise.resolve(false);
     var magnitude = q.map(function (qf) {
       var sum = 0;
       for (var t in qf) sum += qf[t] * qf[t];
@@ -366,10 +383,22 @@
       bounds[li] = done(r) ? 0 : maxCoef * floor;
       unseenBound += bounds[li];
     }).then(function () {
+      return constrained.length ? passing(c, constrained) : null;
+    }).then(function (pass) {
       var docs = Array.from(known.values()).sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
       var keep = new Set();
+      if (negated) {
+        // Only prohibited terms: lunr gives every other document, all scoring 0, in document order.
+        var total = 0;
+        for (var d = 0; d < c.m.documents; d++) {
+          if (pass.prohibited.has(d)) continue;
+          if (keep.size < limit) keep.add(d);
+          total++;
+        }
+        return { keep: keep, total: total, negated: true };
+      }
       if (whole) {
-        var matched = docs.filter(function (d) { return d.hit; });
+        var matched = docs.filter(function (d) { return d.hit && (!pass || pass.test(d.ref)); });
         var cut = matched.length > limit ? matched[limit - 1].score : -Infinity;
         var margin = 1e-9 * Math.max(1, Math.abs(cut));
         for (var m = 0; m < matched.length && matched[m].score >= cut - margin; m++) keep.add(matched[m].ref);
@@ -389,6 +418,34 @@
       if (!(last - best > 1e-9 * Math.max(1, last))) return false;
       for (var k2 = 0; k2 < limit; k2++) keep.add(docs[k2].ref);
       return { keep: keep, total: null };
+    });
+  }
+
+  // What lunr's required and prohibited clauses let through (every list loaded): a document must be found, in one of
+  // the clause's fields, by a word of each required clause, and by no word of a prohibited clause.
+  function passing(c, constrained) {
+    var fields = c.m.fields, nf = fields.length, required = [], prohibited = new Set();
+    var pairs = [];
+    constrained.forEach(function (p) {
+      var mask = 0;
+      p.clause.fields.forEach(function (field) { mask |= 1 << fields.indexOf(field); });
+      var set = p.clause.presence === c.lunr.Query.presence.PROHIBITED ? prohibited : new Set();
+      if (set !== prohibited) required.push(set);
+      p.records.forEach(function (r) { pairs.push({ r: r, mask: mask, set: set }); });
+    });
+    return forEachSliced(pairs, function (pair) {
+      [pair.r.head].concat(pair.r.pages).forEach(function (list) {
+        eachPosting(list, nf, function (ref, mask) { if (mask & pair.mask) pair.set.add(ref); });
+      });
+    }).then(function () {
+      return {
+        prohibited: prohibited,
+        test: function (ref) {
+          if (prohibited.has(ref)) return false;
+          for (var i = 0; i < required.length; i++) if (!required[i].has(ref)) return false;
+          return true;
+        },
+      };
     });
   }
 
@@ -482,13 +539,18 @@
 
   /* ---- documents ---- */
 
-  function withDocuments(c, results) {
-    var size = c.m.docs.size;
-    var shards = Object.create(null);
-    results.forEach(function (r) { shards[Math.floor(r.ref / size)] = true; });
+  // The document shards of these refs, by shard number (each file loaded once per page).
+  function loadDocuments(c, refs) {
+    var size = c.m.docs.size, shards = Object.create(null);
+    refs.forEach(function (ref) { shards[Math.floor(ref / size)] = true; });
     return Promise.all(Object.keys(shards).map(function (n) {
       return file(c.s, 'docs/' + n).then(function (rows) { shards[n] = rows; });
-    })).then(function () {
+    })).then(function () { return shards; });
+  }
+
+  function withDocuments(c, results) {
+    var size = c.m.docs.size;
+    return loadDocuments(c, results.map(function (r) { return r.ref; })).then(function (shards) {
       return results.map(function (r) {
         var row = shards[Math.floor(r.ref / size)][r.ref % size];
         return { ref: r.ref, score: r.score, matchData: r.matchData, url: row[0], title: row[1], section: row[2], excerpt: row[3] };
@@ -539,7 +601,11 @@
           return (limited ? enoughFor(c, planned, limit, options) : Promise.resolve(null)).then(function (v) {
             verdict = v;
             checkAborted(signal);
-            if (verdict) return nextTask().then(function () { return buildIndex(c, planned, false, verdict.keep); });
+            if (verdict) {
+              // The first results are known now: their document shards load while the index is built and searched.
+              if (verdict.keep.size <= 2 * limit) loadDocuments(c, Array.from(verdict.keep)).catch(function () {});
+              return nextTask().then(function () { return buildIndex(c, planned, !!verdict.negated, verdict.keep); });
+            }
             return gate(c, planned, allRecords(planned), options).then(function () { return fullIndex(c, planned); });
           }).then(function (idx) {
             return nextTask().then(function () { return idx; });
