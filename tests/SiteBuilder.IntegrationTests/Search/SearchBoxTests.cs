@@ -103,7 +103,7 @@ public sealed class SearchBoxTests : IClassFixture<Chromium>, IClassFixture<Buil
         Assert.Contains(await page.Locator("#search-results mark").AllInnerTextsAsync(), m => m.StartsWith("remittance", StringComparison.OrdinalIgnoreCase));
         if (expectDiskUrls) Assert.All(hrefs, h => Assert.EndsWith("index.html", h));
 
-        // Results render after a short debounce: let the list settle so Enter acts on what was read above.
+        // Every key searches and the list shows each text's results as they come: let it settle so Enter acts on what was read above.
         await page.WaitForFunctionAsync(
             "n => document.querySelectorAll('#search-results [role=option]').length === n", hrefs.Length,
             new PageWaitForFunctionOptions { Timeout = 30_000 });
