@@ -5,19 +5,21 @@
 # the first. Figures go into bench/fuzz/RESULTS.md by hand, with the command.
 #
 # Environment (all optional):
-#   FUZZ_CONTENT=1000000   sites through the content steps (config, front matter, Markdown, tree, links)
-#   FUZZ_SITES=50000       whole builds (layouts, search index, files; 1 in 16 written to disk in a sandbox)
+#   FUZZ_PAGES=1000000     pages parsed one at a time in memory (front matter, Markdown, guards, body, unsafe HTML)
+#   FUZZ_CONTENT=20000     sites through the content steps (config, front matter, Markdown, tree, links)
+#   FUZZ_SITES=5000        whole builds (layouts, search index, files; 1 in 16 written to disk in a sandbox)
 #   FUZZ_SEED=<random>     CsCheck seed (printed; pass it again to repeat a run)
 #   FUZZ_DEEP=2000         deepest nesting generated (CI: 200)
 #   FUZZ_LONG=200000       longest generated line (CI: 5000)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-CONTENT=${FUZZ_CONTENT:-1000000}
-SITES=${FUZZ_SITES:-50000}
+PAGES=${FUZZ_PAGES:-1000000}
+CONTENT=${FUZZ_CONTENT:-20000}
+SITES=${FUZZ_SITES:-5000}
 SEED=${FUZZ_SEED:-$(head -c 9 /dev/urandom | base64 | tr '+/' '-_')}
 out=bench/fuzz/results/$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$out"
-echo "seed $SEED; content $CONTENT; sites $SITES; deep ${FUZZ_DEEP:-2000}; long ${FUZZ_LONG:-200000}; results in $out" | tee "$out/summary.txt"
+echo "seed $SEED; pages $PAGES; content $CONTENT; sites $SITES; deep ${FUZZ_DEEP:-2000}; long ${FUZZ_LONG:-200000}; results in $out" | tee "$out/summary.txt"
 dotnet build tests/SiteBuilder.Tests -c Release -v q >/dev/null
 run() { # test-name count-variable count
   local start=$SECONDS
@@ -27,5 +29,6 @@ run() { # test-name count-variable count
   echo "$1: $(grep -a -m1 -E '^ +[0-9]+ sites, [0-9]+ distinct failures' "$out/$1.log" | sed 's/^ *//') in $((SECONDS - start)) s" | tee -a "$out/summary.txt"
   grep -a -E '^ +=== ' "$out/$1.log" | sed 's/^ *//' | tee -a "$out/summary.txt" || true
 }
+run GeneratedHostilePagesParseWithDiagnosticsOnly SITEBUILDER_FUZZ_PAGES "$PAGES"
 run GeneratedHostileContentIsReadWithDiagnosticsOnly SITEBUILDER_FUZZ_CONTENT "$CONTENT"
 run GeneratedHostileSitesBuildWithDiagnosticsOnly SITEBUILDER_FUZZ_SITES "$SITES"

@@ -101,7 +101,8 @@ public static class HostileGen
         (5, Gen.OneOf("<div>", "</div>", "<details><summary>x</summary>", "<iframe src=//evil>", "<style>*{}</style>", "<!DOCTYPE html>")),
         (1, Gen.Int[1, Long].Select(n => new string('a', n))));
 
-    private static readonly Gen<string> Page = Gen.Select(FrontMatter, Block.Array[0, 8], (fm, blocks) => fm + string.Join("\n\n", blocks) + "\n");
+    /// <summary>One page: front matter (or none) and up to eight blocks of Markdown.</summary>
+    public static readonly Gen<string> Page = Gen.Select(FrontMatter, Block.Array[0, 8], (fm, blocks) => fm + string.Join("\n\n", blocks) + "\n");
 
     private static readonly Gen<string> PagePath = Gen.Frequency(
         (6, Gen.Select(Gen.OneOf("", "guide/", "dimis/", "migration/", "covid-19/deep/er/"), Word.Where(w => w.Trim().Length > 0),

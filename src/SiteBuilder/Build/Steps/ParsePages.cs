@@ -1,8 +1,6 @@
 using Markdig;
-using Markdig.Syntax;
 using SiteBuilder.Content;
 using SiteBuilder.Diagnostics;
-using SiteBuilder.Linking;
 using SiteBuilder.Markdown;
 using SiteBuilder.Markdown.Body;
 
@@ -83,40 +81,8 @@ public sealed class ParsePages : IBuildStep
                 $"file is not valid UTF-8 (byte 0x{bytes[bad.Offset]:X2} at offset {bad.Offset}); save it as UTF-8");
             return fallback;
         }
-        // Normalise line endings once so Markdig, YamlDotNet and our own columns agree.
-        text = text.Replace("\r\n", "\n");
-        var frontMatter = FrontMatterParser.Parse(page.SourcePath, text, extraKeys, diagnostics);
+        var (frontMatter, frontMatterSource, body) = PageParser.Parse(page.SourcePath, text, extraKeys, context.Config.UnsafeHtml, pipeline, diagnostics);
         frontMatter = frontMatter with { Sources = SourceDocuments.Resolve(frontMatter.Sources, context.Source, diagnostics) };
-        string frontMatterSource = FrontMatterParser.Block(text);
-        var parse = new MarkdownParserContext();
-        var lines = new LineIndex(text);
-        MarkdownDocument document;
-        try
-        {
-            document = Markdig.Markdown.Parse(text, pipeline, parse);
-        }
-        catch (ArgumentException e) when (IsMarkdigDepthLimit(e))
-        {
-            // Markdig's own limit, for what the guard does not count as a level (a pipe-table row thousands of cells
-            // wide nests its cells' delimiters inside each other).
-            diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, new SourceLocation(page.SourcePath, 1, 1),
-                "Markdown nested too deep for the Markdown parser (very wide tables or deeply nested elements); split it up");
-            return (frontMatter, frontMatterSource, null);
-        }
-        if (MarkdownNesting.TooDeepAt(document, parse, lines) is var (deepLine, deepColumn))
-        {
-            // Never rendered (no body, as for an unreadable page): Markdig's renderer recurses and throws past its limit.
-            diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, new SourceLocation(page.SourcePath, deepLine, deepColumn),
-                $"Markdown nested more than {MarkdownNesting.MaxDepth} levels deep here (block quotes, lists, emphasis or links inside each other)");
-            return (frontMatter, frontMatterSource, null);
-        }
-        // Must come before the body is rendered: the markers are part of it.
-        AnchorAliases.Insert(document, frontMatter, page.SourcePath, diagnostics);
-        var body = MarkdownBodyBuilder.Build(document, pipeline, lines);
-        if (!context.Config.UnsafeHtml) UnsafeHtml.Check(page.SourcePath, text, lines, document, body.Links, diagnostics);
         return (frontMatter, frontMatterSource, body);
     }
-
-    private static bool IsMarkdigDepthLimit(ArgumentException e) =>
-        e.Message.Contains("too deeply nested", StringComparison.Ordinal) && e.StackTrace?.Contains("Markdig.", StringComparison.Ordinal) == true;
 }
