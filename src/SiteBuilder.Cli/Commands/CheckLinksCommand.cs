@@ -141,7 +141,7 @@ public sealed class CheckLinksCommand
         }
         catch (FormatException ex)
         {
-            throw new UsageException($"{SiteBuilder.Output.SourceMap.RelativePath}: {ex.Message}");
+            throw SourceMapProblem(ex);
         }
 
         if (ledger is not null)
@@ -232,9 +232,11 @@ public sealed class CheckLinksCommand
         }
         catch (FormatException ex)
         {
-            throw new UsageException($"{SiteBuilder.Output.SourceMap.RelativePath}: {ex.Message}");
+            throw SourceMapProblem(ex);
         }
     }
+
+    private static UsageException SourceMapProblem(FormatException ex) => new($"{SiteBuilder.Output.SourceMap.RelativePath}: {ex.Message}");
 
     private static int? Positive(int? value, string name) =>
         value is < 1 ? throw new UsageException($"{name} must be at least 1") : value;
