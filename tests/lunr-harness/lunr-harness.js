@@ -38,7 +38,7 @@ switch (cmd) {
       try {
         return { query: q, results: idx.search(q).map((r) => ({ ref: r.ref, score: r.score, terms: Object.keys(r.matchData.metadata).sort() })) };
       } catch (e) {
-        // A QueryParseError is lunr's verdict on the syntax; anything else is lunr.js failing (see TokenSet.Key in C#).
+        // A QueryParseError is lunr's verdict on the syntax; anything else is lunr.js failing.
         return e instanceof lunr.QueryParseError ? { query: q, error: e.message } : { query: q, crash: e.message };
       }
     });

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using SiteBuilder.Build;
+using SiteBuilder.Cli.LinkCheck;
 using SiteBuilder.Cli.Output;
+using SiteBuilder.LinkCheck.Configuration;
 
 namespace SiteBuilder.Cli.Commands;
 
@@ -9,13 +11,10 @@ namespace SiteBuilder.Cli.Commands;
 /// contributor gets the same result locally. Two stages: (1) a strict build (warnings are errors;
 /// Markdown links and fragments are checked there), written to the output folder; (2) the link check
 /// of the built site with the pull-request policy: internal links, and external links only on the
-/// pages changed since REF.
+/// pages changed since REF. Both are library calls; this class only says what ran.
 /// </summary>
 public static class CheckCommand
 {
-    /// <summary>Name of the link-check command that stage 2 runs.</summary>
-    public const string LinkCheckCommand = "check-links";
-
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
@@ -30,20 +29,19 @@ public static class CheckCommand
         {
             source, output, changedSince, offline, quiet, verbose, trust,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellationToken) =>
         {
-            var root = parse.RootCommandResult.Command;
             string sourceDir = parse.GetValue(source)!.FullName;
             var options = new BuildOptions { SourceDir = sourceDir, OutputDir = parse.GetValue(output)?.FullName, Strict = true, TrustLayouts = parse.GetValue(trust) };
             var mode = ConsoleMode.Detect(parse.GetValue(quiet), parse.GetValue(verbose));
             using var signals = BuildCommand.RemoveStagingOnSignal();
-            return Run(root, options, parse.GetValue(changedSince), parse.GetValue(offline), mode);
+            return Task.FromResult(Run(options, parse.GetValue(changedSince), parse.GetValue(offline), mode, cancellationToken));
         });
         return command;
     }
 
     /// <summary>Runs both stages; the exit code is the build's when it fails, else the link check's.</summary>
-    public static int Run(Command root, BuildOptions options, string? changedSince, bool offline, ConsoleMode mode)
+    public static int Run(BuildOptions options, string? changedSince, bool offline, ConsoleMode mode, CancellationToken cancellationToken = default)
     {
         bool quiet = mode.Verbosity == Verbosity.Quiet;
         if (!quiet) Console.Out.WriteLine("check 1/2: strict build (warnings are errors)");
@@ -55,31 +53,18 @@ public static class CheckCommand
             return build;
         }
         if (!quiet) Console.Out.WriteLine($"check 2/2: links ({(offline ? "internal only" : changedSince is null ? "internal, external on every page" : $"internal, external on pages changed since {changedSince}")})");
-        return RunLinkCheck(root, options.SourceDir, options.ResolvedOutputDir, changedSince, offline);
+        return RunLinkCheck(options.SourceDir, options.ResolvedOutputDir, changedSince, offline, cancellationToken);
     }
 
     /// <summary>
-    /// Stage 2, kept to one call: runs the <c>check-links</c> command of this same executable with the
-    /// pull-request policy, so its output is byte for byte what CI shows.
+    /// Stage 2: what <c>check-links --site SITE --source SOURCE [--policy pr --changed-since REF] [--offline]</c> runs,
+    /// with its output, so it is byte for byte what CI shows. The pull-request policy is defined relative to a base;
+    /// without one every link is checked.
     /// </summary>
-    public static int RunLinkCheck(Command root, string sourceDir, string siteDir, string? changedSince, bool offline)
+    public static int RunLinkCheck(string sourceDir, string siteDir, string? changedSince, bool offline, CancellationToken cancellationToken = default)
     {
-        if (!root.Subcommands.Any(c => c.Name == LinkCheckCommand))
-        {
-            Console.Error.WriteLine($"check: this sitebuilder has no '{LinkCheckCommand}' command yet, so links in the built HTML were not checked " +
-                                    "(Markdown links and fragments were, by the strict build).");
-            return ExitCodes.Ok;
-        }
-        var args = new List<string> { LinkCheckCommand, "--site", siteDir, "--source", sourceDir, "--format", "text" };
-        // The pull-request policy is defined relative to a base; without one every link is checked.
-        if (changedSince is not null) args.AddRange(["--policy", "pr", "--changed-since", changedSince]);
-        if (offline) args.Add("--offline");
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var e in parse.Errors) Console.Error.WriteLine($"check: {LinkCheckCommand}: {e.Message}");
-            return ExitCodes.Unexpected;
-        }
-        return parse.Invoke();
+        var request = new LinkCheckRequest(sourceDir, siteDir, "text", Output: null, offline, () => new LinkCheckOverrides(),
+            changedSince is null ? "any" : "pr", FailAfter: 3, changedSince, Cache: null, CacheMaxAge: "1d", Ledger: null);
+        return CheckLinksCommand.RunAsync(request, Console.Out, Console.Error, cancellationToken).GetAwaiter().GetResult();
     }
 }

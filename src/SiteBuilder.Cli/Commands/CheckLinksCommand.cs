@@ -61,13 +61,20 @@ public sealed class CheckLinksCommand
         return command;
     }
 
-    private async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    private Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var stdout = parse.InvocationConfiguration.Output;
-        var stderr = parse.InvocationConfiguration.Error;
+        var request = new LinkCheckRequest(parse.GetValue(Source)!.FullName, parse.GetValue(Site)?.FullName, parse.GetValue(Format),
+            parse.GetValue(Output), parse.GetValue(Offline), () => Overrides(parse), parse.GetValue(Policy), parse.GetValue(FailAfter),
+            parse.GetValue(ChangedSince), parse.GetValue(Cache), parse.GetValue(CacheMaxAge)!, parse.GetValue(LedgerFile));
+        return RunAsync(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
+    }
+
+    /// <summary>Runs the link check and writes its report; returns the exit code (0, 2, or 3 for bad usage or configuration, 1 for a bug).</summary>
+    public static async Task<int> RunAsync(LinkCheckRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
         try
         {
-            return await RunCoreAsync(parse, stdout, stderr, cancellationToken).ConfigureAwait(false);
+            return await RunCoreAsync(request, stdout, stderr, cancellationToken).ConfigureAwait(false);
         }
         catch (UsageException ex)
         {
@@ -92,27 +99,27 @@ public sealed class CheckLinksCommand
         }
     }
 
-    private async Task<int> RunCoreAsync(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<int> RunCoreAsync(LinkCheckRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        string source = parse.GetValue(Source)!.FullName;
+        string source = request.Source;
         if (!Directory.Exists(source)) throw new UsageException($"source folder '{source}' does not exist");
-        string site = parse.GetValue(Site)?.FullName ?? Path.Combine(source, DefaultOutput(source));
+        string site = request.Site ?? Path.Combine(source, DefaultOutput(source));
         if (!Directory.Exists(site)) throw new UsageException($"site folder '{site}' does not exist; build the site first or pass --site");
-        if (!LinkReporters.TryParse(parse.GetValue(Format), out var format))
-            throw new UsageException($"unknown --format '{parse.GetValue(Format)}' (text, json, github, sarif, markdown)");
+        if (!LinkReporters.TryParse(request.Format, out var format))
+            throw new UsageException($"unknown --format '{request.Format}' (text, json, github, sarif, markdown)");
 
         var diagnostics = new DiagnosticBag();
         var config = LinkCheckSettingsReader.ReadFile(Path.Combine(source, "site.yml"), "site.yml", diagnostics);
         foreach (var d in diagnostics.ToSortedList()) stderr.WriteLine(d);
         if (diagnostics.HasErrors) return ExitCodes.Usage;
 
-        var external = BuildExternalOptions(parse, config);
-        var policy = await BuildPolicyAsync(parse, source, cancellationToken).ConfigureAwait(false);
+        var external = config.Resolve(request.Overrides());
+        var policy = await BuildPolicyAsync(request, cancellationToken).ConfigureAwait(false);
         LinkCache? cache = null;
-        FileInfo? cacheFile = parse.GetValue(Cache);
-        if (!DurationParser.TryParse(parse.GetValue(CacheMaxAge)!, out var maxAge)) throw new UsageException($"--cache-max-age '{parse.GetValue(CacheMaxAge)}' is not a duration such as 1d or 12h");
+        FileInfo? cacheFile = request.Cache;
+        if (!DurationParser.TryParse(request.CacheMaxAge, out var maxAge)) throw new UsageException($"--cache-max-age '{request.CacheMaxAge}' is not a duration such as 1d or 12h");
         if (cacheFile is not null) cache = Load(() => LinkCache.Load(cacheFile.FullName, maxAge));
-        FileInfo? ledgerFile = parse.GetValue(LedgerFile);
+        FileInfo? ledgerFile = request.Ledger;
         if (policy.Kind == FailurePolicyKind.Scheduled && ledgerFile is null) throw new UsageException("--policy scheduled needs --ledger FILE");
         LinkLedger? ledger = ledgerFile is null ? null : Load(() => LinkLedger.Load(ledgerFile.FullName));
 
@@ -120,7 +127,7 @@ public sealed class CheckLinksCommand
         {
             SourceDirectory = source,
             SiteDirectory = site,
-            Offline = parse.GetValue(Offline),
+            Offline = request.Offline,
             External = external,
             ChangedSources = policy.ChangedSources,
             Cache = cache,
@@ -134,7 +141,7 @@ public sealed class CheckLinksCommand
         }
         catch (FormatException ex)
         {
-            throw new UsageException($"{SiteBuilder.Output.SourceMap.RelativePath}: {ex.Message}");
+            throw SourceMapProblem(ex);
         }
 
         if (ledger is not null)
@@ -146,7 +153,7 @@ public sealed class CheckLinksCommand
         var outcome = new LinkCheckOutcome(report, policy.Failing(report, ledger));
 
         var reporter = LinkReporters.Create(format);
-        FileInfo? output = parse.GetValue(Output);
+        FileInfo? output = request.Output;
         if (output is null)
         {
             reporter.Write(outcome, stdout);
@@ -161,61 +168,52 @@ public sealed class CheckLinksCommand
         return outcome.Failed ? ExitCodes.ContentErrors : ExitCodes.Ok;
     }
 
-    private ExternalCheckOptions BuildExternalOptions(ParseResult parse, LinkCheckSettings config)
+    // The options, checked one by one; site.yml and the defaults fill in the rest (LinkCheckSettings.Resolve).
+    private LinkCheckOverrides Overrides(ParseResult parse)
     {
-        var defaults = new ExternalCheckOptions();
-        int hostConcurrency = Positive(parse.GetValue(HostConcurrency), "--host-concurrency") ?? config.HostConcurrency ?? defaults.Hosts.Default.Concurrency;
+        int? hostConcurrency = Positive(parse.GetValue(HostConcurrency), "--host-concurrency");
         int? intervalMs = parse.GetValue(HostInterval);
         if (intervalMs < 0) throw new UsageException("--host-interval-ms must be at least 0");
-        var interval = intervalMs is { } ms ? TimeSpan.FromMilliseconds(ms) : config.HostInterval ?? defaults.Hosts.Default.Interval;
-        var hostDefault = new HostSettings(hostConcurrency, interval);
-        var hosts = config.Hosts.ToDictionary(
-            kv => kv.Key,
-            kv => new HostSettings(kv.Value.Concurrency ?? hostConcurrency, kv.Value.Interval ?? interval),
-            StringComparer.OrdinalIgnoreCase);
-
         double? timeout = parse.GetValue(TimeoutSeconds);
         // At most a day: TimeSpan takes neither NaN nor infinity, and no request needs longer.
         if (timeout is { } seconds && !(seconds > 0 && seconds <= 86_400))
             throw new UsageException("--timeout must be a number of seconds above 0 and at most 86400 (a day)");
         int? retries = parse.GetValue(MaxRetries);
         if (retries < 0) throw new UsageException("--max-retries must be at least 0");
-        string[] include = [.. config.Include, .. parse.GetValue(Include) ?? []];
-        string[] exclude = [.. config.Exclude, .. parse.GetValue(Exclude) ?? []];
-
-        return defaults with
+        return new LinkCheckOverrides
         {
-            MaxConcurrency = Positive(parse.GetValue(MaxConcurrency), "--max-concurrency") ?? config.MaxConcurrency ?? defaults.MaxConcurrency,
-            Hosts = new HostSettingsTable(hostDefault, hosts),
-            Timeout = timeout is { } t ? TimeSpan.FromSeconds(t) : config.Timeout ?? defaults.Timeout,
-            MaxRetries = retries ?? config.MaxRetries ?? defaults.MaxRetries,
-            Accept = parse.GetValue(Accept) is { } accept ? Parse(() => StatusCodeSet.Parse(accept), "--accept") : config.Accept ?? defaults.Accept,
-            UserAgent = parse.GetValue(UserAgent) ?? config.UserAgent ?? defaults.UserAgent,
-            Include = include.Select(p => Regex(p, "include")).ToList(),
-            Exclude = exclude.Select(p => Regex(p, "exclude")).ToList(),
+            HostConcurrency = hostConcurrency,
+            HostInterval = intervalMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
+            Timeout = timeout is { } t ? TimeSpan.FromSeconds(t) : null,
+            MaxRetries = retries,
+            MaxConcurrency = Positive(parse.GetValue(MaxConcurrency), "--max-concurrency"),
+            Accept = parse.GetValue(Accept) is { } accept ? Parse(() => StatusCodeSet.Parse(accept), "--accept") : null,
+            UserAgent = parse.GetValue(UserAgent),
+            Include = (parse.GetValue(Include) ?? []).Select(p => Regex(p, "include")).ToList(),
+            Exclude = (parse.GetValue(Exclude) ?? []).Select(p => Regex(p, "exclude")).ToList(),
             Remaps = (parse.GetValue(Remap) ?? []).Select(r => Parse(() => UrlRemap.Parse(r), "--remap")).ToList(),
             DetectSoftNotFound = !parse.GetValue(NoSoftNotFound),
         };
     }
 
-    private async Task<FailurePolicy> BuildPolicyAsync(ParseResult parse, string source, CancellationToken cancellationToken)
+    private static async Task<FailurePolicy> BuildPolicyAsync(LinkCheckRequest request, CancellationToken cancellationToken)
     {
-        string? since = parse.GetValue(ChangedSince);
+        string? since = request.ChangedSince;
         IReadOnlySet<string>? changed = null;
         if (since is not null)
         {
             try
             {
-                changed = await ChangedFiles.SinceAsync(source, since, cancellationToken).ConfigureAwait(false);
+                changed = await ChangedFiles.SinceAsync(request.Source, since, cancellationToken).ConfigureAwait(false);
             }
             catch (GitException ex)
             {
                 throw new UsageException($"--changed-since {since}: {ex.Message}");
             }
         }
-        int failAfter = parse.GetValue(FailAfter);
+        int failAfter = request.FailAfter;
         if (failAfter < 1) throw new UsageException("--fail-after must be at least 1");
-        return parse.GetValue(Policy) switch
+        return request.Policy switch
         {
             "any" => new FailurePolicy(FailurePolicyKind.Any, 1, changed),
             // Without --changed-since every page counts as changed (what `sitebuilder check` runs locally).
@@ -234,9 +232,11 @@ public sealed class CheckLinksCommand
         }
         catch (FormatException ex)
         {
-            throw new UsageException($"{SiteBuilder.Output.SourceMap.RelativePath}: {ex.Message}");
+            throw SourceMapProblem(ex);
         }
     }
+
+    private static UsageException SourceMapProblem(FormatException ex) => new($"{SiteBuilder.Output.SourceMap.RelativePath}: {ex.Message}");
 
     private static int? Positive(int? value, string name) =>
         value is < 1 ? throw new UsageException($"{name} must be at least 1") : value;
@@ -255,7 +255,7 @@ public sealed class CheckLinksCommand
 
     private static Regex Regex(string pattern, string name)
     {
-        try { return new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)); }
+        try { return LinkCheckSettings.Pattern(pattern); }
         catch (ArgumentException ex) { throw new UsageException($"{name} pattern '{pattern}' is not a valid regular expression: {ex.Message}"); }
     }
 }

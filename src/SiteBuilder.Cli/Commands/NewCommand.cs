@@ -7,14 +7,13 @@ using SiteBuilder.Cli.Output;
 using SiteBuilder.Content;
 using SiteBuilder.Diagnostics;
 using SiteBuilder.Safety;
+using SiteBuilder.Scaffolding;
 
 namespace SiteBuilder.Cli.Commands;
 
 /// <summary>
 /// <c>sitebuilder new SECTION/SLUG --title "…"</c>: creates <c>pages/SECTION/SLUG.md</c> with the
-/// section's front matter. An entry of a section with a schema (DIMiS) gets every schema field with a
-/// placeholder that validates, so the new page builds as it is; TODO notes say what to replace.
-/// Never overwrites a file.
+/// section's front matter (<see cref="PageTemplate"/>). Never overwrites a file.
 /// </summary>
 public static partial class NewCommand
 {
@@ -80,9 +79,7 @@ public static partial class NewCommand
         string display = "pages/" + rel + ".md";
         if (Uncontained(sourceDir, segments) is { } problem)
             return Fail(error, $"{display} was not written: {problem}");
-        var schema = config.Section(section)?.Schema;
-        bool entry = schema is not null && !schema.Exempt.Contains(segments[^1]);
-        string text = entry ? EntryTemplate(title, schema!, Today(now, sourceDate)) : PageTemplate(title);
+        var (text, entry) = PageTemplate.For(title, config.Section(section)?.Schema, segments[^1], Today(now, sourceDate));
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -139,72 +136,4 @@ public static partial class NewCommand
 
     private static DateOnly Today(DateTimeOffset? now, DateTimeOffset? sourceDate) =>
         DateOnly.FromDateTime((now ?? sourceDate ?? DateTimeOffset.UtcNow).UtcDateTime);
-
-    private static string Quote(string value) =>
-        "\"" + value.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
-
-    private static string PageTemplate(string title) => $"""
-        ---
-        title: {Quote(title)}
-        description: "TODO: one sentence saying what this page covers."
-        # Each fact needs a source:
-        # sources:
-        #   - title: "Name of the document or page"
-        #     url: https://example.org/the-document
-        ---
-        > [!NOTE]
-        > TODO: this page was created by `sitebuilder new`. Write its content, fill in the description and sources, and remove this note.
-
-        ## TODO: first heading
-
-        """;
-
-    /// <summary>Front matter with every schema field, each with a value the schema accepts.</summary>
-    private static string EntryTemplate(string title, SectionSchema schema, DateOnly today)
-    {
-        var text = new StringBuilder();
-        text.Append("---\n");
-        text.Append("title: ").Append(Quote(title)).Append('\n');
-        text.Append("description: \"TODO: one sentence saying who measured what, with which data.\"\n");
-        foreach (var field in schema.Fields)
-        {
-            var (value, hint) = Placeholder(field, today);
-            text.Append(field.Name).Append(": ").Append(value);
-            if (hint.Length > 0) text.Append("  # ").Append(hint);
-            text.Append('\n');
-        }
-        text.Append("# Each fact needs a source:\n# sources:\n#   - title: \"Name of the document or page\"\n#     url: https://example.org/the-document\n");
-        text.Append("---\n");
-        text.Append("> [!WARNING]\n> TODO: this entry was created by `sitebuilder new` with placeholder values. Replace every TODO and check each field against its allowed values in site.yml, then remove this note.\n\n");
-        text.Append("TODO: what was measured, by whom, with which data source.\n\n## Publication\n\nTODO\n");
-        return text.ToString();
-    }
-
-    private static (string Value, string Hint) Placeholder(SchemaField field, DateOnly today)
-    {
-        string allowed = field.Values.Count > 0 ? "one of: " + string.Join(", ", field.Values) : "";
-        switch (field.Type)
-        {
-            case SchemaFieldType.Int:
-                int year = Math.Clamp(today.Year, field.Min ?? int.MinValue, field.Max ?? int.MaxValue);
-                return (year.ToString(CultureInfo.InvariantCulture), "TODO: check");
-            case SchemaFieldType.Bool:
-                return ("false", "TODO: true or false");
-            case SchemaFieldType.Date:
-                return (today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "date of your review");
-            case SchemaFieldType.List:
-                if (field.Format == "iso3166-alpha3")
-                    return ($"[{field.ExtraValues.FirstOrDefault() ?? "TODO"}]", "TODO: ISO 3166-1 alpha-3 codes, e.g. [EST, FIN]");
-                if (field.Values.Count > 0) return ($"[{field.Values[0]}]", "TODO: " + allowed);
-                return (field.Required ? "[\"TODO\"]" : "[]", "TODO");
-            default:
-                if (field.Values.Count > 0)
-                {
-                    // An unconfirmed entry must never claim to be verified.
-                    string value = field.Values.Contains("unverified") ? "unverified" : field.Values[0];
-                    return (value, "TODO: " + allowed);
-                }
-                return (field.Required ? "\"TODO\"" : "\"\"", field.Required ? "TODO" : "optional");
-        }
-    }
 }

@@ -10,6 +10,9 @@ namespace SiteBuilder.Content;
 /// </summary>
 public static class FrontMatterParser
 {
+    // SB0103, for an empty block and for one without a title alike.
+    private const string NoTitle = "front matter has no 'title'";
+
     /// <summary>Keys every page may use.</summary>
     public static readonly IReadOnlySet<string> CommonKeys = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -39,7 +42,7 @@ public static class FrontMatterParser
         if (root is null)
         {
             // An empty block is "no title"; a syntax error has already been reported.
-            if (string.IsNullOrWhiteSpace(yaml)) diagnostics.Error(DiagnosticCodes.MissingTitle, start, "front matter has no 'title'");
+            if (string.IsNullOrWhiteSpace(yaml)) diagnostics.Error(DiagnosticCodes.MissingTitle, start, NoTitle);
             return new FrontMatter { Start = start };
         }
         var r = new YamlReader(positions, diagnostics, DiagnosticCodes.FrontMatterType);
@@ -73,7 +76,7 @@ public static class FrontMatterParser
             }
         }
         if (string.IsNullOrEmpty(fm.Title))
-            diagnostics.Error(DiagnosticCodes.MissingTitle, keyLocations.GetValueOrDefault("title", start), "front matter has no 'title'");
+            diagnostics.Error(DiagnosticCodes.MissingTitle, keyLocations.GetValueOrDefault("title", start), NoTitle);
         return fm with { Extra = extra, KeyLocations = keyLocations };
     }
 

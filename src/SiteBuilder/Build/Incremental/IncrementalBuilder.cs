@@ -200,7 +200,8 @@ public sealed class IncrementalBuilder
     /// <summary>Applies a change set; see <see cref="Update(IEnumerable{string})"/>.</summary>
     public IncrementalResult Update(ChangeSet changes)
     {
-        if (changes.Config || Last is null || _layouts is null) return Rebuild();
+        // A configuration error stopped the last rebuild before the pages were read: there is nothing to update.
+        if (changes.Config || Last is null || _layouts is null || _configDiagnostics.Any(d => d.IsConfigurationError)) return Rebuild();
         var watch = Stopwatch.StartNew();
         StartTimings();
         var work = new Work();
@@ -216,6 +217,13 @@ public sealed class IncrementalBuilder
             }
             // The 404 page is rendered through a layout too.
             work.SiteFiles |= changes.SharedLayout || changes.Layouts.Count > 0;
+        }
+        // A template that does not compile is reported once, naming the first page (in URL order) that uses it, as in
+        // the full build; a page edit can change which page that is. While one fails, every page renders again.
+        if ((changes.Pages.Count > 0 || changes.PageAssets) && _compileDiagnostics.Any(kv => RendererFor(kv.Key.Layout) == kv.Key.Renderer))
+        {
+            LoadLayouts(newRenderers: true);
+            work.AllModels = work.ForceRender = work.SiteFiles = true;
         }
         // Editors write temporary files beside the page (sed, vim's 4913) and delete them at once: a path
         // that neither exists now nor was an asset before changes nothing.
@@ -308,6 +316,7 @@ public sealed class IncrementalBuilder
                 Ids = ResolveLinks.IdsOf(page).ToHashSet(StringComparer.Ordinal),
                 HasChildrenBlock = page.Body?.HasChildList == true,
                 CitesStatswiki = page.Body?.CitesStatswiki == true,
+                HasWikiLinks = page.Body?.Links.Any(l => l.Kind == SiteBuilder.Markdown.Body.MarkdownLinkKind.WikiLink) == true,
                 // What other pages show of it is only known after assembly; these are compared then.
                 Outbound = old?.Outbound ?? new HashSet<string>(StringComparer.Ordinal),
                 Fingerprint = old?.Fingerprint,
@@ -388,11 +397,13 @@ public sealed class IncrementalBuilder
 
         var faceChanged = new List<Page>();
         var idsChanged = new List<Page>();
+        bool titleChanged = false;
         foreach (var (rel, old) in changed)
         {
             if (old is null || !oldActive.ContainsKey(rel) || !active.TryGetValue(rel, out var now)) continue;
             // Entries show their fields in their section's table and in the generated pages, so any front-matter edit counts.
             if (Face(old) != Face(now) || old.FrontMatterSource != now.FrontMatterSource) faceChanged.Add(now);
+            titleChanged |= old.Title != now.Title;
             if (_previousIds.GetValueOrDefault(rel) is { } ids && !ids.SetEquals(_state[rel].Ids)) idsChanged.Add(now);
         }
 
@@ -411,6 +422,8 @@ public sealed class IncrementalBuilder
                 if (_tree.ByUrl(from) is { } source) relink.Add(source);
         foreach (var page in faceChanged.Concat(added).Concat(removed))
             if (NearestAncestor(page.Url) is { } parent && TryState(parent, out var parentState) && parentState!.HasChildrenBlock) relink.Add(parent);
+        // A wiki link finds its page by title among all pages: a new page or title can make one ambiguous.
+        if (titleChanged || added.Count > 0) relink.UnionWith(_active.Where(p => TryState(p, out var st) && st!.HasWikiLinks));
         // Links to statswiki addresses become internal (or external again) when the map changes.
         if (statswikiChanged) relink.UnionWith(_active.Where(p => TryState(p, out var st) && st!.CitesStatswiki));
         // Links into a removed page, or to fragments of a page whose ids changed, may break or heal.
@@ -536,6 +549,9 @@ public sealed class IncrementalBuilder
     {
         var parent = NearestAncestor(page.Url);
         if (page.Url.Length == 0 || parent is null || parent == _tree.Root) return _active;
+        // The sidebars of the parent's siblings show whether it has children: a first child or a last one changes them.
+        if (parent.Children.Count <= 1) parent = NearestAncestor(parent.Url);
+        if (parent is null || parent == _tree.Root) return _active;
         var result = new List<Page>();
         var stack = new Stack<Page>();
         stack.Push(parent);

@@ -15,6 +15,8 @@ internal sealed class PageState
     public IReadOnlySet<string> Ids { get; set; } = new HashSet<string>();
     /// <summary>True when its Markdown has a <c>{{children}}</c> block, which lists its children's titles.</summary>
     public bool HasChildrenBlock { get; set; }
+    /// <summary>True when it has a wiki link, which finds its target by title or path among all the pages.</summary>
+    public bool HasWikiLinks { get; set; }
     /// <summary>True when it links to a statswiki address: its links change when the statswiki map does.</summary>
     public bool CitesStatswiki { get; set; }
     /// <summary>Statswiki addresses it cites that no page mirrors (for the summary).</summary>

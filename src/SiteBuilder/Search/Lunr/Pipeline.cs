@@ -36,30 +36,6 @@ public sealed class Pipeline
         return output;
     }
 
-    /// <summary>Runs one string through the pipeline, as <c>pipeline.runString</c> does for query terms.</summary>
-    public List<string> RunString(string str, string field = "")
-    {
-        var result = Run(new List<Token> { new(str, field) });
-        return result.ConvertAll(t => t.Str);
-    }
-
     /// <summary>The labels, as <c>pipeline.toJSON()</c> writes them.</summary>
     public IReadOnlyList<string> Labels => _stack.ConvertAll(f => f.Label);
-
-    /// <summary>Builds a pipeline from serialized labels; throws for a label lunr.js does not register by default.</summary>
-    public static Pipeline Load(IEnumerable<string> labels)
-    {
-        var pipeline = new Pipeline();
-        foreach (var label in labels)
-        {
-            pipeline.Add(label switch
-            {
-                "trimmer" => Trimmer.Function,
-                "stopWordFilter" => StopWordFilter.Function,
-                "stemmer" => Stemmer.Function,
-                _ => throw new InvalidOperationException($"Cannot load unregistered function: {label}"),
-            });
-        }
-        return pipeline;
-    }
 }

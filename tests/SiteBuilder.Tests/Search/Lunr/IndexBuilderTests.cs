@@ -77,14 +77,6 @@ public class IndexBuilderTests
     }
 
     [Fact]
-    public void Loading_our_json_and_serializing_again_gives_the_same_bytes()
-    {
-        var ours = BuildOurs(TestCorpus.Documents(), SiteFields, whitelist: new[] { "position" }).ToJsonBytes();
-        var reloaded = LunrIndex.Load(Encoding.UTF8.GetString(ours)).ToJsonBytes();
-        AssertSameBytes(ours, reloaded);
-    }
-
-    [Fact]
     public void Cached_default_pipeline_and_general_token_pipeline_build_the_same_index()
     {
         var docs = TestCorpus.Documents();

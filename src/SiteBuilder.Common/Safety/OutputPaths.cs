@@ -5,7 +5,7 @@ namespace SiteBuilder.Safety;
 /// <summary>
 /// The containment rule for writes: a file of the site is named by a plain relative path that cannot leave the output
 /// folder. Content that names output paths (aliases, statswiki addresses, slugs) is checked with the same rule where it
-/// is read, so the problem is reported at its line; <see cref="Output.SiteOutput"/> checks every path again.
+/// is read, so the problem is reported at its line; the site output (<c>SiteOutput</c>) checks every path again.
 /// </summary>
 public static class OutputPaths
 {
