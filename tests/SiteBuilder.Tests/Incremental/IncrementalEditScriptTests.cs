@@ -504,36 +504,28 @@ internal sealed class EditScript
                 var page = AnyPage();
                 string line = $"A [broken link {n}](nowhere-{n}.md).";
                 page.Body.Add(line);
-                _errors.Add(($"{page.Path}: broken link {n}", page, () => { page.Body.Remove(line); return ["pages/" + page.Path]; }));
-                writes.Add(Save(page));
-                return $"{page.Path}: broken link";
+                return BreakPage(page, "broken link", n, () => page.Body.Remove(line), writes);
             }
             case 1:
             {
                 var page = AnyPage();
                 string line = $"A [[Nowhere {n}]] wiki link.";
                 page.Body.Add(line);
-                _errors.Add(($"{page.Path}: broken wiki link {n}", page, () => { page.Body.Remove(line); return ["pages/" + page.Path]; }));
-                writes.Add(Save(page));
-                return $"{page.Path}: broken wiki link";
+                return BreakPage(page, "broken wiki link", n, () => page.Body.Remove(line), writes);
             }
             case 2:
             {
                 var page = AnyPage();
                 if (page.BrokenFrontMatter is not null) return null;
                 page.BrokenFrontMatter = "weight: [1";
-                _errors.Add(($"{page.Path}: broken front matter", page, () => { page.BrokenFrontMatter = null; return ["pages/" + page.Path]; }));
-                writes.Add(Save(page));
-                return $"{page.Path}: broken front matter";
+                return BreakPage(page, "broken front matter", null, () => page.BrokenFrontMatter = null, writes);
             }
             case 3:
             {
                 var page = AnyPage();
                 string? before = page.Layout;
                 page.Layout = "no-such-layout";
-                _errors.Add(($"{page.Path}: unknown layout", page, () => { page.Layout = before; return ["pages/" + page.Path]; }));
-                writes.Add(Save(page));
-                return $"{page.Path}: unknown layout";
+                return BreakPage(page, "unknown layout", null, () => page.Layout = before, writes);
             }
             case 4:
             {
@@ -554,5 +546,13 @@ internal sealed class EditScript
                 return "page.cshtml: broken";
             }
         }
+    }
+
+    // Records an error just made in one page (with the edit that undoes it), saves the page, and names the edit.
+    private string BreakPage(PageSpec page, string what, int? n, Action undo, List<(string Path, string? Text)> writes)
+    {
+        _errors.Add(($"{page.Path}: {what}{(n is null ? "" : " " + n)}", page, () => { undo(); return ["pages/" + page.Path]; }));
+        writes.Add(Save(page));
+        return $"{page.Path}: {what}";
     }
 }
