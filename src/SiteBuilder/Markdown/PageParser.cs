@@ -37,10 +37,11 @@ public static class PageParser
         }
         catch (ArgumentException e) when (IsMarkdigDepthLimit(e))
         {
-            // Markdig's own limit, for what the guard does not count as a level (a pipe-table row thousands of cells
-            // wide nests its cells' delimiters inside each other).
-            diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, new SourceLocation(sourcePath, 1, 1),
-                "Markdown nested too deep for the Markdown parser (very wide tables or deeply nested elements); split it up");
+            // Markdig's own limit, met before the guard's walk can count the levels: a heading's emphasis is rendered
+            // to text for its id while it is parsed, and that renderer stops at 128 levels (found by the fuzzer).
+            // Markdig does not say where: the line is the first whose text, with the lines above it, is too deep.
+            diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, new SourceLocation(sourcePath, FirstTooDeepLine(text, pipeline), 1),
+                "Markdown nested too deep for the Markdown parser on this line (emphasis or links inside each other, e.g. in a heading); split it up");
             return (frontMatter, frontMatterSource, null);
         }
         if (MarkdownNesting.TooDeepAt(document, parse, lines) is var (deepLine, deepColumn))
@@ -53,8 +54,46 @@ public static class PageParser
         // Must come before the body is rendered: the markers are part of it.
         AnchorAliases.Insert(document, frontMatter, sourcePath, diagnostics);
         var body = MarkdownBodyBuilder.Build(document, pipeline, lines);
+        if (body.PlainText.Text.Length > Safety.ReadLimits.SearchTextChars)
+            diagnostics.Warning(DiagnosticCodes.SearchTextTruncated, new SourceLocation(sourcePath, 1, 1),
+                $"this page has {body.PlainText.Text.Length:N0} characters of text; search indexes the first " +
+                $"{Safety.ReadLimits.SearchTextChars:N0} (split the page to make the rest searchable)");
         if (!unsafeHtml) UnsafeHtml.Check(sourcePath, text, lines, document, body.Links, diagnostics);
         return (frontMatter, frontMatterSource, body);
+    }
+
+    /// <summary>
+    /// The first line at which Markdig's depth limit is reached, by bisecting on the lines before it (a prefix holds
+    /// the problem once it holds its line); a page is at most 2 MiB and guarded to parse in linear time, so this costs
+    /// a few parses, and only on a page already refused. Line 1 when no prefix fails on its own.
+    /// </summary>
+    private static int FirstTooDeepLine(string text, MarkdownPipeline pipeline)
+    {
+        var starts = new List<int> { 0 };
+        for (int i = text.IndexOf('\n'); i >= 0 && i + 1 < text.Length; i = text.IndexOf('\n', i + 1)) starts.Add(i + 1);
+        int low = 1, high = starts.Count; // the answer is in [low, high] when the whole text fails
+        if (!Fails(starts.Count)) return 1;
+        while (low < high)
+        {
+            int mid = low + (high - low) / 2;
+            if (Fails(mid)) high = mid;
+            else low = mid + 1;
+        }
+        return low;
+
+        // Whether the first n lines alone reach the limit.
+        bool Fails(int n)
+        {
+            try
+            {
+                Markdig.Markdown.Parse(n < starts.Count ? text[..starts[n]] : text, pipeline);
+                return false;
+            }
+            catch (ArgumentException e) when (IsMarkdigDepthLimit(e))
+            {
+                return true;
+            }
+        }
     }
 
     private static bool IsMarkdigDepthLimit(ArgumentException e) =>
