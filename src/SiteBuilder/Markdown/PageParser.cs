@@ -21,8 +21,10 @@ public static class PageParser
     /// <param name="unsafeHtml">site.yml's <c>unsafe_html</c>: when false, raw HTML that runs script is an error.</param>
     /// <param name="pipeline">The Markdown pipeline (<see cref="MarkdownPipelineFactory.Default"/>).</param>
     /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="cancel">Gives the parse up (the caller reports why): the body is then null, with no diagnostic of its own.</param>
     public static (FrontMatter FrontMatter, string FrontMatterSource, MarkdownBody? Body) Parse(
-        string sourcePath, string text, IReadOnlySet<string> extraKeys, bool unsafeHtml, MarkdownPipeline pipeline, DiagnosticBag diagnostics)
+        string sourcePath, string text, IReadOnlySet<string> extraKeys, bool unsafeHtml, MarkdownPipeline pipeline, DiagnosticBag diagnostics,
+        CancellationToken cancel = default)
     {
         // Normalise line endings once so Markdig, YamlDotNet and our own columns agree.
         text = text.Replace("\r\n", "\n");
@@ -33,7 +35,11 @@ public static class PageParser
         MarkdownDocument document;
         try
         {
-            document = Markdig.Markdown.Parse(text, pipeline, parse);
+            document = ParseCancellation.Run(cancel, () => Markdig.Markdown.Parse(text, pipeline, parse));
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            return (frontMatter, frontMatterSource, null);
         }
         catch (ArgumentException e) when (IsMarkdigDepthLimit(e))
         {
