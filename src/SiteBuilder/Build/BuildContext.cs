@@ -89,10 +89,22 @@ public sealed class BuildContext
     /// </summary>
     private void Claimed(string path)
     {
-        string? source = Pages.FirstOrDefault(p => p.OutputPath == path)?.SourcePath
-                         ?? (PageAssets.Contains(path) ? "pages/" + path : null);
-        if (source is null) throw new InvalidOperationException($"two build outputs claim '{path}'");
+        bool taken = Output.Contains(path);
+        string? source = !taken ? null : Pages.FirstOrDefault(p => p.OutputPath == path)?.SourcePath
+                                         ?? (PageAssets.Contains(path) ? "pages/" + path : null);
+        if (source is not null)
+        {
+            Diagnostics.Error(DiagnosticCodes.DuplicateUrl, new SourceLocation(source, 1, 1),
+                $"this file takes '{path}', which SiteBuilder writes itself; move or rename it");
+            return;
+        }
+        // A file where another needs a folder, or the other way round (pages/sitemap.xml.md is sitemap.xml/index.html;
+        // an asset pages/guide beside pages/guide.md): the page or asset on either side of the path.
+        static bool Nested(string a, string b) => a.StartsWith(b + "/", StringComparison.Ordinal) || b.StartsWith(a + "/", StringComparison.Ordinal);
+        string? other = Pages.FirstOrDefault(p => Nested(p.OutputPath, path))?.OutputPath ?? PageAssets.FirstOrDefault(a => Nested(a, path));
+        source = other is null ? null : Pages.FirstOrDefault(p => p.OutputPath == other)?.SourcePath ?? "pages/" + other;
+        if (source is null) throw new InvalidOperationException($"two build outputs claim '{path}'{(taken ? "" : " as a file and a folder")}");
         Diagnostics.Error(DiagnosticCodes.DuplicateUrl, new SourceLocation(source, 1, 1),
-            $"this file takes '{path}', which SiteBuilder writes itself; move or rename it");
+            $"this file is written as '{other}', which cannot sit beside '{path}' (one would be a file and a folder at once); move or rename it");
     }
 }

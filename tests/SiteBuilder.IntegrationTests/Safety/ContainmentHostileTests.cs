@@ -141,6 +141,39 @@ public sealed class ContainmentHostileTests
     }
 
     [Theory]
+    [InlineData("sitemap.xml", "sitemap.xml")]
+    [InlineData("/robots.txt/", "robots.txt")]
+    [InlineData("404.html", "404.html")]
+    [InlineData("/assets/js/search.js", "assets/js/search.js")]
+    [InlineData("sitemap.xml/deeper/", "sitemap.xml")]
+    public void AnAliasThroughAFileOfTheSiteIsAnErrorAtItsLine(string alias, string file)
+    {
+        // Its stub would be <alias>/index.html, under a name the site writes as a file: before, the build failed at
+        // the output (SB0401) without saying which page asked for it.
+        using var site = HostileSite.Create();
+        site.Write($"-- pages/guide/old.md --\n---\ntitle: Old\naliases: [\"{alias}\"]\n---\nBody.\n");
+        var run = site.Build();
+        run.AssertExit(2).AssertDiagnostic($"pages/guide/old.md:3:11: error SB0107: the redirect for '/").AssertNoStackTrace();
+        Assert.Contains($"needs a folder '{file}', which the site already writes as a file", run.Stderr);
+        Assert.DoesNotContain("SB0401", run.Stderr);
+        site.AssertSafe(run);
+    }
+
+    [Theory]
+    // A page whose folder is a file SiteBuilder writes, and an asset where a page needs its folder.
+    [InlineData("-- pages/sitemap.xml.md --\n---\ntitle: Map\n---\nBody.\n", "pages/sitemap.xml.md:1:1: error SB0107: this file is written as 'sitemap.xml/index.html', which cannot sit beside 'sitemap.xml'")]
+    [InlineData("-- pages/guide/install --\nnot a page\n-- pages/guide/install.md --\n---\ntitle: Install\n---\nBody.\n", "pages/guide/install.md:1:1: error SB0107: this file is written as 'guide/install/index.html', which cannot sit beside 'guide/install'")]
+    public void AFileWhereTheSiteNeedsAFolderIsAnErrorAtThePage(string files, string expected)
+    {
+        using var site = HostileSite.Create();
+        site.Write(files);
+        var run = site.Build();
+        run.AssertExit(2).AssertDiagnostic(expected).AssertNoStackTrace();
+        Assert.DoesNotContain("SB0401", run.Stderr);
+        site.AssertSafe(run);
+    }
+
+    [Theory]
     [InlineData("https://statswiki.unece.org/display/%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e/outside", "SB0113: no redirect stub for ")]
     [InlineData("https://statswiki.unece.org/display/SPACE/a%2F..%2F..%2F..%2F..%2F..%2F..%2Foutside", "SB0113: no redirect stub for ")]
     [InlineData("https://statswiki.unece.org/display/SPACE/a%5C..%5C..%5Coutside", "SB0113: no redirect stub for ")]

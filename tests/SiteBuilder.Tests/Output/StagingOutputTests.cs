@@ -54,8 +54,14 @@ public class StagingOutputTests
         Directory.CreateDirectory(out_);
         File.WriteAllText(Path.Combine(out_, "index.html"), "previous");
         using var staging = new StagingOutput(out_);
-        staging.TryAdd("a", "a file where a folder is needed next");
-        Assert.True(staging.TryAdd("a/index.html", "cannot be written"));
+        // A file where a folder is needed is refused before it is written (a path is a file or a folder, never both).
+        Assert.True(staging.TryAdd("a", "a file where a folder is needed next"));
+        Assert.False(staging.TryAdd("a/index.html", "refused"));
+        Assert.Null(staging.Failure);
+        // A write the file system refuses (here something else put a file where the folder goes) is remembered.
+        string folder = Assert.Single(Directory.EnumerateDirectories(Path.GetDirectoryName(out_)!, "._site.staging-*"));
+        File.WriteAllText(Path.Combine(folder, "b"), "not ours");
+        Assert.True(staging.TryAdd("b/index.html", "cannot be written"));
         Assert.NotNull(staging.Failure);
         Assert.Throws<IOException>(() => staging.Commit());
         Assert.Equal("previous", File.ReadAllText(Path.Combine(out_, "index.html")));

@@ -79,6 +79,16 @@ public sealed class WriteRedirects : IBuildStep
     private static bool AddStub(BuildContext context, string stubUrl, Page page, SourceLocation at, bool report)
     {
         string path = Permalinks.OutputPath(stubUrl);
+        // A stub is a folder's index.html: a folder on its way that the site writes as a file (an alias of
+        // 'sitemap.xml', 'robots.txt' or a theme asset) could not be written; say so at the alias, not at the output.
+        for (int slash = path.IndexOf('/'); slash > 0; slash = path.IndexOf('/', slash + 1))
+        {
+            string folder = path[..slash];
+            if (!context.Output.Contains(folder)) continue;
+            if (report)
+                context.Diagnostics.Error(DiagnosticCodes.DuplicateUrl, at, $"the redirect for '/{stubUrl}' needs a folder '{folder}', which the site already writes as a file");
+            return false;
+        }
         string html = RedirectStub.To(page.Title, Permalinks.Relative(stubUrl, page.Url), context.Config.BaseUrl is { } baseUrl ? baseUrl + page.Url : null, context.Config.Language);
         if (context.Output.TryAdd(path, html)) return true;
         if (report)
