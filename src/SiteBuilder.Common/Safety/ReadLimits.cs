@@ -20,6 +20,15 @@ public static class ReadLimits
     /// warning SB1102): a page of unique words would otherwise add a term for each word to every reader's index.
     /// </summary>
     public const int SearchTextChars = 512 * 1024;
+    /// <summary>
+    /// The longest title (a page's, a label, a section's, the site's): a title is shown on other pages too (the
+    /// navigation, breadcrumbs, lists), so one long title would be copied into thousands of files.
+    /// </summary>
+    public const int TitleChars = 500;
+    /// <summary>The longest description or footer (the site's footer and description are on every page).</summary>
+    public const int TextChars = 5_000;
+    /// <summary>The most labels one page may have (each label has a page of its own, listing the pages that carry it).</summary>
+    public const int LabelsPerPage = 100;
     /// <summary>Any other file copied into the site (an image, a PDF, a theme asset).</summary>
     public const long AssetBytes = 64L << 20;
     /// <summary>A layout (<c>.cshtml</c>) or <c>site.yml</c>.</summary>

@@ -126,6 +126,19 @@ public sealed class YamlReader
         return null;
     }
 
+    /// <summary>
+    /// A string of at most <paramref name="maxChars"/> characters; a longer one is an error at it (it is shown on other
+    /// pages too, so it would be copied into many files) and is read cut to the limit.
+    /// </summary>
+    public string? String(YamlNode node, string key, int maxChars)
+    {
+        if (String(node, key) is not { } text) return null;
+        if (text.Length <= maxChars) return text;
+        _diagnostics.Error(_typeCode, Positions.At(node),
+            $"'{key}' is {text.Length:N0} characters long, more than the {maxChars:N0} allowed (it is shown on other pages too)");
+        return text[..maxChars];
+    }
+
     /// <summary>A scalar or a sequence of scalars, as a list of strings.</summary>
     public List<string> StringList(YamlNode node, string key)
     {

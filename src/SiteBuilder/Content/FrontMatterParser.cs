@@ -57,9 +57,9 @@ public static class FrontMatterParser
             keyLocations[key] = positions.At(keyNode);
             switch (key)
             {
-                case "title": fm = fm with { Title = (r.String(value, key) ?? "").Trim() }; break;
-                case "description": fm = fm with { Description = r.String(value, key)?.Trim() }; break;
-                case "labels": fm = fm with { Labels = r.StringList(value, key) }; break;
+                case "title": fm = fm with { Title = (r.String(value, key, Safety.ReadLimits.TitleChars) ?? "").Trim() }; break;
+                case "description": fm = fm with { Description = r.String(value, key, Safety.ReadLimits.TextChars)?.Trim() }; break;
+                case "labels": fm = fm with { Labels = Labels(value, r) }; break;
                 case "weight": fm = fm with { Weight = r.Int(value, key) ?? 0 }; break;
                 case "layout": fm = fm with { Layout = r.String(value, key), LayoutLocation = positions.At(value) }; break;
                 case "draft": fm = fm with { Draft = r.Bool(value, key) ?? false }; break;
@@ -78,6 +78,23 @@ public static class FrontMatterParser
         if (string.IsNullOrEmpty(fm.Title))
             diagnostics.Error(DiagnosticCodes.MissingTitle, keyLocations.GetValueOrDefault("title", start), NoTitle);
         return fm with { Extra = extra, KeyLocations = keyLocations };
+    }
+
+    // Labels, each at most a title long, and at most LabelsPerPage of them (each has a generated page of its own).
+    private static List<string> Labels(YamlNode value, YamlReader r)
+    {
+        var labels = r.StringList(value, "labels");
+        if (labels.Count > Safety.ReadLimits.LabelsPerPage)
+        {
+            r.TypeError(value, "labels", $"at most {Safety.ReadLimits.LabelsPerPage} labels (there are {labels.Count:N0})");
+            labels = labels.Take(Safety.ReadLimits.LabelsPerPage).ToList();
+        }
+        if (labels.Any(l => l.Length > Safety.ReadLimits.TitleChars))
+        {
+            r.TypeError(value, "labels", $"labels of at most {Safety.ReadLimits.TitleChars} characters");
+            labels = labels.Select(l => l.Length > Safety.ReadLimits.TitleChars ? l[..Safety.ReadLimits.TitleChars] : l).ToList();
+        }
+        return labels;
     }
 
     /// <summary>The front-matter block of a page's text, fences included (empty when it has none).</summary>

@@ -49,9 +49,9 @@ public static class SiteConfigLoader
             if (r.Key(keyNode, "in site.yml") is not { } key) continue;
             switch (key)
             {
-                case "title": config = config with { Title = r.String(value, key) ?? config.Title }; break;
-                case "description": config = config with { Description = r.String(value, key) }; break;
-                case "footer": config = config with { Footer = r.String(value, key) }; break;
+                case "title": config = config with { Title = r.String(value, key, Safety.ReadLimits.TitleChars) ?? config.Title }; break;
+                case "description": config = config with { Description = r.String(value, key, Safety.ReadLimits.TextChars) }; break;
+                case "footer": config = config with { Footer = r.String(value, key, Safety.ReadLimits.TextChars) }; break;
                 case "base_url":
                     if (r.String(value, key) is not { } baseUrl || string.IsNullOrWhiteSpace(baseUrl)) break;
                     if (SiteConfig.NormalizeBaseUrl(baseUrl) is { } normalized) config = config with { BaseUrl = normalized };
@@ -114,7 +114,7 @@ public static class SiteConfigLoader
                     if (r.Key(k, $"of section '{key}'") is not { } name) continue;
                     switch (name)
                     {
-                        case "title": title = r.String(v, name); break;
+                        case "title": title = r.String(v, name, Safety.ReadLimits.TitleChars); break;
                         case "statswiki_space": space = r.String(v, name); break;
                         case "layout": layout = r.String(v, name); break;
                         case "schema": schema = SectionSchemaLoader.Load(v, r, diagnostics); break;
@@ -162,7 +162,7 @@ public static class SiteConfigLoader
                                 slug = null;
                             }
                             break;
-                        case "title": title = r.String(v, "index_by.title"); break;
+                        case "title": title = r.String(v, "index_by.title", Safety.ReadLimits.TitleChars); break;
                         default: r.TypeError(k, "index_by", "an entry with field, slug and title"); break;
                     }
                 }

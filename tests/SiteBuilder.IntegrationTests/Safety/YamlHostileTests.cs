@@ -241,6 +241,25 @@ public sealed class YamlHostileTests
         site.AssertSafe(run);
     }
 
+    // ---- Text shown on other pages ---------------------------------------------------------------------------------
+
+    [Fact]
+    public void ATitleOrFooterTooLongToCopyIntoEveryPageIsAnErrorAtIt()
+    {
+        // One 1 MB title in the navigation of 50 pages made 60 MB of output; the site's footer is on every page.
+        using var site = HostileSite.Create();
+        var run = BuildFrontMatter(site, "title: " + new string('x', 1_000_000) + "\n");
+        run.AssertExit(2).AssertDiagnostic($"{Page}:2:8: error SB0104: 'title' is 1,000,000 characters long, more than the 500 allowed (it is shown on other pages too)");
+        Assert.True(Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) < 10_000_000);
+        site.AssertSafe(run);
+        run = BuildFrontMatter(site, "title: T\nlabels: [" + string.Join(", ", Enumerable.Range(0, 150).Select(i => "l" + i)) + "]\n");
+        run.AssertExit(2).AssertDiagnostic($"{Page}:3:9: error SB0104: 'labels' must be at most 100 labels (there are 150)");
+        site.AssertSafe(run);
+        run = BuildSiteYml(site, "title: T\nfooter: " + new string('f', 10_000) + "\n");
+        run.AssertExit(3).AssertDiagnostic("site.yml:2:9: error SB0002: 'footer' is 10,000 characters long, more than the 5,000 allowed");
+        site.AssertSafe(run);
+    }
+
     // ---- Merge keys, tags, aliases as keys ---------------------------------------------------------------------------
 
     [Fact]
