@@ -24,6 +24,10 @@ public sealed class PageModelFactory
         var sections = (tree.Root?.Children ?? tree.Pages.Where(p => p.Parent is null && p.Url.Length > 0).ToList())
             // A section's site.yml title is its short name, the one navigation shows; its page title is the long one.
             .Select(p => (config.Section(p.Section)?.Title is { Length: > 0 } shortTitle && p.Url == p.Section + "/" ? shortTitle : p.Title, p.Url)).ToList();
+        // Every page carries the header: a site of thousands of top-level pages would copy them all into each page
+        // (2,000 made every page 90 kB, the site grows with the square of its pages). The rest are one link home.
+        if (sections.Count > SiteNavLimit)
+            sections = [.. sections.Take(SiteNavLimit), ($"{sections.Count - SiteNavLimit} more pages…", "")];
         _site = new SiteModel
         {
             Title = config.Title,
@@ -84,6 +88,9 @@ public sealed class PageModelFactory
         foreach (var child in page.Children) count += Descendants(child);
         return count;
     }
+
+    /// <summary>The most top-level pages the header lists; the rest are one "more" link to the home page.</summary>
+    public const int SiteNavLimit = 30;
 
     /// <summary>The most siblings one level of the sidebar lists; the rest are one "more" link to their parent.</summary>
     public const int SidebarLevelLimit = 30;

@@ -3,7 +3,7 @@ using SiteBuilder.Layouts;
 
 namespace SiteBuilder.Tests.Layouts;
 
-/// <summary>A page's sidebar stays bounded however many pages its section has.</summary>
+/// <summary>A page's sidebar and header stay bounded however many pages its section or the site has.</summary>
 public sealed class SidebarLimitTests
 {
     private static Page P(string path, string title) => new(path) { FrontMatter = new FrontMatter { Title = title } };
@@ -39,5 +39,20 @@ public sealed class SidebarLimitTests
         var sidebar = new PageModelFactory(new SiteConfig(), tree).Sidebar(tree.ByUrl("s/p05/")!)!;
         Assert.Equal(PageModelFactory.SidebarLevelLimit, sidebar.Children.Count);
         Assert.DoesNotContain(sidebar.Children, n => n.Title.EndsWith("more pages…", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(30, 30)]
+    [InlineData(2_000, 31)]
+    public void TheHeaderListsAtMostThirtyTopLevelPagesAndOneLinkHome(int topLevel, int listed)
+    {
+        // Every page carries the header: listing 2,000 top-level pages in it made each page 90 kB.
+        var pages = new List<Page> { P("index.md", "Home") };
+        for (int i = 0; i < topLevel; i++) pages.Add(P($"p{i:D4}.md", $"P{i:D4}"));
+        var site = new PageModelFactory(new SiteConfig(), PageTree.Build(pages)).Site;
+        Assert.Equal(listed, site.Sections.Count);
+        Assert.Equal(("P0000", "p0000/"), site.Sections[0]);
+        if (topLevel > PageModelFactory.SiteNavLimit)
+            Assert.Equal(($"{topLevel - PageModelFactory.SiteNavLimit} more pages…", ""), site.Sections[^1]);
     }
 }
