@@ -398,8 +398,7 @@ public static class ShardWriter
     // by ref), so the writer can take a tier's postings in ref order by their ranks.
     private sealed class Ranking(int documentCount)
     {
-        private readonly double[] _sum = new double[documentCount];
-        private readonly int[] _ref = new int[documentCount];
+        private readonly double[] _key = new double[documentCount];
         private readonly int[] _byScore = new int[documentCount];
         private readonly int[] _rank = new int[documentCount];
 
@@ -415,20 +414,23 @@ public static class ShardWriter
                 var i = at + 2;
                 for (var f = 0; f < 32; f++)
                     if ((mask & (1 << f)) != 0) sum += data[i++] / 1000.0;
-                _sum[k] = sum;
-                _ref[k] = data[at];
+                _key[k] = -sum;
                 _byScore[k] = k;
                 at = i;
             }
-            var byScore = _byScore.AsSpan(0, list.Count);
-            byScore.Sort(new ByScore(_sum, _ref));
-            for (var r = 0; r < byScore.Length; r++) _rank[byScore[r]] = r;
-        }
-
-        // A struct comparer, which the sort inlines (a lambda cost twice as much, on the thread the build waits for).
-        private readonly struct ByScore(double[] sum, int[] refs) : IComparer<int>
-        {
-            public int Compare(int a, int b) => sum[a] != sum[b] ? sum[b].CompareTo(sum[a]) : refs[a].CompareTo(refs[b]);
+            // Sorted by the negated sums as plain double keys, then each run of equal sums by posting number (the
+            // postings are in ref order): sorting primitive keys is several times faster than with a comparer, which
+            // took a third of this writer's time.
+            var n = list.Count;
+            Array.Sort(_key, _byScore, 0, n);
+            for (var run = 0; run < n;)
+            {
+                var end = run + 1;
+                while (end < n && _key[end] == _key[run]) end++;
+                if (end - run > 1) Array.Sort(_byScore, run, end - run);
+                run = end;
+            }
+            for (var r = 0; r < n; r++) _rank[_byScore[r]] = r;
         }
     }
 }
