@@ -117,6 +117,8 @@ public static class DiagnosticCodes
     /// <summary>A wiki link title matches several pages.</summary>
     public const string AmbiguousWikiTarget = "SB1004";
 
-    /// <summary>The search index is larger than its configured budget.</summary>
+    /// <summary>The search index is larger than its budget (set in <c>site.yml</c>, or the default).</summary>
     public const string SearchBudget = "SB1101";
+    /// <summary>A page's text is longer than the search index takes of one page; the rest is not searchable.</summary>
+    public const string SearchTextTruncated = "SB1102";
 }

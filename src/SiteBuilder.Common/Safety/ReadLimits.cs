@@ -15,6 +15,11 @@ public static class ReadLimits
 
     /// <summary>The longest one page may take to parse (a realistic page at the size limit takes well under a second).</summary>
     public static readonly TimeSpan PageParseTime = TimeSpan.FromSeconds(20);
+    /// <summary>
+    /// The most text of one page the search index takes (characters of its plain text; the rest is not searchable, with
+    /// warning SB1102): a page of unique words would otherwise add a term for each word to every reader's index.
+    /// </summary>
+    public const int SearchTextChars = 512 * 1024;
     /// <summary>Any other file copied into the site (an image, a PDF, a theme asset).</summary>
     public const long AssetBytes = 64L << 20;
     /// <summary>A layout (<c>.cshtml</c>) or <c>site.yml</c>.</summary>

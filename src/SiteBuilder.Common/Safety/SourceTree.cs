@@ -53,7 +53,7 @@ public sealed class SourceTree
             {
                 if (skip?.Invoke(name) == true) continue;
                 string rel = relDir.Length == 0 ? name : relDir + "/" + name;
-                var entry = Classify(Path.Join(realDir, name));
+                var entry = Classify(realDir, name);
                 switch (entry.Kind)
                 {
                     case SourceEntryKind.File:
@@ -78,7 +78,7 @@ public sealed class SourceTree
     {
         if (!IsPlainRelative(relativePath))
             return new SourceEntry(SourceEntryKind.Unsafe, "", 0, $"'{relativePath}' is not a plain path inside the source folder");
-        return Classify(Path.Join(Root, relativePath));
+        return Classify(Root, relativePath);
     }
 
     /// <summary>
@@ -141,9 +141,11 @@ public sealed class SourceTree
         path.Length > 0 && !Path.IsPathRooted(path) && !path.Contains('\\') && !path.Contains('\0') &&
         path.Split('/').All(part => part is not ("" or "." or ".."));
 
-    private SourceEntry Classify(string path)
+    // What is at `relative` below the canonical folder `realBase`.
+    private SourceEntry Classify(string realBase, string relative)
     {
-        var (outcome, real) = PathResolver.Resolve(path);
+        string path = Path.Join(realBase, relative);
+        var (outcome, real) = PathResolver.Resolve(realBase, relative);
         switch (outcome)
         {
             case PathResolver.Outcome.Loop:

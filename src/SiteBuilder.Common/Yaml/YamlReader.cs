@@ -100,10 +100,18 @@ public sealed class YamlReader
 
     /// <summary>
     /// A mapping key as a string (a scalar's value, quoted or plain); null, with an error at the key, for a key that
-    /// is a sequence or a mapping (<c>[a]: c</c>, <c>? [a, b]</c>, <c>{a: b}: c</c>), which no setting is named by.
+    /// is a sequence or a mapping (<c>[a]: c</c>, <c>? [a, b]</c>, <c>{a: b}: c</c>), which no setting is named by, and
+    /// for a plain <c>&lt;&lt;</c> (YAML 1.1's merge key, which YAML 1.2 and SiteBuilder do not merge).
     /// </summary>
     public string? Key(YamlNode key, string where)
     {
+        if (key is YamlScalarNode { Value: "<<", Style: ScalarStyle.Plain })
+        {
+            // YAML 1.1's merge key: read as a name, it would be silently unknown and its keys silently missing.
+            _diagnostics.Error(_typeCode, Positions.At(key),
+                $"'<<' {where} is a YAML 1.1 merge key, which SiteBuilder does not read (it reads YAML 1.2): write the keys out; this entry is ignored");
+            return null;
+        }
         if (key is YamlScalarNode s) return s.Value ?? "";
         _diagnostics.Error(_typeCode, Positions.At(key),
             $"a key {where} must be a name, not a {(key is YamlSequenceNode ? "sequence" : "mapping")}; this entry is ignored");

@@ -89,8 +89,8 @@ public static class EditorSchemaGenerator
             ("sections", Described(new JsonObject { ["type"] = "object", ["additionalProperties"] = section },
                 "Settings of each section, by the name of its folder under pages/.")),
             ("search", Described(Closed(Obj(
-                    ("budget_bytes", Described(Int(), "Fail the build (SB1101) when all search files together are larger than this, in bytes on disk.")),
-                    ("query_budget_bytes", Described(Int(), "Fail the build (SB1101) when one query fetches more than this before its first results, gzipped (docs/search.md).")),
+                    ("budget_bytes", Described(Int(), "Fail the build (SB1101) when all search files together are larger than this, in bytes on disk (default 1073741824: 1 GiB).")),
+                    ("query_budget_bytes", Described(Int(), "Fail the build (SB1101) when one query fetches more than this before its first results, gzipped (default 2097152: 2 MiB; docs/search.md).")),
                     ("index_json", Described(Bool(), "Also write the whole lunr index as search/index.json, for tools that load a classic lunr index.")))),
                 "Settings of the sharded search index (docs/search.md).")),
             ("unsafe_html", Described(Bool(), "true publishes raw HTML, links and attributes that can run script (<script>, on… attributes, javascript: URLs); off by default, when they are errors.")),

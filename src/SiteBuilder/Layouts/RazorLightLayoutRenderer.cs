@@ -57,6 +57,12 @@ public sealed class RazorLightLayoutRenderer : ILayoutRenderer
     public static bool IsReportedOnce(string code) =>
         code is DiagnosticCodes.LayoutCompile or DiagnosticCodes.LayoutIncludeCycle or DiagnosticCodes.LayoutNotFound or DiagnosticCodes.LayoutUnsafeCode;
 
+    /// <summary>
+    /// True once a render was stopped by a limit: this renderer fails every later render at once. A full build makes
+    /// a new renderer, so the preview, which keeps one across rebuilds, replaces it when a page changes after a stop.
+    /// </summary>
+    public bool IsStopped => _stopped is not null;
+
     /// <summary>The compiled templates, once the first render has needed them.</summary>
     internal CompiledLayouts? Compiled => _engine.IsValueCreated ? _engine.Value.Compiled : null;
 

@@ -50,20 +50,24 @@ public static class MarkdownNesting
         return null;
     }
 
-    // Children go on the stack last first, so they come off in document order.
+    // Children go on the stack last first, so they come off in document order. Only what can hold a container is
+    // pushed: text, code and other leaves (most of a page) can never be too deep themselves.
     private static void Push(Stack<(MarkdownObject, int)> stack, MarkdownObject node, int depth)
     {
         switch (node)
         {
             case ContainerBlock container:
-                for (int i = container.Count - 1; i >= 0; i--) stack.Push((container[i], depth + 1));
+                for (int i = container.Count - 1; i >= 0; i--)
+                    if (container[i] is ContainerBlock or LeafBlock { Inline: not null }) stack.Push((container[i], depth + 1));
                 break;
             case LeafBlock { Inline: { } inline }:
                 // A paragraph is no container, and its inline root is its own text: neither is a level.
-                for (var child = inline.LastChild; child is not null; child = child.PreviousSibling) stack.Push((child, depth));
+                for (var child = inline.LastChild; child is not null; child = child.PreviousSibling)
+                    if (child is ContainerInline) stack.Push((child, depth));
                 break;
             case ContainerInline container:
-                for (var child = container.LastChild; child is not null; child = child.PreviousSibling) stack.Push((child, depth + 1));
+                for (var child = container.LastChild; child is not null; child = child.PreviousSibling)
+                    if (child is ContainerInline) stack.Push((child, depth + 1));
                 break;
         }
     }

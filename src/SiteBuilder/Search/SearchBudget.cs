@@ -14,10 +14,12 @@ public static class SearchBudget
         var problems = new List<Diagnostic>();
         if (options.MaxTotalBytes is { } total && result.TotalBytes > total)
             problems.Add(Diagnostic.Error(DiagnosticCodes.SearchBudget, options.MaxTotalBytesAt ?? fallback,
-                $"search files are {Format(result.TotalBytes)} in {result.FileCount} files, over their budget of {Format(total)}"));
+                $"search files are {Format(result.TotalBytes)} in {result.FileCount} files, over their budget of {Format(total)}" +
+                (options.MaxTotalBytesAt is null ? " (the default; search.budget_bytes in site.yml sets another)" : "")));
         if (options.MaxQueryBytes is { } query && result.LargestQuery.GzipBytes > query)
             problems.Add(Diagnostic.Error(DiagnosticCodes.SearchBudget, options.MaxQueryBytesAt ?? fallback,
-                $"a search for '{result.LargestQuery.Term}' fetches {Format(result.LargestQuery.GzipBytes)} gzipped, over the per-query budget of {Format(query)}"));
+                $"a search for '{result.LargestQuery.Term}' fetches {Format(result.LargestQuery.GzipBytes)} gzipped, over the per-query budget of {Format(query)}" +
+                (options.MaxQueryBytesAt is null ? " (the default; search.query_budget_bytes in site.yml sets another)" : "")));
         return problems;
     }
 
@@ -26,6 +28,7 @@ public static class SearchBudget
     {
         < 1024 => $"{bytes} B",
         < 1024 * 1024 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.0} KiB"),
-        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.0} MiB"),
+        < 1024L * 1024 * 1024 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.0} MiB"),
+        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024 * 1024):0.0} GiB"),
     };
 }

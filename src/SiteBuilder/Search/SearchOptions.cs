@@ -23,6 +23,18 @@ public sealed record SearchOptions
     /// <summary>Also write the whole index as <c>search/index.json</c> (a classic lunr index, for other tools).</summary>
     public bool WriteIndexJson { get; init; }
 
+    /// <summary>
+    /// The budget of all search files together when <c>site.yml</c> sets none: far above a large real wiki (the 10,000-page
+    /// bench site writes tens of MB), it stops a pull request from filling the disk of the machine that builds it.
+    /// </summary>
+    public const long DefaultMaxTotalBytes = 1L << 30;
+
+    /// <summary>
+    /// The budget of what one query fetches, gzipped, when <c>site.yml</c> sets none: a reader's search should never
+    /// cost megabytes (the 10,000-page bench site fetches under 150 kB for a word).
+    /// </summary>
+    public const long DefaultMaxQueryBytes = 2L << 20;
+
     /// <summary>Largest allowed size of all search files together, in bytes, or null for no limit.</summary>
     public long? MaxTotalBytes { get; init; }
 

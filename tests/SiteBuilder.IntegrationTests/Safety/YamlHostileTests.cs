@@ -244,12 +244,20 @@ public sealed class YamlHostileTests
     // ---- Merge keys, tags, aliases as keys ---------------------------------------------------------------------------
 
     [Fact]
-    public void AMergeKeyIsAnUnknownKeyNotAMerge()
+    public void AMergeKeyIsAnErrorNotASilentMerge()
     {
-        // YamlDotNet's representation model does not merge '<<'; SiteBuilder says so rather than guess.
+        // YAML 1.2 (and YamlDotNet's representation model) does not merge '<<': SiteBuilder says so rather than guess,
+        // as an error, so the keys the author meant to merge are never silently missing. A quoted "<<" is a name.
         using var site = HostileSite.Create();
-        var run = BuildFrontMatter(site, "title: T\nbase: &b {weight: 3}\n<<: *b\n", "--strict");
-        run.AssertExit(2).AssertDiagnostic($"{Page}:4:1: warning SB0105: unknown front-matter key '<<'");
+        var run = BuildFrontMatter(site, "title: T\nweight: &w 3\n<<: {draft: true}\n");
+        run.AssertExit(2).AssertDiagnostic($"{Page}:4:1: error SB0104: '<<' of the front matter is a YAML 1.1 merge key, which SiteBuilder does not read (it reads YAML 1.2): write the keys out; this entry is ignored");
+        site.AssertSafe(run);
+        run = BuildFrontMatter(site, "title: T\n\"<<\": x\n", "--strict");
+        run.AssertExit(2).AssertDiagnostic($"{Page}:3:1: warning SB0105: unknown front-matter key '<<'");
+        site.AssertSafe(run);
+        // In site.yml it is a configuration error (exit 3) at the key.
+        run = BuildSiteYml(site, "title: T\nbase: &b {title: X}\n<<: *b\n");
+        run.AssertExit(3).AssertDiagnostic("site.yml:3:1: error SB0002: '<<' in site.yml is a YAML 1.1 merge key");
         site.AssertSafe(run);
     }
 

@@ -68,4 +68,27 @@ public sealed class PageParseTimeLimitTests
         Assert.DoesNotContain(result.Diagnostics, d => d.Code == DiagnosticCodes.PageTooSlow);
         Assert.True(File.Exists(Path.Combine(site.Output, "slow", "index.html")));
     }
+
+    public static TheoryData<string, string> SlowPatterns => new()
+    {
+        // Each takes Markdig many seconds at this size; a given-up parse must stop at its next block or delimiter.
+        { "duplicate headings", string.Concat(Enumerable.Repeat("# a\n\n", 60_000)) },
+        { "unclosed links", string.Concat(Enumerable.Repeat("[a](", 200_000)) + "\n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SlowPatterns))]
+    public void A_parse_given_up_stops_instead_of_running_on(string what, string body)
+    {
+        string text = "---\ntitle: Slow\n---\n" + body;
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var bag = new DiagnosticBag();
+        var clock = Stopwatch.StartNew();
+        var (_, _, parsed) = SiteBuilder.Markdown.PageParser.Parse("pages/slow.md", text, new HashSet<string>(), unsafeHtml: false,
+            SiteBuilder.Markdown.MarkdownPipelineFactory.Default, bag, cancel.Token);
+        clock.Stop();
+        Assert.Null(parsed);
+        Assert.Empty(bag.ToSortedList());
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{what}: {clock.Elapsed}");
+    }
 }

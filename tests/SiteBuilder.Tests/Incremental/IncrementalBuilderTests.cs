@@ -285,6 +285,33 @@ public sealed class IncrementalBuilderTests
     }
 
     [Fact]
+    public void APageEditAfterALayoutLimitRendersEveryPageAgainAsAFullBuildWould()
+    {
+        // The layout recurses without end for one page only: the render is stopped (SB0306), and the renderer stops
+        // every later render. Fixing the page, not the layout, must bring the whole site back, as a full build does.
+        using var site = TestSite.Create(Site + "\n" + Layouts);
+        Edit(site, "layouts/page.cshtml", "<h1>@Model.Title</h1>",
+            "@functions { int Deep(int n) => Deep(n + 1) + 1; }\n<h1>@Model.Title</h1>@if (Model.Title == \"Loop\") { <b>@Deep(0)</b> }");
+        var builder = new IncrementalBuilder(Options(site));
+        Assert.True(builder.Rebuild().Succeeded);
+
+        Edit(site, "pages/docs/beta.md", "title: Beta", "title: Loop");
+        var stopped = builder.Update(["pages/docs/beta.md"]);
+        Assert.False(stopped.Succeeded);
+        Assert.Contains(stopped.Diagnostics, d => d.Code == "SB0306" && d.Location.Path == "layouts/page.cshtml");
+        AssertSameDiagnostics(site, stopped);
+
+        // Another page's edit while the limit stands: still the same failure as a full build.
+        Edit(site, "pages/other/delta.md", "Delta text.", "Delta text, edited.");
+        AssertSameDiagnostics(site, builder.Update(["pages/other/delta.md"]));
+
+        Edit(site, "pages/docs/beta.md", "title: Loop", "title: Beta again");
+        var fixedPage = builder.Update(["pages/docs/beta.md"]);
+        Assert.True(fixedPage.Succeeded, string.Join("\n", fixedPage.Diagnostics));
+        AssertSameAsFullBuild(site, builder);
+    }
+
+    [Fact]
     public void AddingAPageUpdatesItsParentAndTheSitemap()
     {
         using var site = TestSite.Create(Site);

@@ -126,6 +126,10 @@ public class SearchIndexWriterTests
         Assert.StartsWith("site.yml:13:23: error SB1101: a search for '", problems[1].ToString());
         Assert.EndsWith("gzipped, over the per-query budget of 50 B", problems[1].Message);
         Assert.Empty(SearchBudget.Check(result, new SearchOptions { MaxTotalBytes = result.TotalBytes, MaxQueryBytes = result.LargestQuery.GzipBytes }, SourceLocation.File("site.yml")));
+        // A budget site.yml does not set is the default, reported at site.yml with how to change it.
+        var byDefault = SearchBudget.Check(result, new SearchOptions { MaxTotalBytes = 100 }, SourceLocation.File("site.yml"));
+        Assert.StartsWith("site.yml: error SB1101: search files are ", Assert.Single(byDefault).ToString());
+        Assert.EndsWith("over their budget of 100 B (the default; search.budget_bytes in site.yml sets another)", byDefault[0].Message);
         // The largest query counts lunr.min.js, the loader, the manifest, its shard and the document shard.
         Assert.True(result.LargestQuery.GzipBytes > result.Files.Single(f => f.Path == "search/lunr.min.js").Content.Length / 4);
     }

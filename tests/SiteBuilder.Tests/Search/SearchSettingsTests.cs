@@ -57,4 +57,30 @@ public class SearchSettingsTests
         Assert.False(plain.Output.Contains("search/index.json"));
         Assert.True(plain.Output.Contains("search/terms/0.js"));
     }
+
+    [Fact]
+    public void Without_settings_the_default_budgets_apply()
+    {
+        var (result, context) = Build("title: T\n");
+        Assert.DoesNotContain(result.Diagnostics, d => d.IsError);
+        string summary = Assert.Single(context.Summary, line => line.StartsWith("Search index: ", StringComparison.Ordinal));
+        Assert.Contains(", budget 1.0 GiB;", summary);
+        Assert.EndsWith(" gzipped, budget 2.0 MiB", summary);
+    }
+
+    [Fact]
+    public void A_page_past_the_search_text_limit_is_indexed_up_to_it_with_a_warning()
+    {
+        // 600,000 characters of one word, then a word past the limit.
+        string body = string.Concat(Enumerable.Repeat("alpha ", 100_000)) + "zebraword\n";
+        string dir = TestSites.Write(Pages + "\n-- site.yml --\ntitle: T\n-- pages/long.md --\n---\ntitle: Long\n---\n" + body);
+        var (result, context) = new SiteGenerator().Run(new BuildOptions { SourceDir = dir, OutputDir = Path.Combine(dir, "_site"), DryRun = true });
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == "SB1102");
+        Assert.Equal("pages/long.md:1:1: warning SB1102: this page has 600,010 characters of text; search indexes the first 524,288 (split the page to make the rest searchable)", warning.ToString());
+        var files = ((SiteBuilder.Output.MemoryOutput)context.Output).Files;
+        var search = files.Where(f => f.Key.StartsWith("search/", StringComparison.Ordinal)).Select(f => System.Text.Encoding.UTF8.GetString(f.Value)).ToList();
+        Assert.Contains(search, text => text.Contains("\"alpha\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(search, text => text.Contains("zebraword", StringComparison.Ordinal));
+        Assert.Contains("zebraword", System.Text.Encoding.UTF8.GetString(files["long/index.html"]));
+    }
 }

@@ -205,6 +205,13 @@ public sealed class IncrementalBuilder
         var watch = Stopwatch.StartNew();
         StartTimings();
         var work = new Work();
+        // Editors write temporary files beside the page (sed, vim's 4913) and delete them at once: a path
+        // that neither exists now nor was an asset before changes nothing.
+        string pagesDir = Path.Combine(_sourceDir, "pages");
+        changes.PageAssetPaths.RemoveWhere(rel => rel.Length > 0 && !Path.Exists(Path.Combine(pagesDir, rel)) &&
+                                                  !_pageAssets.Contains(rel) && !_pageAssets.Any(a => a.StartsWith(rel + "/", StringComparison.Ordinal)) &&
+                                                  !_all.Keys.Any(k => k.StartsWith(rel + "/", StringComparison.Ordinal)));
+        if (changes.IsEmpty) return Last;
 
         if (changes.SharedLayout || changes.Layouts.Count > 0 || changes.ThemeAssets)
         {
@@ -220,18 +227,14 @@ public sealed class IncrementalBuilder
         }
         // A template that does not compile is reported once, naming the first page (in URL order) that uses it, as in
         // the full build; a page edit can change which page that is. While one fails, every page renders again.
-        if ((changes.Pages.Count > 0 || changes.PageAssets) && _compileDiagnostics.Any(kv => RendererFor(kv.Key.Layout) == kv.Key.Renderer))
+        // So after a render stopped by a limit (which stops every later render of its renderer), whatever changed: the
+        // change may be the fix, and a full build renders every page afresh.
+        bool stopped = _sharedRenderer?.IsStopped == true || _layoutRenderers.Values.Any(r => r.IsStopped);
+        if (stopped || ((changes.Pages.Count > 0 || changes.PageAssets) && _compileDiagnostics.Any(kv => RendererFor(kv.Key.Layout) == kv.Key.Renderer)))
         {
             LoadLayouts(newRenderers: true);
             work.AllModels = work.ForceRender = work.SiteFiles = true;
         }
-        // Editors write temporary files beside the page (sed, vim's 4913) and delete them at once: a path
-        // that neither exists now nor was an asset before changes nothing.
-        string pagesDir = Path.Combine(_sourceDir, "pages");
-        changes.PageAssetPaths.RemoveWhere(rel => rel.Length > 0 && !Path.Exists(Path.Combine(pagesDir, rel)) &&
-                                                  !_pageAssets.Contains(rel) && !_pageAssets.Any(a => a.StartsWith(rel + "/", StringComparison.Ordinal)) &&
-                                                  !_all.Keys.Any(k => k.StartsWith(rel + "/", StringComparison.Ordinal)));
-        if (changes.IsEmpty) return Last;
         if (changes.PageAssets)
         {
             var context = NewContext();

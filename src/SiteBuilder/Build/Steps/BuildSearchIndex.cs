@@ -27,7 +27,8 @@ public sealed class BuildSearchIndex : IBuildStep
 
     /// <summary>
     /// The documents to index: every page but the generated lists. Each page's text is made when the index reads it
-    /// (so not every page's text is in memory at once), as the page was when this was called.
+    /// (so not every page's text is in memory at once), as the page was when this was called, and is cut at
+    /// <see cref="Safety.ReadLimits.SearchTextChars"/> (the page's parse warned of it: SB1102).
     /// </summary>
     public static IReadOnlyList<SearchDocument> Documents(BuildContext context)
     {
@@ -37,17 +38,25 @@ public sealed class BuildSearchIndex : IBuildStep
         {
             string? section = context.Config.Section(p.Section)?.Title ?? (p.Section.Length > 0 ? p.Section : null);
             documents.Add(new SearchDocument(p.Url.Length == 0 ? "/" : p.Url, p.Url, p.Title, section,
-                p.Headings.Select(h => h.Text).ToList(), p.PlainTextSnapshot(), p.FrontMatter.Labels));
+                p.Headings.Select(h => h.Text).ToList(), Searchable(p.PlainTextSnapshot()), p.FrontMatter.Labels));
         }
         return documents;
     }
 
-    /// <summary>The index options the site's configuration asks for.</summary>
+    private static Func<string> Searchable(Func<string> text) => () =>
+    {
+        string all = text();
+        if (all.Length <= Safety.ReadLimits.SearchTextChars) return all;
+        int cut = Safety.ReadLimits.SearchTextChars;
+        return all[..(char.IsHighSurrogate(all[cut - 1]) ? cut - 1 : cut)];
+    };
+
+    /// <summary>The index options the site's configuration asks for (a budget it does not set is the default).</summary>
     public static SearchOptions Options(BuildContext context) => new()
     {
-        MaxTotalBytes = context.Config.SearchBudgetBytes,
+        MaxTotalBytes = context.Config.SearchBudgetBytes ?? SearchOptions.DefaultMaxTotalBytes,
         MaxTotalBytesAt = context.Config.SearchBudgetAt,
-        MaxQueryBytes = context.Config.SearchQueryBudgetBytes,
+        MaxQueryBytes = context.Config.SearchQueryBudgetBytes ?? SearchOptions.DefaultMaxQueryBytes,
         MaxQueryBytesAt = context.Config.SearchQueryBudgetAt,
         WriteIndexJson = context.Config.SearchIndexJson,
     };

@@ -28,16 +28,17 @@ public sealed class ParsePages : IBuildStep
         // Markdig has inputs it parses in quadratic time (an unclosed `[a](` repeated on a line, thousands of
         // duplicate headings or reference definitions): no page may hold the build longer than its time limit.
         // Each page is parsed into its own result and published under the lock, so a page given up on is never
-        // changed afterwards by the parse still running on its thread (a thread cannot be stopped; the process
-        // ends it when the build is over).
-        var running = new System.Collections.Concurrent.ConcurrentDictionary<Page, long>();
+        // changed afterwards by its parse. That parse is cancelled: it stops at its next line or delimiter
+        // (ParseCancellation), or, in what the guard's parsers never see, runs on unseen until Markdig is done.
+        var running = new System.Collections.Concurrent.ConcurrentDictionary<Page, (long Started, CancellationTokenSource Cancel)>();
         var givenUp = new HashSet<Page>();
         int finished = 0;
         var work = Task.Run(() => Parallel.ForEach(context.Pages, page =>
         {
-            running[page] = Environment.TickCount64;
+            using var cancel = new CancellationTokenSource();
+            running[page] = (Environment.TickCount64, cancel);
             var bag = new DiagnosticBag();
-            var parsed = Parse(page, context, pipeline, schemaKeys.GetValueOrDefault(page.Section, NoKeys), bag);
+            var parsed = Parse(page, context, pipeline, schemaKeys.GetValueOrDefault(page.Section, NoKeys), bag, cancel.Token);
             lock (givenUp)
             {
                 running.TryRemove(page, out _);
@@ -52,9 +53,10 @@ public sealed class ParsePages : IBuildStep
         {
             lock (givenUp)
             {
-                foreach (var (page, started) in running)
+                foreach (var (page, (started, cancel)) in running)
                 {
                     if (Environment.TickCount64 - started < limit || !givenUp.Add(page)) continue;
+                    cancel.Cancel();
                     page.FrontMatter = new FrontMatter { Title = page.Slug, Start = new SourceLocation(page.SourcePath, 1, 1) };
                     page.Body = null;
                     context.Diagnostics.Error(DiagnosticCodes.PageTooSlow, new SourceLocation(page.SourcePath, 1, 1),
@@ -70,7 +72,7 @@ public sealed class ParsePages : IBuildStep
 
     // Reads and parses one page; the result is published by the caller. The body is null when the page is not built.
     private static (FrontMatter FrontMatter, string FrontMatterSource, MarkdownBody? Body) Parse(
-        Page page, BuildContext context, MarkdownPipeline pipeline, IReadOnlySet<string> extraKeys, DiagnosticBag diagnostics)
+        Page page, BuildContext context, MarkdownPipeline pipeline, IReadOnlySet<string> extraKeys, DiagnosticBag diagnostics, CancellationToken cancel)
     {
         // A page not read still has its own path: a section's checks report a missing field at its start.
         var fallback = (new FrontMatter { Title = page.Slug, Start = new SourceLocation(page.SourcePath, 1, 1) }, "", (MarkdownBody?)null);
@@ -81,7 +83,7 @@ public sealed class ParsePages : IBuildStep
                 $"file is not valid UTF-8 (byte 0x{bytes[bad.Offset]:X2} at offset {bad.Offset}); save it as UTF-8");
             return fallback;
         }
-        var (frontMatter, frontMatterSource, body) = PageParser.Parse(page.SourcePath, text, extraKeys, context.Config.UnsafeHtml, pipeline, diagnostics);
+        var (frontMatter, frontMatterSource, body) = PageParser.Parse(page.SourcePath, text, extraKeys, context.Config.UnsafeHtml, pipeline, diagnostics, cancel);
         frontMatter = frontMatter with { Sources = SourceDocuments.Resolve(frontMatter.Sources, context.Source, diagnostics) };
         return (frontMatter, frontMatterSource, body);
     }

@@ -26,6 +26,7 @@ public sealed class NestingGuardBlockParser : BlockParser
     /// <inheritdoc/>
     public override BlockState TryOpen(BlockProcessor processor)
     {
+        ParseCancellation.ThrowIfRequested();
         int depth = 0;
         for (Block? b = processor.CurrentContainer; b is not null and not MarkdownDocument && depth < Cap; b = b.Parent) depth++;
         if (depth < Cap) return BlockState.None;

@@ -33,6 +33,7 @@ public sealed class NestingGuardInlineParser : InlineParser
     /// <inheritdoc/>
     public override bool Match(InlineProcessor processor, ref StringSlice slice)
     {
+        ParseCancellation.ThrowIfRequested();
         // The open containers the next inline would go into: every ancestor of the last inline but the paragraph's root.
         int depth = processor.Inline is ContainerInline { IsClosed: false } ? 1 : 0;
         for (Inline? inline = processor.Inline?.Parent; inline?.Parent is not null && depth < Cap; inline = inline.Parent) depth++;

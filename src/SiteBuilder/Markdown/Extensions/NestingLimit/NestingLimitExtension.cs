@@ -1,5 +1,7 @@
 using Markdig;
+using Markdig.Parsers;
 using Markdig.Parsers.Inlines;
+using Markdig.Syntax;
 using Markdig.Renderers;
 
 namespace SiteBuilder.Markdown.Extensions.NestingLimit;
@@ -24,6 +26,14 @@ public sealed class NestingLimitExtension : IMarkdownExtension
         char[] delimiters = (pipeline.InlineParsers.Find<EmphasisInlineParser>()?.EmphasisDescriptors.Select(d => d.Character) ?? [])
             .Concat(['[', '!']).Distinct().Order().ToArray();
         pipeline.InlineParsers.Insert(0, new NestingGuardInlineParser(delimiters, MarkdownNesting.MaxDepth));
+        // A given-up parse also stops between leaf blocks of the inline phase, where Markdig's slowest pattern
+        // (thousands of duplicate headings: each id is checked against the earlier ones) spends its time.
+        foreach (var parser in pipeline.BlockParsers) parser.Closed += CheckCancellationBeforeInlines;
+    }
+
+    private static void CheckCancellationBeforeInlines(BlockProcessor processor, Block block)
+    {
+        if (block is LeafBlock leaf) leaf.ProcessInlinesBegin += (_, _) => ParseCancellation.ThrowIfRequested();
     }
 
     /// <inheritdoc/>
