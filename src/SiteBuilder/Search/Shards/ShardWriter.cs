@@ -56,8 +56,8 @@ public static class ShardWriter
         void Add(string id, byte[] content)
         {
             add(folder + id + ".js", content);
-            // Gzip-measured on the thread pool: it was a third of this writer's time at 10k pages, on the one thread
-            // the build waits for once ApplyLayouts has finished and left the other core idle.
+            // Gzip-measured on the thread pool: a third of this writer's time at 10k pages once the postings are gathered
+            // in one pass, on the one thread the build waits for once ApplyLayouts has finished and left a core idle.
             files.Add((id, content.Length, Task.Run(() => GzipSize(content))));
         }
 
@@ -79,14 +79,13 @@ public static class ShardWriter
             var posting = index.GetPosting(term)!;
             var list = postings.Of(posting.TermIndex);
             var more = new List<int>();
-            var headLevel = -1;
-            if (list.Count > HeadSize)
+            var ranked = list.Count > HeadSize;
+            if (ranked)
             {
                 // Best first: the postings with the largest sums of values (ties by ref). What a tier's smallest sum is
                 // bounds what any posting not yet loaded adds to a score; the loader sums in field order as here, so
                 // both get the same doubles. Within a tier, postings go in ref order (small deltas).
                 ranking.Rank(list);
-                headLevel = 0;
                 for (var level = 1; level < TierEnds.Count && TierEnds[level - 1] < list.Count; level++)
                 {
                     var file = tiers[level - 1];
@@ -124,8 +123,7 @@ public static class ShardWriter
                 termShard.Json.Int(more[i]);
             }
             termShard.Json.Ascii("],");
-            if (headLevel < 0) WriteEntries(termShard.Json, list, null, 0, 0);
-            else WriteEntries(termShard.Json, list, ranking, 0, TierEnds[0]);
+            WriteEntries(termShard.Json, list, ranked ? ranking : null, 0, TierEnds[0]);
             termShard.EndRow();
             lastTerm = term;
         }
@@ -237,8 +235,8 @@ public static class ShardWriter
 
     // Postings as flat integers: ref minus the previous ref, field mask, then per field of the mask its value x 1000
     // (lunr rounds every value to 3 decimals, so m / 1000 in JavaScript is the very double lunr computed): the list's
-    // own form, so a posting is copied as it is, but for its ref. With a ranking, only the postings ranked from
-    // <paramref name="from"/> (inclusive) to <paramref name="to"/>, still in ref order.
+    // own form, so a posting is copied as it is, but for its ref. With a ranking, only the postings ranked from `from`
+    // (inclusive) to `to`, still in ref order; without, all of them.
     private static void WriteEntries(JsonOutput o, PostingList list, Ranking? ranking, int from, int to)
     {
         o.Raw('[');
