@@ -105,17 +105,19 @@ public sealed class IndexBuilder
                 var token = terms[t];
                 var entry = GetOrAddTerm(token.Str);
                 termIndexes[t] = entry.Index;
-                var at = AddPosting(entry, f, docRef);
+                var at = AddPosting(entry, f, slot.Index);
                 if (MetadataWhitelist.Count > 0) entry.Fields[f]!.AddMetadata(at, MetadataWhitelist, token);
             }
-            slot.Fields[f] = new FieldData(terms.Count, CountFrequencies(termIndexes));
+            var (sortedTerms, tf) = CountFrequencies(termIndexes);
+            slot.Fields[f] = new FieldData(terms.Count, sortedTerms, tf);
         }
     }
 
     private DocSlot NewSlot(string docRef, double boost)
     {
-        var slot = new DocSlot(docRef, boost, new FieldData[_fieldOrder!.Length]);
-        if (_slotByRef.TryGetValue(docRef, out var existing))
+        var duplicate = _slotByRef.TryGetValue(docRef, out var existing);
+        var slot = new DocSlot(docRef, boost, new FieldData[_fieldOrder!.Length], duplicate ? existing : _docs.Count);
+        if (duplicate)
         {
             // lunr keys its per-document tables by ref: a second document with the same ref replaces the first's
             // lengths and frequencies in place, while its postings merge into the same ref.
@@ -259,17 +261,20 @@ public sealed class IndexBuilder
         for (var f = 0; f < doc.Fields.Length; f++)
         {
             var field = doc.Fields[f];
-            var frequencies = new (int Term, int Tf)[field.Terms.Length];
-            for (var t = 0; t < frequencies.Length; t++)
+            var termIndexes = new int[field.Terms.Length];
+            for (var t = 0; t < termIndexes.Length; t++)
             {
                 // Terms arrive in the order of their first occurrence, so each gets the index and posting
                 // position it gets when the same document is added on its own.
                 var entry = field.Terms[t].Entry ??= GetOrAddTerm(field.Terms[t].Term);
-                AddPosting(entry, f, doc.Ref);
-                frequencies[t] = (entry.Index, field.Tf[t]);
+                AddPosting(entry, f, slot.Index);
+                termIndexes[t] = entry.Index;
             }
-            Array.Sort(frequencies);
-            slot.Fields[f] = new FieldData(field.Length, frequencies);
+            // By term index (unique within a field), the frequencies alongside (the tokenized field is not used
+            // again): a sort of int keys, several times faster than of (term, tf) tuples, which cost a fifth of the
+            // merge the whole index waits for.
+            Array.Sort(termIndexes, field.Tf);
+            slot.Fields[f] = new FieldData(field.Length, termIndexes, field.Tf);
         }
     }
 
@@ -284,29 +289,31 @@ public sealed class IndexBuilder
         return entry;
     }
 
-    private int AddPosting(TermEntry entry, int field, string docRef)
+    private int AddPosting(TermEntry entry, int field, int slot)
     {
         var posting = entry.Fields[field] ??= new FieldPostingBuilder();
-        var at = posting.Find(docRef, _duplicateRefs);
-        return at >= 0 ? at : posting.Add(docRef);
+        var at = posting.Find(slot, _duplicateRefs);
+        return at >= 0 ? at : posting.Add(slot);
     }
 
     private bool UsesDefaultPipeline() =>
         MetadataWhitelist.Count == 0 && Pipeline.Functions.Count == 3 && ReferenceEquals(Pipeline.Functions[0], Trimmer.Function) &&
         ReferenceEquals(Pipeline.Functions[1], StopWordFilter.Function) && ReferenceEquals(Pipeline.Functions[2], Stemmer.Function);
 
-    private static (int Term, int Tf)[] CountFrequencies(int[] termIndexes)
+    private static (int[] Terms, int[] Tf) CountFrequencies(int[] termIndexes)
     {
         Array.Sort(termIndexes);
-        var result = new List<(int, int)>();
+        var terms = new List<int>();
+        var tf = new List<int>();
         for (var i = 0; i < termIndexes.Length;)
         {
             var j = i;
             while (j < termIndexes.Length && termIndexes[j] == termIndexes[i]) j++;
-            result.Add((termIndexes[i], j - i));
+            terms.Add(termIndexes[i]);
+            tf.Add(j - i);
             i = j;
         }
-        return result.ToArray();
+        return (terms.ToArray(), tf.ToArray());
     }
 
     private void FreezeFields()
@@ -349,10 +356,11 @@ public sealed class IndexBuilder
                 var fieldBoost = _fields[_fieldOptionSlot![f]].Value.Boost;
                 if (fieldBoost == 0 || double.IsNaN(fieldBoost)) fieldBoost = 1;
                 var data = doc.Fields[f];
-                var indexes = new List<int>(data.Frequencies.Length);
-                var values = new List<double>(data.Frequencies.Length);
-                foreach (var (term, tf) in data.Frequencies)
+                var indexes = new List<int>(data.Terms.Length);
+                var values = new List<double>(data.Terms.Length);
+                for (var t = 0; t < data.Terms.Length; t++)
                 {
+                    var (term, tf) = (data.Terms[t], data.Tf[t]);
                     // The same operations in the same order as lunr.Builder#createFieldVectors, so every bit agrees.
                     var score = idf[term] * ((_k1 + 1) * tf) / (_k1 * (1 - _b + _b * (data.Length / average[f])) + tf);
                     score *= fieldBoost;
@@ -368,13 +376,14 @@ public sealed class IndexBuilder
         foreach (var (term, entry) in _terms)
         {
             var fps = new FieldPosting[fields.Length];
-            for (var f = 0; f < fields.Length; f++) fps[f] = entry.Fields[f]?.Freeze() ?? FieldPosting.Empty;
+            for (var f = 0; f < fields.Length; f++) fps[f] = entry.Fields[f]?.Freeze(_docs) ?? FieldPosting.Empty;
             inverted[term] = new Posting(entry.Index, fps);
         }
         return new LunrIndex(fields, vectors, inverted, SearchPipeline);
     }
 
-    private sealed record DocSlot(string Ref, double Boost, FieldData[] Fields);
+    // Index: the slot's place in _docs, which postings hold instead of the ref (one slot per distinct ref).
+    private sealed record DocSlot(string Ref, double Boost, FieldData[] Fields, int Index);
 
     // A term as one worker thread knows it; its entry (index and postings) is found or made by the in-order merge.
     private sealed class TermKey(string term, int id)
@@ -389,7 +398,8 @@ public sealed class IndexBuilder
 
     private readonly record struct TokenizedDoc(string Ref, TokenizedField[] Fields);
 
-    private readonly record struct FieldData(int Length, (int Term, int Tf)[] Frequencies);
+    // A field of one document: its length in tokens, and its terms' indexes in order with their frequencies.
+    private readonly record struct FieldData(int Length, int[] Terms, int[] Tf);
 
     private sealed class TermEntry(int index, int fieldCount)
     {
@@ -399,37 +409,41 @@ public sealed class IndexBuilder
 
     private sealed class FieldPostingBuilder
     {
-        private readonly List<string> _refs = new();
+        // Document slots, not refs, while the index is built: growing lists of ints, not of references (which the
+        // garbage collector must track and copy with barriers), was a sixth of the merge the whole index waits for.
+        private readonly List<int> _slots = new();
         private List<List<KeyValuePair<string, List<object?>>>?>? _metadata;
 
-        public int Count => _refs.Count;
+        public int Count => _slots.Count;
 
-        public int Find(string docRef, bool anywhere)
+        public int Find(int slot, bool anywhere)
         {
             // Tokens of one document arrive together, so the last ref is the only candidate unless refs repeat.
-            if (_refs.Count > 0 && _refs[^1] == docRef) return _refs.Count - 1;
-            return anywhere ? _refs.IndexOf(docRef) : -1;
+            if (_slots.Count > 0 && _slots[^1] == slot) return _slots.Count - 1;
+            return anywhere ? _slots.IndexOf(slot) : -1;
         }
 
-        public int Add(string docRef)
+        public int Add(int slot)
         {
-            _refs.Add(docRef);
+            _slots.Add(slot);
             _metadata?.Add(null);
-            return _refs.Count - 1;
+            return _slots.Count - 1;
         }
 
         public void AddMetadata(int at, List<string> keys, Token token)
         {
-            _metadata ??= Enumerable.Repeat<List<KeyValuePair<string, List<object?>>>?>(null, _refs.Count).ToList();
+            _metadata ??= Enumerable.Repeat<List<KeyValuePair<string, List<object?>>>?>(null, _slots.Count).ToList();
             var entry = _metadata[at] ??= keys.Select(k => new KeyValuePair<string, List<object?>>(k, new List<object?>())).ToList();
             foreach (var key in keys) entry.First(e => e.Key == key).Value.Add(token.GetMetadata(key));
         }
 
-        public FieldPosting Freeze()
+        public FieldPosting Freeze(List<DocSlot> docs)
         {
-            if (!JsKeyOrder.NeedsReorder(_refs, static r => r)) return new FieldPosting(_refs.ToArray(), _metadata?.ToArray());
-            var order = JsKeyOrder.Order(Enumerable.Range(0, _refs.Count).ToList(), i => _refs[i]);
-            var refs = order.Select(i => _refs[i]).ToArray();
+            var inserted = new string[_slots.Count];
+            for (var i = 0; i < inserted.Length; i++) inserted[i] = docs[_slots[i]].Ref;
+            if (!JsKeyOrder.NeedsReorder(inserted, static r => r)) return new FieldPosting(inserted, _metadata?.ToArray());
+            var order = JsKeyOrder.Order(Enumerable.Range(0, inserted.Length).ToList(), i => inserted[i]);
+            var refs = order.Select(i => inserted[i]).ToArray();
             var metadata = _metadata == null ? null : order.Select(i => (IReadOnlyList<KeyValuePair<string, List<object?>>>?)_metadata[i]).ToArray();
             return new FieldPosting(refs, metadata);
         }

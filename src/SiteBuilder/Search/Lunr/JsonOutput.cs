@@ -36,6 +36,20 @@ internal sealed class JsonOutput : IDisposable
         foreach (var c in s) Raw(c);
     }
 
+    /// <summary>Bytes already in this writer's form (e.g. JSON another JsonOutput wrote).</summary>
+    public void Bytes(ReadOnlySpan<byte> bytes)
+    {
+        if (_pos + bytes.Length > _buffer.Length) Flush();
+        if (bytes.Length > _buffer.Length)
+        {
+            _flushed += bytes.Length;
+            _stream.Write(bytes);
+            return;
+        }
+        bytes.CopyTo(_buffer.AsSpan(_pos));
+        _pos += bytes.Length;
+    }
+
     public void Int(long v)
     {
         Span<char> tmp = stackalloc char[24];
