@@ -19,6 +19,9 @@ public sealed class StagingOutput : SiteOutput, IDisposable
     private readonly ConcurrentDictionary<string, byte> _paths = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
     private readonly Lock _start = new();
+    // Writes hold it shared; a signal's discard holds it alone, so no write is half-way (a folder being created, a file
+    // being written) while the staging folder is deleted, and every write after it sees the failure and writes nothing.
+    private readonly ReaderWriterLockSlim _gate = new(LockRecursionPolicy.SupportsRecursion);
     private bool _started;
     private bool _done;
 
@@ -44,12 +47,13 @@ public sealed class StagingOutput : SiteOutput, IDisposable
     {
         foreach (var output in Active.Keys)
         {
-            // No write starts after this; one already under way may recreate a folder, hence the second pass.
-            output.Failure ??= "the build was interrupted";
-            output.Dispose();
-            Thread.Sleep(50);
-            try { DeleteIfExists(output._staging); }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+            output._gate.EnterWriteLock();
+            try
+            {
+                output.Failure ??= "the build was interrupted";
+                output.Dispose();
+            }
+            finally { output._gate.ExitWriteLock(); }
         }
     }
 
@@ -141,9 +145,10 @@ public sealed class StagingOutput : SiteOutput, IDisposable
     private bool Stage(string path, Action<string> write)
     {
         if (!_paths.TryAdd(path, 0)) return false;
-        if (Failure is not null || _done) return true;
+        _gate.EnterReadLock();
         try
         {
+            if (Failure is not null || _done) return true;
             Start();
             string target = Path.GetFullPath(Path.Combine(_staging, path));
             // SiteOutput checked the path; this is the last line of defence should that check ever be wrong.
@@ -157,6 +162,7 @@ public sealed class StagingOutput : SiteOutput, IDisposable
         {
             Failure ??= ex.Message;
         }
+        finally { _gate.ExitReadLock(); }
         return true;
     }
 
