@@ -34,7 +34,12 @@ public sealed partial class CliRun
     public static CliRun StartAndSignal(string workingDir, IReadOnlyList<string> args, TimeSpan signalAfter, TimeSpan timeout) =>
         Run(workingDir, args, null, timeout, signalAfter);
 
-    private static CliRun Run(string workingDir, IReadOnlyList<string> args, IDictionary<string, string>? environment, TimeSpan timeout, TimeSpan? signalAfter)
+    /// <summary>Runs the CLI and sends it SIGINT as soon as <paramref name="signalWhen"/> is true (polled every 5 ms).</summary>
+    public static CliRun StartAndSignalWhen(string workingDir, IReadOnlyList<string> args, Func<bool> signalWhen, TimeSpan timeout) =>
+        Run(workingDir, args, null, timeout, null, signalWhen);
+
+    private static CliRun Run(string workingDir, IReadOnlyList<string> args, IDictionary<string, string>? environment, TimeSpan timeout, TimeSpan? signalAfter,
+        Func<bool>? signalWhen = null)
     {
         // The built executable next to this test assembly (the CLI project is referenced).
         string exe = Path.Combine(AppContext.BaseDirectory, "sitebuilder.dll");
@@ -54,7 +59,9 @@ public sealed partial class CliRun
         p.StandardInput.Close();
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        if (signalAfter is { } delay && !p.WaitForExit(delay))
+        if (signalWhen is not null)
+            while (!p.WaitForExit(5) && watch.Elapsed < timeout && !signalWhen()) { }
+        if ((signalAfter is { } delay && !p.WaitForExit(delay)) || (signalWhen is not null && !p.HasExited))
         {
             using var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", p.Id.ToString()]) { UseShellExecute = false })!;
             kill.WaitForExit();
