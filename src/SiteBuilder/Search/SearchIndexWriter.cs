@@ -79,7 +79,7 @@ public static class SearchIndexWriter
             totalGzip += gzip;
             count++;
         }
-        var shards = ShardWriter.Write(index, rows, boosts, Folder, add);
+        var shards = ShardWriter.Write(index, rows, boosts, Folder, add, options.TailSizes);
         foreach (var f in shards.Files)
         {
             total += f.Bytes;

@@ -1,0 +1,29 @@
+// typed-query.js SEARCH_DIR WORD [--each]: the searches the search box runs while WORD is typed ("mig mig*", "migr migr*",
+// …, each with limit 10, none aborted), in one loader (files loaded once, as on a page), in Node: per search the new
+// files it read (more/ files and their raw and gzip -6 bytes), then all files with lunr.min.js, the loader and the UI.
+const fs = require('fs'), zlib = require('zlib'), path = require('path');
+const root = path.resolve(process.argv[2]);
+const word = process.argv[3];
+const loaded = [];
+const orig = fs.readFile;
+fs.readFile = function (p, ...a) { loaded.push(String(p)); return orig.call(fs, p, ...a); };
+const L = require(path.join(root, 'sb-search.js'));
+const size = (f) => { const b = fs.readFileSync(f); return [b.length, zlib.gzipSync(b, { level: 6 }).length]; };
+(async () => {
+  for (let n = 1; n <= word.length; n++) {
+    const text = word.slice(0, n);
+    const q = n >= 3 ? text + ' ' + text + '*' : text;
+    const before = loaded.length;
+    const t = process.hrtime.bigint();
+    const r = await L.search(q, { root, limit: 10 });
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    const mine = loaded.slice(before), more = mine.filter((f) => f.includes('/more/'));
+    let raw = 0, gz = 0;
+    for (const f of more) { const [a, b] = size(f); raw += a; gz += b; }
+    console.log(JSON.stringify({ query: q, ms: +ms.toFixed(1), files: mine.length, more: more.length, moreRaw: raw, moreGzip: gz, total: r.total }));
+  }
+  const files = [path.join(root, 'lunr.min.js'), path.join(root, 'sb-search.js'), path.join(root, '..', 'assets', 'js', 'search.js'), ...new Set(loaded)];
+  let raw = 0, gz = 0;
+  for (const f of files) { const [a, b] = size(f); raw += a; gz += b; }
+  console.log(JSON.stringify({ all: true, files: files.length, raw, gzip: gz }));
+})();
