@@ -506,13 +506,13 @@
   // Loads tail parts until the loaded postings decide the first `limit` results (see decided): the parts decided
   // asks for, or, when only whole lists decide, every part of the incomplete lists. A query of very many terms (a
   // one-letter prefix, a fuzzy short word) loads every part at once.
-  // options.beforeTiers(n): called before a search reads n `more/` files it has not loaded yet; a Promise it returns
-  // delays the reading until it resolves (a search box waits for the reader to pause before a wide prefix's tails).
+  // options.beforeTiers(n): called before a search reads the tails (some parts or all) of n terms from files it has
+  // not loaded yet; a Promise it returns delays the reading until it resolves (a search box waits for the reader to
+  // pause before a wide prefix's tails). It counts terms, not files: a term's parts together are no more than its tail.
   function gate(c, parts, options) {
-    var ids = Object.create(null), n = 0;
+    var terms = Object.create(null), n = 0;
     parts.forEach(function (p) {
-      var id = partFile(p[0], p[1]);
-      if (!c.s.files[id] && !ids[id]) { ids[id] = true; n++; }
+      if (!c.s.files[partFile(p[0], p[1])] && !terms[p[0].term]) { terms[p[0].term] = true; n++; }
     });
     var wait = n && options && typeof options.beforeTiers === 'function' ? options.beforeTiers(n) : null;
     return Promise.resolve(wait).then(function () { checkAborted(options && options.signal); });
@@ -656,8 +656,9 @@
      * title, section and excerpt. With options.limit, only the first `limit`, and only as many of each term's
      * postings (best first) are loaded as decide them; results.total is the number of matches, or null if not known.
      * options.signal (an AbortSignal) stops a search whose answer is no longer wanted (it rejects with an AbortError).
-     * options.beforeTiers(n), if given, is called before the search reads n more/ files; it may return a Promise to
-     * wait on first (a search box waits for a pause in typing before a query that reads many).
+     * options.beforeTiers(n), if given, is called before the search reads tails of n terms (more/ files it has not
+     * loaded); it may return a Promise to wait on first (a search box waits for a pause in typing before a query that
+     * reads many).
      */
     search: function (query, options) {
       var limit = options && options.limit, signal = options && options.signal;
