@@ -1,9 +1,9 @@
-// typed-query.js SEARCH_DIR WORD [--each]: the searches the search box runs while WORD is typed ("mig mig*", "migr migr*",
+// typed-query.js SEARCH_DIR TEXT: the searches the search box runs while TEXT is typed ("mig mig*", "migr migr*",
 // …, each with limit 10, none aborted), in one loader (files loaded once, as on a page), in Node: per search the new
 // files it read (more/ files and their raw and gzip -6 bytes), then all files with lunr.min.js, the loader and the UI.
 const fs = require('fs'), zlib = require('zlib'), path = require('path');
 const root = path.resolve(process.argv[2]);
-const word = process.argv[3];
+const word = process.argv.slice(3).join(' ');
 const loaded = [];
 const orig = fs.readFile;
 fs.readFile = function (p, ...a) { loaded.push(String(p)); return orig.call(fs, p, ...a); };
@@ -12,7 +12,10 @@ const size = (f) => { const b = fs.readFileSync(f); return [b.length, zlib.gzipS
 (async () => {
   for (let n = 1; n <= word.length; n++) {
     const text = word.slice(0, n);
-    const q = n >= 3 ? text + ' ' + text + '*' : text;
+    if (/\s$/.test(text)) continue;
+    // The box's form: the text, and its last word (of 3 letters or more) also as a prefix.
+    const last = text.trim().split(/\s+/).pop().toLowerCase();
+    const q = last.length >= 3 ? text + ' ' + last + '*' : text;
     const before = loaded.length;
     const t = process.hrtime.bigint();
     const r = await L.search(q, { root, limit: 10 });
