@@ -167,7 +167,7 @@ public sealed class IncrementalBuilder
         const int steps = 5;
         progress?.Report(new BuildProgress(nameof(LoadConfig), 0, steps));
         var context = NewContext();
-        new LoadConfig().Execute(context);
+        context.Execute(new LoadConfig());
         _config = context.Config;
         _configDiagnostics = context.Diagnostics.ToSortedList();
         // Configuration errors make everything after them noise (as in SiteGenerator).
@@ -175,13 +175,13 @@ public sealed class IncrementalBuilder
             return Finish(watch, full: true, [], []);
 
         progress?.Report(new BuildProgress(nameof(DiscoverPages), 1, steps));
-        new DiscoverPages().Execute(context);
+        context.Execute(new DiscoverPages());
         _pageAssets = context.PageAssets.ToList();
         var pages = context.Pages.ToList();
         progress?.Report(new BuildProgress(nameof(ParsePages), 2, steps));
         Parse(pages);
         progress?.Report(new BuildProgress(nameof(ReadGitHistory), 3, steps));
-        new ReadGitHistory().Execute(context);
+        context.Execute(new ReadGitHistory());
         _lastUpdated = new Dictionary<string, string>(context.LastUpdated, StringComparer.Ordinal);
         LoadLayouts(newRenderers: true);
         Lap(watch, "Read");
@@ -238,7 +238,7 @@ public sealed class IncrementalBuilder
         if (changes.PageAssets)
         {
             var context = NewContext();
-            new DiscoverPages().Execute(context);
+            context.Execute(new DiscoverPages());
             _pageAssets = context.PageAssets.ToList();
             work.SiteFiles = work.RelinkBroken = true;
             // A folder event (moved, deleted) names no page: compare the pages on disk with the known ones.
@@ -278,7 +278,8 @@ public sealed class IncrementalBuilder
 
     private BuildContext NewContext()
     {
-        var context = new BuildContext(_options) { Config = _config };
+        var context = new BuildContext(_options);
+        context.Set(BuildProducts.Config, _config);
         context.BuildDate = SourceDateEpoch.Resolve(_options.SourceDateEpoch, context.Diagnostics);
         return context;
     }
@@ -306,8 +307,8 @@ public sealed class IncrementalBuilder
     {
         if (pages.Count == 0) return;
         var context = NewContext();
-        context.Pages.AddRange(pages);
-        new ParsePages().Execute(context);
+        context.Set(BuildProducts.SourceFiles, new SourceFiles(pages, _pageAssets));
+        context.Execute(new ParsePages());
         var byPath = context.Diagnostics.ToSortedList().ToLookup(d => d.Location.Path, StringComparer.Ordinal);
         foreach (var page in pages)
         {
@@ -350,8 +351,8 @@ public sealed class IncrementalBuilder
             }
             // Only the changed entries need their schema checked again.
             var context = NewContext();
-            context.Pages.AddRange(pages);
-            new ValidateSections().Execute(context);
+            context.Set(BuildProducts.AssembledPages, new SitePages(pages, _tree));
+            context.Execute(new ValidateSections());
             var paths = pages.Select(p => p.SourcePath).ToHashSet(StringComparer.Ordinal);
             _siteDiagnostics = _siteDiagnostics.Where(d => !(paths.Contains(d.Location.Path) && d.Code.StartsWith("SB02", StringComparison.Ordinal)))
                 .Concat(context.Diagnostics.ToSortedList()).ToList();
@@ -361,13 +362,13 @@ public sealed class IncrementalBuilder
         {
             // Whole-site steps: they decide URLs, tree, kinds and layouts.
             var context = NewContext();
-            context.Pages.AddRange(_all.Values.Where(p => _options.IncludeDrafts || !p.FrontMatter.Draft)
-                .OrderBy(p => p.RelativePath, StringComparer.Ordinal));
-            new AssemblePages().Execute(context);
-            new ValidateSections().Execute(context);
+            context.Set(BuildProducts.ParsedPages, _all.Values.Where(p => _options.IncludeDrafts || !p.FrontMatter.Draft)
+                .OrderBy(p => p.RelativePath, StringComparer.Ordinal).ToList());
+            context.Execute(new AssemblePages());
+            context.Execute(new ValidateSections());
             // The real steps: both are one cheap pass over the pages' front matter.
-            new GenerateIndexPages().Execute(context);
-            new MapStatswikiUrls().Execute(context);
+            context.Execute(new GenerateIndexPages());
+            context.Execute(new MapStatswikiUrls());
             _siteDiagnostics = context.Diagnostics.ToSortedList();
             _tree = context.Tree;
             _active = context.Pages.ToList();
@@ -658,13 +659,12 @@ public sealed class IncrementalBuilder
     private void WriteSiteFiles()
     {
         var context = NewContext();
-        context.Pages.AddRange(_active);
-        context.PageAssets.AddRange(_pageAssets);
-        foreach (var (k, v) in _lastUpdated) context.LastUpdated[k] = v;
-        context.Layouts = _layouts;
-        context.ModelFactory = new PageModelFactory(_config, _tree, _statswiki);
-        context.LayoutRenderer = RendererFor(_layouts!.Templates.ContainsKey("404") ? "404" : "page");
-        new WriteSiteFiles().Execute(context);
+        context.Set(BuildProducts.SourceFiles, new SourceFiles([], _pageAssets));
+        context.Set(BuildProducts.Pages, new SitePages(_active, _tree));
+        context.Set(BuildProducts.GitHistory, new GitHistory(_lastUpdated, new HashSet<string>(StringComparer.Ordinal)));
+        context.Set(BuildProducts.Layouts, new SiteLayouts(_layouts!, RendererFor(_layouts!.Templates.ContainsKey("404") ? "404" : "page"),
+            new PageModelFactory(_config, _tree, _statswiki)));
+        context.Execute(new WriteSiteFiles());
         foreach (string path in _siteFilePaths) RemoveOutput(path);
         _siteFilePaths = new HashSet<string>(FilesOf(context).Keys, StringComparer.Ordinal);
         foreach (var (path, file) in FilesOf(context)) SetOutput(path, file);
@@ -676,13 +676,12 @@ public sealed class IncrementalBuilder
     private void WriteRedirects()
     {
         var context = NewContext();
-        context.Pages.AddRange(_active);
-        context.Tree = _tree;
-        context.StatswikiMap = _statswiki;
+        context.Set(BuildProducts.Pages, new SitePages(_active, _tree));
+        context.Set(BuildProducts.StatswikiMap, _statswiki);
         foreach (var (path, bytes) in _outputs)
             if (!_redirectPaths.Contains(path)) FilesOf(context)[path] = bytes;
         var others = FilesOf(context).Keys.ToHashSet(StringComparer.Ordinal);
-        new WriteRedirects().Execute(context);
+        context.Execute(new WriteRedirects());
         var stubs = FilesOf(context).Where(kv => !others.Contains(kv.Key)).ToList();
         foreach (string path in _redirectPaths)
             if (!FilesOf(context).ContainsKey(path) || others.Contains(path)) RemoveOutput(path);
@@ -696,9 +695,7 @@ public sealed class IncrementalBuilder
     private void WriteSearchPage()
     {
         var context = NewContext();
-        context.ModelFactory = new PageModelFactory(_config, _tree, _statswiki);
-        context.LayoutRenderer = RendererFor("page");
-        BuildSearchIndex.WriteSearchPage(context);
+        BuildSearchIndex.WriteSearchPage(context, new SiteLayouts(_layouts!, RendererFor("page"), new PageModelFactory(_config, _tree, _statswiki)));
         foreach (var (path, file) in FilesOf(context))
             if (!_outputs.TryGetValue(path, out byte[]? old) || !old.AsSpan().SequenceEqual(file)) SetOutput(path, file);
         _searchPageDiagnostics = context.Diagnostics.ToSortedList();
@@ -713,7 +710,7 @@ public sealed class IncrementalBuilder
     private void RequestSearchIndex(bool background)
     {
         var context = NewContext();
-        context.Pages.AddRange(_active);
+        context.Set(BuildProducts.Pages, new SitePages(_active, _tree));
         // Captured now, on the caller's thread: the pages change under later edits.
         var documents = BuildSearchIndex.Documents(context);
         var options = BuildSearchIndex.Options(context);
@@ -839,9 +836,8 @@ public sealed class IncrementalBuilder
             lines.AddRange(external.Select(u => $"  {u.Url} ({u.At})"));
         }
         var context = NewContext();
-        context.Pages.AddRange(_active);
-        context.Tree = _tree;
-        new ReportOrphans().Execute(context);
+        context.Set(BuildProducts.Pages, new SitePages(_active, _tree));
+        context.Execute(new ReportOrphans());
         lines.AddRange(context.Summary);
         lines.AddRange(_searchSummary);
         return lines;
