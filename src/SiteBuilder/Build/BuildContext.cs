@@ -64,6 +64,16 @@ public sealed class BuildContext
         _products[product] = value;
     }
 
+    /// <summary>A product's value, untyped, when one was made or seeded (for callers that keep products between runs).</summary>
+    internal bool TryGetValue(Product product, out object? value) => _products.TryGetValue(product, out value);
+
+    /// <summary>Seeds a product's value, untyped, outside a step (see <see cref="Set{T}"/>).</summary>
+    internal void SetValue(Product product, object value)
+    {
+        Allowed(product, write: true);
+        _products[product] = value;
+    }
+
     private T? Peek<T>(Product<T> product) where T : class =>
         _products.TryGetValue(product, out object? value) ? (T)value
         : product.Kind == ProductKind.Single ? null

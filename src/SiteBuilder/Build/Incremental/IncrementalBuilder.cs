@@ -24,7 +24,7 @@ namespace SiteBuilder.Build.Incremental;
 /// <see cref="CompleteDeferred"/>); the orphan report only on demand (<see cref="Summary"/>).
 /// Not thread-safe: one caller drives it (the preview server's rebuild loop).
 /// </summary>
-public sealed class IncrementalBuilder
+public sealed partial class IncrementalBuilder
 {
     private readonly BuildOptions _options;
     private readonly string _sourceDir;
@@ -111,9 +111,16 @@ public sealed class IncrementalBuilder
     private HashSet<string> _themeAssetPaths = new(StringComparer.Ordinal);
     private readonly Safety.SourceTree _source;
 
-    /// <summary>Creates a builder; nothing is built until <see cref="Rebuild"/>.</summary>
-    public IncrementalBuilder(BuildOptions options)
+    /// <summary>
+    /// Creates a builder for the engine's steps (<see cref="SiteGenerator.DefaultSteps"/>, or the given ones); nothing is
+    /// built until <see cref="Rebuild"/>.
+    /// </summary>
+    /// <exception cref="InvalidStepListException">The list is refused by <see cref="StepGraph"/>, or has a step the preview cannot re-run.</exception>
+    public IncrementalBuilder(BuildOptions options, IReadOnlyList<IBuildStep>? steps = null)
     {
+        _steps = steps ?? SiteGenerator.DefaultSteps();
+        StepGraph.Check(_steps);
+        CheckAddedSteps();
         _options = options;
         _sourceDir = Path.GetFullPath(options.SourceDir);
         _source = new Safety.SourceTree(_sourceDir);
@@ -162,6 +169,7 @@ public sealed class IncrementalBuilder
         _siteFileDiagnostics = [];
         _compileDiagnostics.Clear();
         _layoutRenderers.Clear();
+        _records.Clear();
 
         var progress = _options.Progress;
         const int steps = 5;
@@ -182,6 +190,7 @@ public sealed class IncrementalBuilder
         Parse(pages);
         progress?.Report(new BuildProgress(nameof(ReadGitHistory), 3, steps));
         context.Execute(new ReadGitHistory());
+        _gitHistory = context.Get(BuildProducts.GitHistory);
         _lastUpdated = new Dictionary<string, string>(context.LastUpdated, StringComparer.Ordinal);
         LoadLayouts(newRenderers: true);
         Lap(watch, "Read");
@@ -216,6 +225,7 @@ public sealed class IncrementalBuilder
         if (changes.SharedLayout || changes.Layouts.Count > 0 || changes.ThemeAssets)
         {
             LoadLayouts(newRenderers: changes.SharedLayout);
+            work.LayoutsChanged = true;
             if (changes.SharedLayout) work.AllModels = work.ForceRender = true;
             foreach (string name in changes.Layouts)
             {
@@ -233,7 +243,7 @@ public sealed class IncrementalBuilder
         if (stopped || ((changes.Pages.Count > 0 || changes.PageAssets) && _compileDiagnostics.Any(kv => RendererFor(kv.Key.Layout) == kv.Key.Renderer)))
         {
             LoadLayouts(newRenderers: true);
-            work.AllModels = work.ForceRender = work.SiteFiles = true;
+            work.AllModels = work.ForceRender = work.SiteFiles = work.LayoutsChanged = true;
         }
         if (changes.PageAssets)
         {
@@ -273,6 +283,7 @@ public sealed class IncrementalBuilder
         public bool SiteFiles { get; set; }
         public bool RelinkBroken { get; set; }
         public bool Full { get; init; }
+        public bool LayoutsChanged { get; set; }
         public HashSet<string> ForcedLayouts { get; } = new(StringComparer.Ordinal);
     }
 
@@ -495,9 +506,15 @@ public sealed class IncrementalBuilder
         Lap(watch, "ApplyLayouts");
         if (work.SiteFiles) WriteSiteFiles();
         Lap(watch, "SiteFiles");
+        var changedProducts = ChangedProducts(work, inPlace, pagesChanged: changed.Count > 0, linksChanged: relink.Count > 0, statswikiChanged, structural);
+        // The builder knows what its own steps changed; what that reaches among the added steps is the engine's graph.
+        var addedSteps = StepGraph.Affected(_steps.Where(IsAdded).ToList(), changedProducts).Steps;
+        bool addedPaths = RunAddedSteps(addedSteps, beforeRedirects: true);
+        Lap(watch, "AddedSteps");
         // Stubs name their page's title and must not overwrite a page or file, so they follow any re-assembly.
-        if (!inPlace || work.SiteFiles) WriteRedirects();
+        if (!inPlace || work.SiteFiles || addedPaths) WriteRedirects();
         Lap(watch, "Redirects");
+        RunAddedSteps(addedSteps, beforeRedirects: false);
         // The search index (seconds at 10 000 pages) is the one whole-site product kept off an edit's critical
         // path: the edit is published without it and the index follows from a background task, which the
         // next edits never wait for (CompleteDeferred waits for it). The first build is complete at once.
@@ -589,15 +606,20 @@ public sealed class IncrementalBuilder
     /// Resolves the links of some pages with the ResolveLinks step's own per-page method. One resolver serves
     /// many edits; its ids come from the parse cache (building them for 10 000 pages each time is the slow part).
     /// </summary>
-    private void ResolveLinksOf(IReadOnlyCollection<Page> pages)
+    private LinkResolver Resolver()
     {
-        if (pages.Count == 0) return;
         if (_resolver is null)
         {
             _resolver = new LinkResolver(_tree, _pageAssets, p => TryState(p, out var s) && p.Kind != PageKind.Generated ? (IEnumerable<string>)s!.Ids : ResolveLinks.IdsOf(p));
             _wiki = null;
         }
-        var resolver = _resolver;
+        return _resolver;
+    }
+
+    private void ResolveLinksOf(IReadOnlyCollection<Page> pages)
+    {
+        if (pages.Count == 0) return;
+        var resolver = Resolver();
         var wiki = _wiki ??= new WikiLinkResolver(_tree, resolver);
         Parallel.ForEach(pages, page =>
         {
@@ -661,7 +683,7 @@ public sealed class IncrementalBuilder
         var context = NewContext();
         context.Set(BuildProducts.SourceFiles, new SourceFiles([], _pageAssets));
         context.Set(BuildProducts.Pages, new SitePages(_active, _tree));
-        context.Set(BuildProducts.GitHistory, new GitHistory(_lastUpdated, new HashSet<string>(StringComparer.Ordinal)));
+        context.Set(BuildProducts.GitHistory, _gitHistory);
         context.Set(BuildProducts.Layouts, new SiteLayouts(_layouts!, RendererFor(_layouts!.Templates.ContainsKey("404") ? "404" : "page"),
             new PageModelFactory(_config, _tree, _statswiki)));
         context.Execute(new WriteSiteFiles());
@@ -827,19 +849,28 @@ public sealed class IncrementalBuilder
     /// </summary>
     public IReadOnlyList<string> Summary()
     {
+        // In the order of the steps, as a full build adds them.
         var lines = new List<string>();
-        var external = _active.Where(p => p.Kind != PageKind.Generated).SelectMany(p => StateOf(p).Unmirrored)
-            .OrderBy(u => u.Url, StringComparer.Ordinal).ThenBy(u => u.At).ToList();
-        if (external.Count > 0)
+        foreach (var step in _steps)
         {
-            lines.Add($"Statswiki links with no mirror here, kept external ({external.Count}):");
-            lines.AddRange(external.Select(u => $"  {u.Url} ({u.At})"));
+            if (step is ResolveLinks)
+            {
+                var external = _active.Where(p => p.Kind != PageKind.Generated).SelectMany(p => StateOf(p).Unmirrored)
+                    .OrderBy(u => u.Url, StringComparer.Ordinal).ThenBy(u => u.At).ToList();
+                if (external.Count == 0) continue;
+                lines.Add($"Statswiki links with no mirror here, kept external ({external.Count}):");
+                lines.AddRange(external.Select(u => $"  {u.Url} ({u.At})"));
+            }
+            else if (step is ReportOrphans)
+            {
+                var context = NewContext();
+                context.Set(BuildProducts.Pages, new SitePages(_active, _tree));
+                context.Execute(step);
+                lines.AddRange(context.Summary);
+            }
+            else if (step is BuildSearchIndex) lines.AddRange(_searchSummary);
+            else if (_records.TryGetValue(step, out var record)) lines.AddRange(record.Summary);
         }
-        var context = NewContext();
-        context.Set(BuildProducts.Pages, new SitePages(_active, _tree));
-        context.Execute(new ReportOrphans());
-        lines.AddRange(context.Summary);
-        lines.AddRange(_searchSummary);
         return lines;
     }
 
@@ -853,6 +884,8 @@ public sealed class IncrementalBuilder
         foreach (var d in _redirectDiagnostics) bag.Add(d);
         foreach (var d in _searchDiagnostics) bag.Add(d);
         foreach (var d in _searchPageDiagnostics) bag.Add(d);
+        foreach (var record in _records.Values)
+            foreach (var d in record.Diagnostics) bag.Add(d);
         foreach (var state in _generated.Values)
             foreach (var d in state.Render) bag.Add(d);
         // One pass over the pages; almost all have no problem, so this stays cheap at 10 000 pages.

@@ -43,6 +43,24 @@ public static class StepGraph
         return problems;
     }
 
+    /// <summary>
+    /// The steps a change reaches, in list order: every step that reads a changed product, and, since what it produces
+    /// then changes too, every step that reads that, and so on. This is what the preview re-runs after an edit; a step
+    /// no changed product reaches keeps its last result.
+    /// </summary>
+    public static (IReadOnlyList<IBuildStep> Steps, IReadOnlySet<Product> Changed) Affected(IReadOnlyList<IBuildStep> steps, IEnumerable<Product> changed)
+    {
+        var dirty = new HashSet<Product>(changed);
+        var affected = new List<IBuildStep>();
+        foreach (var step in steps)
+        {
+            if (!step.Reads.Any(dirty.Contains)) continue;
+            affected.Add(step);
+            dirty.UnionWith(step.Produces);
+        }
+        return (affected, dirty);
+    }
+
     /// <summary>Throws, with every problem of the list, unless <paramref name="steps"/> is sound.</summary>
     /// <exception cref="InvalidStepListException">The list reads a product before (or without) its producer.</exception>
     public static void Check(IReadOnlyList<IBuildStep> steps)
