@@ -33,7 +33,6 @@ public sealed partial class IncrementalBuilder
     private HashSet<string> _sourceDocuments = new(StringComparer.Ordinal);
     private IReadOnlyList<Diagnostic> _configDiagnostics = [];
     private IReadOnlyList<Diagnostic> _siteDiagnostics = [];
-    private IReadOnlyList<Diagnostic> _siteFileDiagnostics = [];
     private IReadOnlyList<Diagnostic> _layoutSetDiagnostics = [];
     // Every page file by path under pages/, drafts included (their parse problems are reported too).
     private readonly Dictionary<string, Page> _all = new(StringComparer.Ordinal);
@@ -90,14 +89,11 @@ public sealed partial class IncrementalBuilder
         _dirty[path] = true;
         return _outputs.TryRemove(path, out _);
     }
-    private HashSet<string> _siteFilePaths = new(StringComparer.Ordinal);
     private StatswikiUrlMap _statswiki = StatswikiUrlMap.Empty;
     private string _statswikiSignature = "";
     private WikiLinkResolver? _wiki;
     // Generated pages (index and label pages) are made anew by every assembly; their state is kept by URL.
     private readonly Dictionary<string, PageState> _generated = new(StringComparer.Ordinal);
-    private HashSet<string> _redirectPaths = new(StringComparer.Ordinal);
-    private IReadOnlyList<Diagnostic> _redirectDiagnostics = [];
     private HashSet<string> _searchPaths = new(StringComparer.Ordinal);
     private IReadOnlyList<Diagnostic> _searchDiagnostics = [];
     private List<string> _searchSummary = [];
@@ -147,14 +143,11 @@ public sealed partial class IncrementalBuilder
         _resolver = null;
         _activeByRel = new Dictionary<string, Page>(StringComparer.Ordinal);
         _previousIds = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
-        _siteFilePaths.Clear();
         _themeAssetPaths.Clear();
         _statswiki = StatswikiUrlMap.Empty;
         _statswikiSignature = "";
         _wiki = null;
         _generated.Clear();
-        _redirectPaths.Clear();
-        _redirectDiagnostics = [];
         _searchPaths.Clear();
         _searchDiagnostics = [];
         _searchSummary = [];
@@ -166,7 +159,6 @@ public sealed partial class IncrementalBuilder
         }
         _searchRequested = null;
         _siteDiagnostics = [];
-        _siteFileDiagnostics = [];
         _compileDiagnostics.Clear();
         _layoutRenderers.Clear();
         _records.Clear();
@@ -504,17 +496,7 @@ public sealed partial class IncrementalBuilder
         Lap(watch, "Dependents");
         var rendered = RenderModels(models, work);
         Lap(watch, "ApplyLayouts");
-        if (work.SiteFiles) WriteSiteFiles();
-        Lap(watch, "SiteFiles");
-        var changedProducts = ChangedProducts(work, inPlace, pagesChanged: changed.Count > 0, linksChanged: relink.Count > 0, statswikiChanged, structural);
-        // The builder knows what its own steps changed; what that reaches among the added steps is the engine's graph.
-        var addedSteps = StepGraph.Affected(_steps.Where(IsAdded).ToList(), changedProducts).Steps;
-        bool addedPaths = RunAddedSteps(addedSteps, beforeRedirects: true);
-        Lap(watch, "AddedSteps");
-        // Stubs name their page's title and must not overwrite a page or file, so they follow any re-assembly.
-        if (!inPlace || work.SiteFiles || addedPaths) WriteRedirects();
-        Lap(watch, "Redirects");
-        RunAddedSteps(addedSteps, beforeRedirects: false);
+        RunWholeSiteSteps(watch, work, ChangedProducts(work, inPlace, pagesChanged: changed.Count > 0, linksChanged: relink.Count > 0, statswikiChanged, structural));
         // The search index (seconds at 10 000 pages) is the one whole-site product kept off an edit's critical
         // path: the edit is published without it and the index follows from a background task, which the
         // next edits never wait for (CompleteDeferred waits for it). The first build is complete at once.
@@ -675,42 +657,6 @@ public sealed partial class IncrementalBuilder
 
         ApplyLayouts.RenderInOrder(pages, Render);
         return rendered.ToList();
-    }
-
-    /// <summary>Sitemap, robots.txt, 404 and page assets, through the WriteSiteFiles step.</summary>
-    private void WriteSiteFiles()
-    {
-        var context = NewContext();
-        context.Set(BuildProducts.SourceFiles, new SourceFiles([], _pageAssets));
-        context.Set(BuildProducts.Pages, new SitePages(_active, _tree));
-        context.Set(BuildProducts.GitHistory, _gitHistory);
-        context.Set(BuildProducts.Layouts, new SiteLayouts(_layouts!, RendererFor(_layouts!.Templates.ContainsKey("404") ? "404" : "page"),
-            new PageModelFactory(_config, _tree, _statswiki)));
-        context.Execute(new WriteSiteFiles());
-        foreach (string path in _siteFilePaths) RemoveOutput(path);
-        _siteFilePaths = new HashSet<string>(FilesOf(context).Keys, StringComparer.Ordinal);
-        foreach (var (path, file) in FilesOf(context)) SetOutput(path, file);
-        // A preview is not published: notes about publishing (no base_url, so no sitemap) would only repeat on every save.
-        _siteFileDiagnostics = context.Diagnostics.ToSortedList().Where(d => d.FailsStrict).ToList();
-    }
-
-    /// <summary>Redirect stubs and <c>_redirects</c>, through the WriteRedirects step, which sees every other output.</summary>
-    private void WriteRedirects()
-    {
-        var context = NewContext();
-        context.Set(BuildProducts.Pages, new SitePages(_active, _tree));
-        context.Set(BuildProducts.StatswikiMap, _statswiki);
-        foreach (var (path, bytes) in _outputs)
-            if (!_redirectPaths.Contains(path)) FilesOf(context)[path] = bytes;
-        var others = FilesOf(context).Keys.ToHashSet(StringComparer.Ordinal);
-        context.Execute(new WriteRedirects());
-        var stubs = FilesOf(context).Where(kv => !others.Contains(kv.Key)).ToList();
-        foreach (string path in _redirectPaths)
-            if (!FilesOf(context).ContainsKey(path) || others.Contains(path)) RemoveOutput(path);
-        _redirectPaths = stubs.Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
-        foreach (var (path, file) in stubs)
-            if (!_outputs.TryGetValue(path, out byte[]? old) || !old.AsSpan().SequenceEqual(file)) SetOutput(path, file);
-        _redirectDiagnostics = context.Diagnostics.ToSortedList();
     }
 
     /// <summary>The search page, through the BuildSearchIndex step's renderer.</summary>
@@ -879,9 +825,7 @@ public sealed partial class IncrementalBuilder
         var bag = new DiagnosticBag();
         foreach (var d in _configDiagnostics) bag.Add(d);
         foreach (var d in _siteDiagnostics) bag.Add(d);
-        foreach (var d in _siteFileDiagnostics) bag.Add(d);
         foreach (var d in _layoutSetDiagnostics) bag.Add(d);
-        foreach (var d in _redirectDiagnostics) bag.Add(d);
         foreach (var d in _searchDiagnostics) bag.Add(d);
         foreach (var d in _searchPageDiagnostics) bag.Add(d);
         foreach (var record in _records.Values)

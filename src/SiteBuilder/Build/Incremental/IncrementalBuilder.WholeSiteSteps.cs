@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SiteBuilder.Build.Steps;
 using SiteBuilder.Diagnostics;
 using SiteBuilder.Layouts;
@@ -5,16 +6,16 @@ using SiteBuilder.Layouts;
 namespace SiteBuilder.Build.Incremental;
 
 /// <summary>
-/// The steps of the engine's list that the builder has no per-page knowledge of (a step added to
-/// <see cref="SiteGenerator.DefaultSteps"/>): after an edit, <see cref="StepGraph.Affected"/> says which of them a changed
-/// product reaches, and those run again whole, on a context seeded with the builder's products; the files, problems and
-/// summary lines of their last run are kept, and replaced by the next.
+/// The whole-site steps at the end of the engine's list (WriteSiteFiles, WriteRedirects, and any step added to
+/// <see cref="SiteGenerator.DefaultSteps"/>, of which the builder has no per-page knowledge): after an edit, those a
+/// changed product reaches run again whole, in the engine's order, on a context seeded with the builder's products; the
+/// files, problems and summary lines of each one's last run are kept, and replaced by the next.
 /// </summary>
 public sealed partial class IncrementalBuilder
 {
-    // The steps the builder runs itself: per page (ParsePages, ResolveLinks, ApplyLayouts), in the background (the
-    // search index), or with a finer test of what an edit changes than their declarations give (WriteSiteFiles only
-    // when the pages it lists or the files it copies changed).
+    // The steps the builder knows: those it runs per page (ParsePages, ResolveLinks, ApplyLayouts), for the changed
+    // pages only (ValidateSections), in the background (the search index), on demand (ReportOrphans), or as one whole-site
+    // pass when the front matter changed (AssemblePages to MapStatswikiUrls); WriteSiteFiles and WriteRedirects run below.
     private static readonly HashSet<Type> Handled =
     [
         typeof(LoadConfig), typeof(DiscoverPages), typeof(ParsePages), typeof(AssemblePages), typeof(ValidateSections),
@@ -53,12 +54,12 @@ public sealed partial class IncrementalBuilder
     /// <summary>The products an update changed, as the declarations name them.</summary>
     private static HashSet<Product> ChangedProducts(Work work, bool inPlace, bool pagesChanged, bool linksChanged, bool statswikiChanged, bool structural)
     {
-        // Every rebuild changes some output (or it would not have run).
-        var changed = new HashSet<Product> { BuildProducts.Output };
+        var changed = new HashSet<Product>();
         if (work.Full)
         {
             changed.UnionWith([BuildProducts.Config, BuildProducts.SourceFiles, BuildProducts.ParsedPages, BuildProducts.AssembledPages,
-                BuildProducts.Pages, BuildProducts.GitHistory, BuildProducts.StatswikiMap, BuildProducts.LinkGraph, BuildProducts.Layouts]);
+                BuildProducts.Pages, BuildProducts.GitHistory, BuildProducts.StatswikiMap, BuildProducts.LinkGraph, BuildProducts.Layouts,
+                BuildProducts.Output]);
             return changed;
         }
         // A text edit changes a page's body and links; the page set, the tree and the front matter (Pages) stay.
@@ -68,51 +69,69 @@ public sealed partial class IncrementalBuilder
         if (structural || work.RelinkBroken) changed.Add(BuildProducts.SourceFiles);
         if (statswikiChanged) changed.Add(BuildProducts.StatswikiMap);
         if (work.LayoutsChanged) changed.Add(BuildProducts.Layouts);
+        // The preview's steps that read the output (WriteRedirects) look only at which paths it has: pages and theme
+        // assets come and go here; a whole-site step below that writes other paths adds it.
+        if (structural || work.LayoutsChanged) changed.Add(BuildProducts.Output);
         return changed;
     }
 
     /// <summary>
-    /// Runs the given added steps (those a changed product reaches) that come before WriteRedirects, or those after it;
-    /// true when the paths they write changed (the redirect stubs must then be checked again).
+    /// The whole-site steps after the pages are rendered, in the engine's order: WriteSiteFiles when what it lists or
+    /// copies changed (a finer test than its declarations: a title below the top level is in no site file), WriteRedirects
+    /// and every added step when a product they read changed, or what an earlier one of them made.
     /// </summary>
-    private bool RunAddedSteps(IReadOnlyList<IBuildStep> affected, bool beforeRedirects)
+    private void RunWholeSiteSteps(Stopwatch watch, Work work, HashSet<Product> changed)
     {
-        int redirects = _steps.Select((s, i) => s is WriteRedirects ? i : -1).Max();
-        bool pathsChanged = false;
-        foreach (var step in affected)
+        foreach (var step in _steps)
         {
-            int at = _steps.Select((s, i) => s == step ? i : -1).Max();
-            if (redirects >= 0 && (at < redirects) != beforeRedirects) continue;
-            pathsChanged |= RunAddedStep(step);
+            bool run = step is WriteSiteFiles ? work.SiteFiles : (step is WriteRedirects || IsAdded(step)) && step.Reads.Any(changed.Contains);
+            if (!run) continue;
+            // A preview is not published: notes about publishing (no base_url, so no sitemap) would only repeat on every save.
+            bool pathsChanged = RunRecorded(step, step is WriteSiteFiles ? d => d.FailsStrict : _ => true);
+            if (pathsChanged || step is WriteSiteFiles) changed.Add(BuildProducts.Output);
+            changed.UnionWith(step.Produces.Where(p => p.Kind != ProductKind.Gathered));
+            Lap(watch, step.Name);
         }
-        return pathsChanged;
     }
 
-    private bool RunAddedStep(IBuildStep step)
+    /// <summary>
+    /// Runs one whole-site step on a context seeded with the builder's products (and, when it reads the output, every
+    /// current file but its own), and replaces the files, problems and summary lines of its last run with this run's;
+    /// true when the paths it writes changed.
+    /// </summary>
+    private bool RunRecorded(IBuildStep step, Func<Diagnostic, bool> keep)
     {
         var context = NewContext();
         _records.TryGetValue(step, out var previous);
-        foreach (var product in step.Reads) Seed(context, product);
+        foreach (var product in step.Reads) Seed(context, product, previous);
+        var seeded = FilesOf(context).Keys.ToHashSet(StringComparer.Ordinal);
         context.Execute(step);
-        var files = FilesOf(context).ToList();
+        var files = FilesOf(context).Where(kv => !seeded.Contains(kv.Key)).ToList();
         var products = new Dictionary<Product, object>();
         foreach (var product in step.Produces)
             if (product.Kind != ProductKind.Gathered && context.TryGetValue(product, out object? value)) products[product] = value!;
-        var record = new StepRecord(files.Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal), context.Diagnostics.ToSortedList(),
-            context.Summary.ToList(), products);
+        var record = new StepRecord(files.Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal),
+            context.Diagnostics.ToSortedList().Where(keep).ToList(), context.Summary.ToList(), products);
         _records[step] = record;
-        bool pathsChanged = previous is null ? record.Paths.Count > 0 : !previous.Paths.SetEquals(record.Paths);
         if (previous is not null)
             foreach (string path in previous.Paths)
                 if (!record.Paths.Contains(path)) RemoveOutput(path);
         foreach (var (path, bytes) in files)
             if (!_outputs.TryGetValue(path, out byte[]? old) || !old.AsSpan().SequenceEqual(bytes)) SetOutput(path, bytes);
-        return pathsChanged;
+        return previous is null ? record.Paths.Count > 0 : !previous.Paths.SetEquals(record.Paths);
     }
 
-    /// <summary>Gives an added step's context one product it reads, from what the builder keeps.</summary>
-    private void Seed(BuildContext context, Product product)
+    /// <summary>Gives a whole-site step's context one product it reads, from what the builder keeps.</summary>
+    private void Seed(BuildContext context, Product product, StepRecord? previous)
     {
+        if (product == BuildProducts.Output)
+        {
+            // Every current file but the step's own from its last run, as a full build shows them to it.
+            var files = FilesOf(context);
+            foreach (var (path, bytes) in _outputs)
+                if (previous is null || !previous.Paths.Contains(path)) files[path] = bytes;
+            return;
+        }
         List<Content.Page> Markdown() => _active.Where(p => p.Kind != Content.PageKind.Generated).ToList();
         object? value = product switch
         {
@@ -125,10 +144,22 @@ public sealed partial class IncrementalBuilder
             _ when product == BuildProducts.GitHistory => _gitHistory,
             _ when product == BuildProducts.StatswikiMap => _statswiki,
             _ when product == BuildProducts.LinkGraph => Resolver(),
-            _ when product == BuildProducts.Layouts => new SiteLayouts(_layouts!, _sharedRenderer!, new PageModelFactory(_config, _tree, _statswiki)),
+            _ when product == BuildProducts.Layouts => new SiteLayouts(_layouts!, new RendererByLayout(this), new PageModelFactory(_config, _tree, _statswiki)),
             // A product of an earlier added step.
             _ => _records.Values.Select(r => r.Products.GetValueOrDefault(product)).FirstOrDefault(v => v is not null),
         };
         if (value is not null) context.SetValue(product, value);
+    }
+
+    /// <summary>The builder's renderers as one: a layout whose own template changed has a fresh renderer of its own.</summary>
+    private sealed class RendererByLayout(IncrementalBuilder builder) : ILayoutRenderer
+    {
+        public bool HasLayout(string name) => builder.RendererFor(name).HasLayout(name);
+
+        public Task<string?> RenderAsync(string name, PageModel model, SourceLocation page, DiagnosticBag diagnostics) =>
+            builder.RendererFor(name).RenderAsync(name, model, page, diagnostics);
+
+        public Task<bool> RenderAsync(string name, PageModel model, TextWriter output, SourceLocation page, DiagnosticBag diagnostics) =>
+            builder.RendererFor(name).RenderAsync(name, model, output, page, diagnostics);
     }
 }
