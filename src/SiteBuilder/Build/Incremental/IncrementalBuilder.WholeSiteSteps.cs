@@ -25,6 +25,8 @@ public sealed partial class IncrementalBuilder
     ];
 
     private readonly IReadOnlyList<IBuildStep> _steps;
+    // The engine's steps from the parsed pages to the statswiki map, re-run whole when a page's front matter changed.
+    private readonly IReadOnlyList<IBuildStep> _assembly;
     private readonly Dictionary<IBuildStep, StepRecord> _records = [];
     private GitHistory _gitHistory = GitHistory.None;
 

@@ -117,6 +117,7 @@ public sealed partial class IncrementalBuilder
         _steps = steps ?? SiteGenerator.DefaultSteps();
         StepGraph.Check(_steps);
         CheckAddedSteps();
+        _assembly = StepGraph.Affected(_steps.TakeWhile(s => s is not ResolveLinks).Where(s => !IsAdded(s)).ToList(), [BuildProducts.ParsedPages]).Steps;
         _options = options;
         _sourceDir = Path.GetFullPath(options.SourceDir);
         _source = new Safety.SourceTree(_sourceDir);
@@ -363,15 +364,13 @@ public sealed partial class IncrementalBuilder
         }
         else
         {
-            // Whole-site steps: they decide URLs, tree, kinds and layouts.
+            // The whole-site steps the parsed pages reach before the links are resolved, in the engine's order (AssemblePages
+            // to MapStatswikiUrls): they decide URLs, tree, kinds, layouts and the statswiki map, in one cheap pass over the
+            // pages' front matter.
             var context = NewContext();
             context.Set(BuildProducts.ParsedPages, _all.Values.Where(p => _options.IncludeDrafts || !p.FrontMatter.Draft)
                 .OrderBy(p => p.RelativePath, StringComparer.Ordinal).ToList());
-            context.Execute(new AssemblePages());
-            context.Execute(new ValidateSections());
-            // The real steps: both are one cheap pass over the pages' front matter.
-            context.Execute(new GenerateIndexPages());
-            context.Execute(new MapStatswikiUrls());
+            foreach (var step in _assembly) context.Execute(step);
             _siteDiagnostics = context.Diagnostics.ToSortedList();
             _tree = context.Tree;
             _active = context.Pages.ToList();
