@@ -119,8 +119,16 @@ for N in $SIZES; do
 
   HUGO_CMD=(hugo --quiet -s "$H/hugo" -d "$H/hugo/public")
   SB_CMD=("${SB[@]}" build --source "$S" --verbose)
-  hugo_prep() { rm -rf "$H/hugo/public" "$H/hugo/resources"; }
-  sb_prep() { rm -rf "$S/_site" "$S/.sitebuilder" "$S"/._site.*; }
+  # The previous run's output is set aside (renamed into $TRASH), not deleted, and the trash is deleted only after the
+  # timed rounds. This machine's ext4 has no journal, and without one the kernel skips every inode freed in the last
+  # minute (five while its table block is dirty) when it allocates, looking each one up (fs/ext4/ialloc.c,
+  # find_inode_bit -> recently_deleted): a build started right after `rm -rf` of a 10k output spent 19 % of its CPU
+  # there (perf record, 2026-12-03), and how much depended on which tool's deletions were in which block group. A
+  # rename frees nothing, so each timed build measures the tool, not the harness's deletion before it.
+  TRASH=$WORK/trash
+  set_aside() { local p; mkdir -p "$TRASH"; for p in "$@"; do [ ! -e "$p" ] || mv "$p" "$(mktemp -d "$TRASH/XXXXXX")/"; done; }
+  hugo_prep() { set_aside "$H/hugo/public" "$H/hugo/resources"; }
+  sb_prep() { set_aside "$S/_site" "$S/.sitebuilder" "$S"/._site.*; }
 
   # Probe runs: not counted; they warm the OS file cache and give the outputs checked below.
   log "N=$N probe runs"
@@ -159,7 +167,7 @@ for N in $SIZES; do
       || log "  hyperfine failed (see $LOG)"
   fi
   # keep disk use bounded: the big outputs are not needed any more
-  hugo_prep; sb_prep
+  hugo_prep; sb_prep; rm -rf "$TRASH"
 done
 
 echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$RES/facts.txt"
