@@ -11,7 +11,7 @@
   // The shortest last word that gets a prefix match while typed: `m*` and `mi*` expand to thousands of words, whose
   // postings a reader would download (and lunr score) for a list that the next key replaces.
   var MIN_PREFIX = 3;
-  // A search that must read more than EAGER_TIERS posting tails (more/ files: a wide prefix such as `sta*` beside
+  // A search that must read the tails of more than EAGER_TIERS terms (more/ files: a wide prefix such as `sta*` beside
   // other words) waits until no key has been pressed for QUIET_MS, so text the reader is still typing costs nothing.
   var EAGER_TIERS = 4;
   var QUIET_MS = 200;

@@ -79,7 +79,7 @@ public static class SearchIndexWriter
             totalGzip += gzip;
             count++;
         }
-        var shards = ShardWriter.Write(index, rows, boosts, Folder, add);
+        var shards = ShardWriter.Write(index, rows, boosts, Folder, add, options.TailSizes);
         foreach (var f in shards.Files)
         {
             total += f.Bytes;
@@ -101,7 +101,8 @@ public static class SearchIndexWriter
 
     /// <summary>
     /// The most a one-word query can fetch, gzipped: lunr.min.js, the loader, the manifest, the word's term shard and
-    /// every tier of its postings, and the document shards of the results a box shows (the largest ones).
+    /// every <c>more/</c> file of its tail (all its parts: a search that only the whole list decides reads them all), and
+    /// the document shards of the results a box shows (the largest ones).
     /// </summary>
     private static SearchQueryCost LargestQuery(ShardSet shards, long fixedGzip)
     {

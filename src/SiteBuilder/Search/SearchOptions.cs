@@ -35,6 +35,9 @@ public sealed record SearchOptions
     /// </summary>
     public const long DefaultMaxQueryBytes = 2L << 20;
 
+    /// <summary>When a term's tail is cut into parts and how big they are (the proof cuts a small wiki's tails small).</summary>
+    internal Shards.TailSizes TailSizes { get; init; } = Shards.TailSizes.Default;
+
     /// <summary>Largest allowed size of all search files together, in bytes, or null for no limit.</summary>
     public long? MaxTotalBytes { get; init; }
 

@@ -1,4 +1,4 @@
-/* SiteBuilder search loader (format 2; docs/search.md). Loads only the part of a sharded lunr 2.3.9 index that a
+/* SiteBuilder search loader (format 3; docs/search.md). Loads only the part of a sharded lunr 2.3.9 index that a
  * query needs, builds a real lunr.Index of it with the shipped lunr.min.js, and lets that index answer, so results,
  * order, scores and match data are lunr's own. UMD: the global SiteBuilderSearch in browsers, module.exports in Node.
  *   SiteBuilderSearch.index(query, { root })          -> Promise<lunr.Index> holding all the query needs
@@ -12,7 +12,7 @@
 }(typeof self !== 'undefined' ? self : this, function (document) {
   'use strict';
 
-  var FORMAT = 2;
+  var FORMAT = 3;
   var sites = Object.create(null);
   var pendingScripts = Object.create(null);
 
@@ -140,14 +140,16 @@
     return lo;
   }
 
-  // The records of one term shard, by term: { term, index, tiers: numbers of its more/ files, head, pages: tiers loaded }.
+  // The records of one term shard, by term: { term, index, more, head, pages }. more: [] (no tail), [file] (one part),
+  // or [file, ref1, ref2, …]: the tail in more.length parts by ref range, part k in more/(file + k), part k >= 1 from
+  // ref_k on. pages[k]: part k's postings once loaded (kept for the page).
   function termShard(c, n) {
     var key = 'terms/' + n;
     if (c.s.records[key]) return Promise.resolve(c.s.records[key]);
     return file(c.s, key).then(function (rows) {
       if (c.s.records[key]) return c.s.records[key];
       var byTerm = new Map();
-      for (var i = 0; i < rows.length; i++) byTerm.set(rows[i][0], { term: rows[i][0], index: rows[i][1], tiers: rows[i][2], head: rows[i][3], pages: [] });
+      for (var i = 0; i < rows.length; i++) byTerm.set(rows[i][0], { term: rows[i][0], index: rows[i][1], more: rows[i][2], head: rows[i][3], pages: [] });
       return (c.s.records[key] = byTerm);
     });
   }
@@ -215,30 +217,54 @@
         return { clause: clause, records: [].concat.apply([], lists).filter(Boolean), expanded: lists.map(function (x) { return x.filter(Boolean).length; }) };
       });
     });
-    return Promise.all(clauses).then(function (planned) { return { query: q, clauses: planned, depth: new Map() }; });
+    return Promise.all(clauses).then(function (planned) { return { query: q, clauses: planned, parts: new Map() }; });
   }
 
-  // How many tiers of a record's postings a query uses (its own count: the files loaded stay cached for the page,
-  // but what a query reads does not depend on what earlier queries loaded).
-  function used(planned, record) { return planned.depth.get(record) || 0; }
-  function complete(planned, record) { return used(planned, record) === record.tiers.length; }
+  // Which parts of a record's tail a query uses (its own: the files loaded stay cached for the page, but what a query
+  // reads does not depend on what earlier queries loaded): planned.parts maps a record to { has: [bool per part], n }.
+  function usedParts(planned, record) {
+    var u = planned.parts.get(record);
+    if (!u) planned.parts.set(record, u = { has: [], n: 0 });
+    return u;
+  }
+  function complete(planned, record) { return usedParts(planned, record).n === record.more.length; }
+  function partFile(record, k) { return 'more/' + (record.more[0] + k); }
 
-  // Takes the next tier of a record's postings into the query (the best of those it does not use yet).
-  function nextTier(c, planned, record) {
-    var level = used(planned, record);
-    if (level >= record.tiers.length) return Promise.resolve();
-    var id = 'more/' + record.tiers[level];
+  // The part of a record's tail whose ref range holds `ref`.
+  function partOf(record, ref) {
+    var lo = 0, hi = record.more.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (record.more[mid] <= ref) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  // The postings of a record the query uses: its head, then the parts it loaded.
+  function loadedLists(planned, record) {
+    var u = usedParts(planned, record), out = [record.head];
+    for (var k = 0; k < record.more.length; k++) if (u.has[k]) out.push(record.pages[k]);
+    return out;
+  }
+
+  // Takes part k of a record's tail into the query.
+  function loadPart(c, planned, record, k) {
+    var u = usedParts(planned, record);
+    if (u.has[k]) return Promise.resolve();
+    var id = partFile(record, k);
     return file(c.s, id).then(function (rows) {
-      if (!record.pages[level]) {
-        for (var i = 0; i < rows.length && !record.pages[level]; i++) if (rows[i][0] === record.term) record.pages[level] = rows[i][1];
-        if (!record.pages[level]) throw new Error('SiteBuilderSearch: ' + id + '.js lacks the term ' + JSON.stringify(record.term));
+      if (!record.pages[k]) {
+        for (var i = 0; i < rows.length && !record.pages[k]; i++) if (rows[i][0] === record.term) record.pages[k] = rows[i][1];
+        if (!record.pages[k]) throw new Error('SiteBuilderSearch: ' + id + '.js lacks the term ' + JSON.stringify(record.term));
       }
-      planned.depth.set(record, Math.max(used(planned, record), level + 1));
+      if (!u.has[k]) { u.has[k] = true; u.n++; }
     });
   }
 
-  function allTiers(c, planned, record) {
-    return complete(planned, record) ? Promise.resolve() : nextTier(c, planned, record).then(function () { return allTiers(c, planned, record); });
+  function allParts(c, planned, record) {
+    var loads = [];
+    for (var k = 0; k < record.more.length; k++) loads.push(loadPart(c, planned, record, k));
+    return Promise.all(loads);
   }
 
   // Calls fn(ref, mask, values, at) for each posting of an encoded list: [ref delta, field mask, one value x 1000
@@ -256,7 +282,7 @@
 
   /* ---- the partial index ---- */
 
-  // A lunr.Index holding exactly these records' loaded postings (head and tiers) and their field-vector elements.
+  // A lunr.Index holding exactly these records' loaded postings (head and tail parts) and their field-vector elements.
   // A posting's element is all its document's vector contributes to a query's score: lunr scores with
   // queryVector.dot(fieldVector) / queryVector.magnitude(), and the query vector has only the query's terms.
   // With `keep` (a Set of refs), only those documents' postings and vectors go in; every term stays, so lunr's query
@@ -284,8 +310,7 @@
           }
         });
       };
-      addList(r.head);
-      r.pages.slice(0, used(planned, r)).forEach(addList);
+      loadedLists(planned, r).forEach(addList);
     }).then(function () {
       var fieldVectors = {};
       if (allDocuments) {
@@ -309,17 +334,22 @@
   }
 
   /**
-   * Whether the postings loaded so far (each term's head and the tiers after it, best first) decide lunr's first
-   * `limit` results exactly, and which documents they are. Resolves to { keep, total } (keep: the refs whose postings the
-   * partial index needs; total: the number of matches when every list is loaded, else null), false while undecided,
-   * or null when the query is not of the kind this reasons about.
+   * Whether the postings loaded so far (each term's head and the parts of its tail the query took) decide lunr's first
+   * `limit` results exactly, and which documents they are. Resolves to { keep, total } (keep: the refs whose postings
+   * the partial index needs; total: the number of matches when every list is loaded, else null); { need: [[record,
+   * part], …] }, the tail parts that would decide them (or bring the decision nearer); false when only whole lists
+   * can decide (every part of them is to be loaded); or null when the query is not of the kind this reasons about.
    * For queries of optional clauses with positive boosts, a document's score is a sum over terms of
-   * coef[t][f] * value, coef = boost / |query vector of f|. The tiers go by falling sums of values, so a document whose
-   * posting of t is not loaded gets at most maxCoef[t] * (smallest sum loaded) from t. If the top `limit` documents by
-   * known score have every term's posting loaded (or a complete list without them) and beat by a margin the most any
-   * other document could score, the partial index ranks them as the whole one does. A document's lunr score depends
-   * only on its own vector elements and the query, so an index of just those documents (and, with every list loaded,
-   * any within the margin of the last, for ties) gives lunr's first `limit` with their scores and match data.
+   * coef[t][f] * value, coef = boost / |query vector of f|. A head holds the term's best postings by sum of values,
+   * so a document whose posting of t is not known gets at most maxCoef[t] * (the smallest sum in the head) from t.
+   * A document's value for t is known when t's list is complete, when the document is in what is loaded of it, or
+   * when the part of the tail that covers its ref is loaded (then it has none). The loader asks first for the parts
+   * that resolve the top `limit` documents by known score, then for those of any other document whose bound (known
+   * score plus the bounds of its unknown terms) does not fall below the last of them by a margin (1e-9 relative), as
+   * the Threshold Algorithm takes random accesses. Once all those are known and any document seen in no list is
+   * bounded below the last too, the top `limit` are lunr's. A document's lunr score depends only on its own vector
+   * elements and the query, so an index of just those documents (and any known to be within the margin of the last,
+   * so that lunr breaks ties as on the whole index) gives lunr's first `limit` with their scores and match data.
    */
   function decided(c, planned, limit) {
     var fields = c.m.fields, nf = fields.length;
@@ -362,7 +392,7 @@
       var queried = 0;
       for (var f0 = 0; f0 < nf; f0++) if (q[f0][r.term]) queried |= 1 << f0;
       var maxCoef = Math.max.apply(null, coef), floor = Infinity;
-      [r.head].concat(r.pages.slice(0, used(planned, r))).forEach(function (list) {
+      loadedLists(planned, r).forEach(function (list, part) {
         eachPosting(list, nf, function (ref, mask, data, at) {
           var sum = 0, score = 0;
           for (var f = 0; f < nf; f++) {
@@ -371,7 +401,8 @@
             sum += v;
             score += coef[f] * v;
           }
-          if (sum < floor) floor = sum;
+          // Only the head bounds the postings not loaded: a tail part is in ref order, not best first.
+          if (part === 0 && sum < floor) floor = sum;
           var k = known.get(ref);
           if (!k) known.set(ref, k = { ref: ref, score: 0, seen: [], hit: false });
           k.score += score;
@@ -383,7 +414,7 @@
       bounds[li] = done(r) ? 0 : maxCoef * floor;
       unseenBound += bounds[li];
     }).then(function () {
-      return constrained.length ? passing(c, constrained) : null;
+      return constrained.length ? passing(c, planned, constrained) : null;
     }).then(function (pass) {
       var docs = Array.from(known.values()).sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
       var keep = new Set();
@@ -405,25 +436,48 @@
         return { keep: keep, total: matched.length };
       }
       if (docs.length < limit) return false;
-      for (var t = 0; t < limit; t++) {
-        for (var li = 0; li < lists.length; li++) if (!done(lists[li]) && !docs[t].seen[li]) return false;
-      }
-      var best = unseenBound;
+      // need: the parts that resolve a document's unknown values, by file (each part asked for once).
+      var need = [], asked = Object.create(null);
+      // Whether a document's value for list li is unknown; if so, its part goes into need. (Even a list whose bound is 0
+      // counts: a result's match data names every word whose list holds it.)
+      var unknown = function (doc, li) {
+        var r = lists[li];
+        if (done(r) || doc.seen[li]) return false;
+        var k = partOf(r, doc.ref);
+        if (usedParts(planned, r).has[k]) return false;
+        var id = partFile(r, k);
+        if (!asked[id]) { asked[id] = true; need.push([r, k]); }
+        return true;
+      };
+      for (var t = 0; t < limit; t++) for (var li = 0; li < lists.length; li++) unknown(docs[t], li);
+      if (need.length) return { need: need };
+      var last = docs[limit - 1].score, close = 1e-9 * Math.max(1, Math.abs(last));
+      // A document seen in no list: only whole lists can bound it lower.
+      if (!(last - unseenBound > close)) return false;
+      var tied = [];
       for (var o = limit; o < docs.length; o++) {
-        var u = docs[o].score;
-        for (var l2 = 0; l2 < lists.length; l2++) if (!docs[o].seen[l2]) u += bounds[l2];
-        if (u > best) best = u;
+        var u = docs[o].score, open = false;
+        for (var l2 = 0; l2 < lists.length; l2++) {
+          var r2 = lists[l2];
+          if (!done(r2) && !docs[o].seen[l2] && !usedParts(planned, r2).has[partOf(r2, docs[o].ref)]) {
+            u += bounds[l2];
+            open = true;
+          }
+        }
+        if (last - u > close) continue;
+        if (!open) tied.push(docs[o].ref);
+        else for (var l3 = 0; l3 < lists.length; l3++) unknown(docs[o], l3);
       }
-      var last = docs[limit - 1].score;
-      if (!(last - best > 1e-9 * Math.max(1, last))) return false;
+      if (need.length) return { need: need };
       for (var k2 = 0; k2 < limit; k2++) keep.add(docs[k2].ref);
+      tied.forEach(function (ref) { keep.add(ref); });
       return { keep: keep, total: null };
     });
   }
 
   // What lunr's required and prohibited clauses let through (every list loaded): a document must be found, in one of
   // the clause's fields, by a word of each required clause, and by no word of a prohibited clause.
-  function passing(c, constrained) {
+  function passing(c, planned, constrained) {
     var fields = c.m.fields, nf = fields.length, required = [], prohibited = new Set();
     var pairs = [];
     constrained.forEach(function (p) {
@@ -434,7 +488,7 @@
       p.records.forEach(function (r) { pairs.push({ r: r, mask: mask, set: set }); });
     });
     return forEachSliced(pairs, function (pair) {
-      [pair.r.head].concat(pair.r.pages).forEach(function (list) {
+      loadedLists(planned, pair.r).forEach(function (list) {
         eachPosting(list, nf, function (ref, mask) { if (mask & pair.mask) pair.set.add(ref); });
       });
     }).then(function () {
@@ -449,46 +503,58 @@
     });
   }
 
-  // Loads tiers, all incomplete terms a tier at a time, until the loaded postings decide the first `limit` results
-  // (see decided). A query of very many terms (a one-letter prefix, a fuzzy short word) loads every tier at once.
-  // options.beforeTiers(n): called before a search reads n `more/` files it has not loaded yet; a Promise it returns
-  // delays the reading until it resolves (a search box waits for the reader to pause before a wide prefix's tails).
-  function gate(c, planned, records, options) {
-    var ids = Object.create(null), n = 0;
-    records.forEach(function (r) {
-      for (var level = used(planned, r); level < r.tiers.length; level++) {
-        var id = 'more/' + r.tiers[level];
-        if (!c.s.files[id] && !ids[id]) { ids[id] = true; n++; }
-      }
+  // Loads tail parts until the loaded postings decide the first `limit` results (see decided): the parts decided
+  // asks for, or, when only whole lists decide, every part of the incomplete lists. A query of very many terms (a
+  // one-letter prefix, a fuzzy short word) loads every part at once.
+  // options.beforeTiers(n): called before a search reads the tails (some parts or all) of n terms from files it has
+  // not loaded yet; a Promise it returns delays the reading until it resolves (a search box waits for the reader to
+  // pause before a wide prefix's tails). It counts terms, not files: a term's parts together are no more than its tail.
+  function gate(c, parts, options) {
+    var terms = Object.create(null), n = 0;
+    parts.forEach(function (p) {
+      if (!c.s.files[partFile(p[0], p[1])] && !terms[p[0].term]) { terms[p[0].term] = true; n++; }
     });
     var wait = n && options && typeof options.beforeTiers === 'function' ? options.beforeTiers(n) : null;
     return Promise.resolve(wait).then(function () { checkAborted(options && options.signal); });
+  }
+
+  // Every part of these records' tails the query does not use yet, as [record, part].
+  function missingParts(planned, records) {
+    var out = [];
+    records.forEach(function (r) {
+      var u = usedParts(planned, r);
+      for (var k = 0; k < r.more.length; k++) if (!u.has[k]) out.push([r, k]);
+    });
+    return out;
+  }
+
+  function loadParts(c, planned, parts, options) {
+    return gate(c, parts, options).then(function () {
+      return Promise.all(parts.map(function (p) { return loadPart(c, planned, p[0], p[1]); }));
+    });
   }
 
   function enoughFor(c, planned, limit, options) {
     checkAborted(options.signal);
     var records = allRecords(planned);
     if (records.length > 256) {
-      return gate(c, planned, records, options).then(function () {
-        return Promise.all(records.map(function (r) { return allTiers(c, planned, r); }));
-      }).then(nextTask).then(function () {
+      return loadParts(c, planned, missingParts(planned, records), options).then(nextTask).then(function () {
         checkAborted(options.signal);
         return decided(c, planned, limit);
       });
     }
     return decided(c, planned, limit).then(function (verdict) {
-      if (verdict !== false) return verdict;
+      if (verdict && !verdict.need) return verdict;
+      if (verdict === null) return null;
       checkAborted(options.signal);
-      var open = records.filter(function (r) { return !complete(planned, r); });
-      return gate(c, planned, open, options).then(function () {
-        return Promise.all(open.map(function (r) { return nextTier(c, planned, r); }));
-      }).then(nextTask).then(function () { return enoughFor(c, planned, limit, options); });
+      var parts = verdict ? verdict.need : missingParts(planned, records);
+      return loadParts(c, planned, parts, options).then(nextTask).then(function () { return enoughFor(c, planned, limit, options); });
     });
   }
 
   function fullIndex(c, planned) {
     var records = allRecords(planned);
-    return Promise.all(records.map(function (r) { return allTiers(c, planned, r); })).then(function () {
+    return Promise.all(records.map(function (r) { return allParts(c, planned, r); })).then(function () {
       return buildIndex(c, planned, planned.query.isNegated());
     });
   }
@@ -590,8 +656,9 @@
      * title, section and excerpt. With options.limit, only the first `limit`, and only as many of each term's
      * postings (best first) are loaded as decide them; results.total is the number of matches, or null if not known.
      * options.signal (an AbortSignal) stops a search whose answer is no longer wanted (it rejects with an AbortError).
-     * options.beforeTiers(n), if given, is called before the search reads n more/ files; it may return a Promise to
-     * wait on first (a search box waits for a pause in typing before a query that reads many).
+     * options.beforeTiers(n), if given, is called before the search reads tails of n terms (more/ files it has not
+     * loaded); it may return a Promise to wait on first (a search box waits for a pause in typing before a query that
+     * reads many).
      */
     search: function (query, options) {
       var limit = options && options.limit, signal = options && options.signal;
@@ -606,7 +673,7 @@
               if (verdict.keep.size <= 2 * limit) loadDocuments(c, Array.from(verdict.keep)).catch(function () {});
               return nextTask().then(function () { return buildIndex(c, planned, !!verdict.negated, verdict.keep); });
             }
-            return gate(c, planned, allRecords(planned), options).then(function () { return fullIndex(c, planned); });
+            return gate(c, missingParts(planned, allRecords(planned)), options).then(function () { return fullIndex(c, planned); });
           }).then(function (idx) {
             return nextTask().then(function () { return idx; });
           }).then(function (idx) {

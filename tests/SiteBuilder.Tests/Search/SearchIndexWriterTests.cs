@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using SiteBuilder.Diagnostics;
 using SiteBuilder.Search;
+using SiteBuilder.Search.Shards;
 using SiteBuilder.Tests.Search.Lunr;
 
 namespace SiteBuilder.Tests.Search;
@@ -39,7 +40,7 @@ public class SearchIndexWriterTests
         Assert.Equal(["search/terms/0.js", "search/dictionary.js", "search/docs/0.js", "search/manifest.js", "search/lunr.min.js", "search/sb-search.js"],
             result.Files.Select(f => f.Path));
         var manifest = Data(result, "manifest");
-        Assert.Equal(2, manifest.GetProperty("format").GetInt32());
+        Assert.Equal(3, manifest.GetProperty("format").GetInt32());
         Assert.Equal(["title", "headings", "body", "labels", "section"], manifest.GetProperty("fields").EnumerateArray().Select(f => f.GetString()));
         Assert.Equal(10, manifest.GetProperty("boosts").GetProperty("title").GetDouble());
         Assert.Equal(4, manifest.GetProperty("documents").GetInt32());
@@ -71,6 +72,52 @@ public class SearchIndexWriterTests
         Assert.Equal([1, 0b0010], list.Skip(6).Take(2));
         Assert.Equal(9, list.Count);
         Assert.All(list.Skip(2).Take(4).Concat(list.Skip(8)), v => Assert.True(v > 0));
+    }
+
+    [Fact]
+    public void A_long_tail_is_cut_by_ref_range_into_parts_in_a_row_that_hold_every_posting_not_in_the_head()
+    {
+        // 300 pages with "migration" (stem migrat) once to five times: its head holds 64 of them, its tail the rest.
+        var documents = Enumerable.Range(0, 300).Select(i => new SearchDocument($"p/{i:D3}.md", $"p/{i:D3}/", $"Page {i}", null, [],
+            string.Join(" ", Enumerable.Repeat("migration", 1 + i % 5)) + $" text{i} filler words here", [])).ToList();
+        var result = SearchIndexWriter.Build(documents, new SearchOptions { TailSizes = new(SplitTailBytes: 1024, TailPartBytes: 256) });
+        var record = result.Files.Select(f => f.Path).Where(p => p.StartsWith("search/terms/", StringComparison.Ordinal))
+            .SelectMany(p => Data(result, p[7..^3]).EnumerateArray()).Single(r => r[0].GetString() == "migrat");
+        var tail = record[2].EnumerateArray().Select(v => v.GetInt32()).ToList();
+        // [file, ref1, ref2, …]: part k in more/(file + k), part k >= 1 from ref_k on, in rising ref order.
+        Assert.True(tail.Count >= 4, $"{tail.Count} parts");
+        var starts = new List<int> { 0 };
+        starts.AddRange(tail.Skip(1));
+        Assert.Equal(starts.Order(), starts);
+        Assert.Equal(starts.Count, starts.Distinct().Count());
+        var seen = Refs(record[3]).ToList();
+        Assert.Equal(ShardWriter.HeadSize, seen.Count);
+        for (var k = 0; k < starts.Count; k++)
+        {
+            var row = Assert.Single(Data(result, "more/" + (tail[0] + k)).EnumerateArray());
+            Assert.Equal("migrat", row[0].GetString());
+            var refs = Refs(row[1]).ToList();
+            Assert.NotEmpty(refs);
+            Assert.Equal(starts[k], refs[0]);
+            if (k + 1 < starts.Count) Assert.True(refs[^1] < starts[k + 1], $"part {k} ends at {refs[^1]}, part {k + 1} starts at {starts[k + 1]}");
+            seen.AddRange(refs);
+        }
+        Assert.Equal(Enumerable.Range(0, 300), seen.Order());
+        // The budget of a query counts every part of the tail (a search that only the whole list decides reads them all).
+        var parts = Enumerable.Range(tail[0], starts.Count).Sum(n => SiteBuilder.Search.Shards.ShardWriter.GzipSize(result.Files.Single(f => f.Path == $"search/more/{n}.js").Content));
+        Assert.True(result.LargestQuery.GzipBytes > parts, $"{result.LargestQuery.GzipBytes} B for '{result.LargestQuery.Term}', the parts {parts} B");
+    }
+
+    // The refs of a posting list: [ref delta, field mask, one value per field of the mask, …].
+    private static IEnumerable<int> Refs(JsonElement list)
+    {
+        var values = list.EnumerateArray().Select(v => v.GetInt32()).ToList();
+        for (int i = 0, docRef = 0; i < values.Count;)
+        {
+            docRef += values[i];
+            yield return docRef;
+            i += 2 + System.Numerics.BitOperations.PopCount((uint)values[i + 1]);
+        }
     }
 
     [Fact]

@@ -4,30 +4,23 @@ using SiteBuilder.Search.Lunr;
 namespace SiteBuilder.Search.Shards;
 
 /// <summary>
-/// Writes a lunr index as the sharded search format (format 2, <c>docs/search.md</c>), which
+/// Writes a lunr index as the sharded search format (format 3, <c>docs/search.md</c>), which
 /// <c>search/sb-search.js</c> loads a query's part of: <c>manifest.js</c>; term shards <c>terms/N.js</c> (consecutive
 /// terms, each with its <c>_index</c> and its best-scoring postings, the "head"); <c>more/N.js</c> with the rest of
-/// the postings of terms found in more than <see cref="HeadSize"/> documents (<see cref="TierEnds"/>), which a query
-/// loads only when the heads leave its first results undecided; <c>dictionary.js</c> (every term, for
-/// wildcards inside or before a term and fuzzy terms); and document shards <c>docs/N.js</c>. A posting carries its
-/// document's field-vector value for the term in each field, so the postings of a query's terms are all its scores need.
-/// Every file is a script calling <c>SiteBuilderSearch.add(id, data)</c>. Byte-stable.
+/// the postings (the "tail", in ref order) of terms found in more than <see cref="HeadSize"/> documents, which a query
+/// loads only when the heads leave its first results undecided, a long tail cut by ref range into parts so that a query
+/// can read the part holding one document's posting; <c>dictionary.js</c> (every term, for wildcards inside or before
+/// a term and fuzzy terms); and document shards <c>docs/N.js</c>. A posting carries its document's field-vector value
+/// for the term in each field, so the postings of a query's terms are all its scores need. Every file is a script
+/// calling <c>SiteBuilderSearch.add(id, data)</c>. Byte-stable.
 /// </summary>
 public static class ShardWriter
 {
     /// <summary>The format version the manifest states and the loader checks.</summary>
-    public const int Format = 2;
+    public const int Format = 3;
 
     /// <summary>Postings per term kept in its term shard: enough for the search page's 50 results and ties.</summary>
     public const int HeadSize = 64;
-
-    /// <summary>
-    /// How many of a term's postings, best first, end each tier: the head, then its tail in <c>more/</c> (all the rest).
-    /// One tail, not deeper tiers packed with other terms' tiers: a query the head does not decide needs the whole list
-    /// of the term (a result's posting may be anywhere in it), and a file shared with other terms' tails costs bytes
-    /// the query does not use (format 1's four tiers read four 20 kB files for one term's 17 kB list).
-    /// </summary>
-    public static readonly IReadOnlyList<int> TierEnds = [HeadSize, int.MaxValue];
 
     /// <summary>Size a term shard grows to before the next begins (a typical query loads one).</summary>
     public const int TermShardBytes = 16 * 1024;
@@ -35,6 +28,20 @@ public static class ShardWriter
     /// <summary>Most a <c>more/</c> file holds of several terms' tails (a larger tail has a file of its own), so a query
     /// reads at most this much of other terms' postings per term.</summary>
     public const int MoreShardBytes = 8 * 1024;
+
+    /// <summary>
+    /// A tail longer than this (bytes of its row) is cut into parts by ref range, each a <c>more/</c> file of its own.
+    /// Shorter ones stay whole: a part costs a request, and at 10,000 pages this cuts only the longest 300 or so tails
+    /// (the bench site: 2,552 search files, format 2's 2,080; 3,195 when cut from 40 KB into 12 KB parts).
+    /// </summary>
+    public const int SplitTailBytes = 64 * 1024;
+
+    /// <summary>
+    /// The most each part of a cut tail holds, about (the tail is cut into equal parts): what a query reads to learn one
+    /// document's posting of the term. On the 50,000-page bench site, typing <c>migration</c> reads 17 parts of
+    /// <c>migrat</c>'s and <c>migrant</c>'s tails, 43 kB gzipped, where format 2 read both whole tails, 118 kB.
+    /// </summary>
+    public const int TailPartBytes = 12 * 1024;
 
     /// <summary>Documents per document shard.</summary>
     public const int DocumentsPerShard = 10;
@@ -46,7 +53,12 @@ public static class ShardWriter
     /// <param name="folder">The folder the files go in, e.g. <c>search/</c>.</param>
     /// <param name="add">Called once per file, from this thread.</param>
     public static ShardSet Write(LunrIndex index, IReadOnlyList<DocumentRow> documents, IReadOnlyDictionary<string, double> boosts,
-        string folder, Action<string, byte[]> add)
+        string folder, Action<string, byte[]> add) => Write(index, documents, boosts, folder, add, TailSizes.Default);
+
+    /// <summary>As <see cref="Write(LunrIndex, IReadOnlyList{DocumentRow}, IReadOnlyDictionary{string, double}, string, Action{string, byte[]})"/>,
+    /// with the tails cut at other sizes (the proof cuts small tails of a small wiki).</summary>
+    internal static ShardSet Write(LunrIndex index, IReadOnlyList<DocumentRow> documents, IReadOnlyDictionary<string, double> boosts,
+        string folder, Action<string, byte[]> add, TailSizes sizes)
     {
         var fields = index.Fields;
         if (fields.Count > 30) throw new ArgumentException("the sharded format takes at most 30 fields (a posting's field mask is one number)");
@@ -64,9 +76,8 @@ public static class ShardWriter
         // Term shards and tiers, in term order. Each tier level packs consecutive terms into its own files.
         var boundaries = new List<string>();
         var termShard = new ScriptBuilder();
-        var tiers = Enumerable.Range(1, TierEnds.Count - 1).Select(_ => new ScriptBuilder()).ToArray();
-        var tierNumber = new int[tiers.Length];
-        int termShards = 0, moreShards = 0;
+        var packed = new ScriptBuilder();
+        int termShards = 0, moreShards = 0, packedNumber = 0;
         string? lastTerm = null;
         var shardOfTerm = new int[terms.Count];
         var moreOfTerm = new IReadOnlyList<int>[terms.Count];
@@ -78,30 +89,52 @@ public static class ShardWriter
             var term = terms[t];
             var posting = index.GetPosting(term)!;
             var list = postings.Of(posting.TermIndex);
-            var more = new List<int>();
+            // The term record's third element: [] (no tail), [file] (one part), or [file, ref1, ref2, …] for a tail in
+            // parts, part k in more/(file + k), part k >= 1 starting at ref_k.
+            var record = new List<int>();
+            var tailFiles = new List<int>();
             var ranked = list.Count > HeadSize;
             if (ranked)
             {
-                // Best first: the postings with the largest sums of values (ties by ref). What a tier's smallest sum is
-                // bounds what any posting not yet loaded adds to a score; the loader sums in field order as here, so
-                // both get the same doubles. Within a tier, postings go in ref order (small deltas).
+                // Best first: the postings with the largest sums of values (ties by ref). The head's smallest sum bounds
+                // what any posting not loaded adds to a score; the loader sums in field order as here, so both get the
+                // same doubles. The tail's postings go in ref order (small deltas).
                 ranking.Rank(list);
-                for (var level = 1; level < TierEnds.Count && TierEnds[level - 1] < list.Count; level++)
+                tierRow.SetLength(0);
+                tierJson.String(term);
+                tierJson.Raw(',');
+                WriteEntries(tierJson, list, ranking, HeadSize, int.MaxValue);
+                tierJson.Flush();
+                if (tierRow.Length > sizes.SplitTailBytes)
                 {
-                    var file = tiers[level - 1];
-                    tierRow.SetLength(0);
-                    tierJson.String(term);
-                    tierJson.Raw(',');
-                    WriteEntries(tierJson, list, ranking, TierEnds[level - 1], TierEnds[level]);
-                    tierJson.Flush();
+                    // A long tail in ref ranges: a query that needs some documents' postings (the first results found
+                    // in the other lists) reads the parts that cover their refs, not the whole list.
+                    var parts = SplitTail(list, ranking, (int)((tierRow.Length + sizes.TailPartBytes - 1) / sizes.TailPartBytes));
+                    record.Add(moreShards);
+                    for (var k = 0; k < parts.Count; k++)
+                    {
+                        if (k > 0) record.Add(parts[k].FirstRef);
+                        tailFiles.Add(moreShards);
+                        var part = new ScriptBuilder();
+                        part.BeginRow();
+                        part.Json.String(term);
+                        part.Json.Raw(',');
+                        part.Json.Bytes(parts[k].Entries);
+                        part.EndRow();
+                        Flush(part, "more/" + moreShards++);
+                    }
+                }
+                else
+                {
                     // A tail that would take the file past its size starts a new one: no term reads more than
                     // MoreShardBytes of other terms' tails.
-                    if (file.Length > 0 && file.Length + tierRow.Length > MoreShardBytes) Flush(file, "more/" + tierNumber[level - 1]);
-                    if (file.Length == 0) tierNumber[level - 1] = moreShards++;
-                    more.Add(tierNumber[level - 1]);
-                    file.BeginRow();
-                    file.Json.Bytes(tierRow.GetBuffer().AsSpan(0, (int)tierRow.Length));
-                    file.EndRow();
+                    if (packed.Length > 0 && packed.Length + tierRow.Length > MoreShardBytes) Flush(packed, "more/" + packedNumber);
+                    if (packed.Length == 0) packedNumber = moreShards++;
+                    record.Add(packedNumber);
+                    tailFiles.Add(packedNumber);
+                    packed.BeginRow();
+                    packed.Json.Bytes(tierRow.GetBuffer().AsSpan(0, (int)tierRow.Length));
+                    packed.EndRow();
                 }
             }
             if (termShard.Length >= TermShardBytes)
@@ -111,26 +144,25 @@ public static class ShardWriter
             }
             else if (boundaries.Count == 0) boundaries.Add("");
             shardOfTerm[t] = termShards;
-            moreOfTerm[t] = more;
+            moreOfTerm[t] = tailFiles;
             termShard.BeginRow();
             termShard.Json.String(term);
             termShard.Json.Raw(',');
             termShard.Json.Int(posting.TermIndex);
             termShard.Json.Ascii(",[");
-            for (var i = 0; i < more.Count; i++)
+            for (var i = 0; i < record.Count; i++)
             {
                 if (i > 0) termShard.Json.Raw(',');
-                termShard.Json.Int(more[i]);
+                termShard.Json.Int(record[i]);
             }
             termShard.Json.Ascii("],");
-            WriteEntries(termShard.Json, list, ranked ? ranking : null, 0, TierEnds[0]);
+            WriteEntries(termShard.Json, list, ranked ? ranking : null, 0, HeadSize);
             termShard.EndRow();
             lastTerm = term;
         }
         if (boundaries.Count == 0) boundaries.Add("");
         Flush(termShard, "terms/" + termShards++);
-        for (var level = 0; level < tiers.Length; level++)
-            if (tiers[level].Length > 0) Flush(tiers[level], "more/" + tierNumber[level]);
+        if (packed.Length > 0) Flush(packed, "more/" + packedNumber);
 
         var dictionary = new ScriptBuilder();
         foreach (var term in terms)
@@ -171,6 +203,66 @@ public static class ShardWriter
             builder.Reset();
         }
     }
+
+    // A tail's postings (the ranks from `from` on, in ref order) in `count` parts of about equal size, each a posting
+    // list of its own (its first delta is its first ref), with that first ref.
+    private static List<(int FirstRef, byte[] Entries)> SplitTail(PostingList list, Ranking ranking, int count)
+    {
+        var entries = new List<(int Ref, int At, int Length, int Bytes)>();
+        long bytes = 0;
+        var data = list.Data;
+        var previousRef = 0;
+        for (int at = list.Start, k = 0; at < list.End; k++)
+        {
+            var length = 2 + System.Numerics.BitOperations.PopCount((uint)data[at + 1]);
+            if (ranking.RankOf(k) >= HeadSize)
+            {
+                // Its bytes in the list: each number and its comma.
+                var size = Digits(data[at] - previousRef) + 1;
+                for (var j = at + 1; j < at + length; j++) size += Digits(data[j]) + 1;
+                previousRef = data[at];
+                entries.Add((data[at], at, length, size));
+                bytes += size;
+            }
+            at += length;
+        }
+        // Cut by each posting's bytes, so parts come out about equal.
+        var parts = new List<(int, byte[])>();
+        var target = (double)bytes / count;
+        var ms = new MemoryStream();
+        int i = 0;
+        double done = 0;
+        for (var p = 0; p < count && i < entries.Count; p++)
+        {
+            ms.SetLength(0);
+            var o = new JsonOutput(ms, asciiOnly: true);
+            o.Raw('[');
+            var first = entries[i].Ref;
+            var previous = 0;
+            var limit = p == count - 1 ? double.MaxValue : target * (p + 1);
+            var start = i;
+            while (i < entries.Count && (i == start || done < limit))
+            {
+                var (docRef, at, length, size) = entries[i];
+                if (i > start) o.Raw(',');
+                o.Int(docRef - previous);
+                previous = docRef;
+                for (var j = at + 1; j < at + length; j++)
+                {
+                    o.Raw(',');
+                    o.Int(data[j]);
+                }
+                done += size;
+                i++;
+            }
+            o.Raw(']');
+            o.Flush();
+            parts.Add((first, ms.ToArray()));
+        }
+        return parts;
+    }
+
+    private static int Digits(int n) => n < 0 ? 1 + Digits(-n) : n < 10 ? 1 : 1 + Digits(n / 10);
 
     /// <summary>The shortest prefix of <paramref name="next"/> that sorts after <paramref name="previous"/> (ordinal).</summary>
     internal static string Separator(string previous, string next)

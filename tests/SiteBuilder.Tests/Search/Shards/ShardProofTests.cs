@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SiteBuilder.Build.Steps;
 using SiteBuilder.Search;
+using SiteBuilder.Search.Shards;
 using SiteBuilder.Tests.Search.Lunr;
 using SiteBuilder.Tests.Support;
 
@@ -21,17 +22,19 @@ public sealed class ShardProofTests(RealSiteBuild site)
     private sealed record GateCheck(string query, List<int> asked, bool same, int readWhenAllowed, string aborted, int readWhenAborted);
 
     private sealed record Proof(int queries, int compared, int withResults, int parseErrors, int headsOnly, double maxScoreDelta,
-        int maxResults, int totalsChecked, int mismatchCount, string abortRejects, List<JsonElement> mismatches, List<PlainDifference> plainLunrDiffers, List<DocumentSeen> firstResults, GateCheck? gate);
+        int maxResults, int totalsChecked, int someParts, int mismatchCount, string abortRejects, List<JsonElement> mismatches, List<PlainDifference> plainLunrDiffers, List<DocumentSeen> firstResults, GateCheck? gate);
 
     [Fact]
     public void The_loader_answers_1200_queries_on_a_generated_2400_page_wiki_exactly_as_lunr_js_on_the_whole_index()
     {
         var documents = ProofCorpus.Documents(2400, seed: 11);
         var queries = ProofCorpus.Queries(perKind: 50, seed: 12);
-        var proof = Run(documents, queries, out var result);
+        // Tails cut small, into many parts by ref range: the limited searches then read the parts of some documents.
+        var proof = Run(documents, queries, out var result, new TailSizes(SplitTailBytes: 1024, TailPartBytes: 256));
 
         Assert.True(result.Files.Count(f => f.Path.StartsWith("search/more/", StringComparison.Ordinal)) > 0, "long postings are split into a head and a tail");
         AssertProved(proof, queries.Count);
+        Assert.True(proof.someParts > 50, $"{proof.someParts} limited searches decided from some parts of a tail");
         // Not vacuous: most queries find pages, many find hundreds, and part of the postings decided many first pages.
         Assert.True(proof.withResults > queries.Count / 2, $"{proof.withResults} of {queries.Count} queries found something");
         Assert.True(proof.maxResults > 1000, $"largest result list {proof.maxResults}");
@@ -67,9 +70,9 @@ public sealed class ShardProofTests(RealSiteBuild site)
         AssertDocuments(proof, documents);
     }
 
-    private static Proof Run(IReadOnlyList<SearchDocument> documents, List<string> queries, out SearchIndexResult result)
+    private static Proof Run(IReadOnlyList<SearchDocument> documents, List<string> queries, out SearchIndexResult result, TailSizes? sizes = null)
     {
-        result = SearchIndexWriter.Build(documents, new SearchOptions { WriteIndexJson = true });
+        result = SearchIndexWriter.Build(documents, new SearchOptions { WriteIndexJson = true, TailSizes = sizes ?? TailSizes.Default });
         var dir = Directory.CreateTempSubdirectory("shard-proof-");
         try
         {
