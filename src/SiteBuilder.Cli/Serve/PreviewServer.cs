@@ -50,7 +50,9 @@ public sealed class PreviewServer : IAsyncDisposable
     private PreviewServer(PreviewOptions options)
     {
         _options = options;
-        _builder = new IncrementalBuilder(new BuildOptions { SourceDir = options.SourceDir, IncludeDrafts = options.IncludeDrafts, TrustLayouts = options.TrustLayouts, Progress = options.Progress });
+        // The engine's own step list: a step added there is previewed with no change here.
+        _builder = new IncrementalBuilder(new BuildOptions { SourceDir = options.SourceDir, IncludeDrafts = options.IncludeDrafts, TrustLayouts = options.TrustLayouts, Progress = options.Progress },
+            new SiteGenerator().Steps);
         _guard = new SymlinkGuard(Path.Combine(Path.GetFullPath(options.SourceDir), "pages"));
     }
 

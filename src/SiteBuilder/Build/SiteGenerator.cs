@@ -5,12 +5,17 @@ using SiteBuilder.Diagnostics;
 namespace SiteBuilder.Build;
 
 /// <summary>
-/// Builds a site: an explicit, ordered list of steps over one <see cref="BuildContext"/>. Every step
-/// runs even after errors (so all problems are reported at once); only WriteSite checks for errors.
+/// Builds a site: an explicit, ordered list of steps over one <see cref="BuildContext"/>. Each step declares the
+/// products it reads and produces (<see cref="BuildProducts"/>); a list in which a step reads what no earlier step
+/// produces is refused when the generator is made. Every step runs even after errors (so all problems are reported
+/// at once); only WriteSite checks for errors.
 /// </summary>
 public sealed class SiteGenerator
 {
-    /// <summary>The steps, in order. Later issues add theirs here, each with a reason for its place.</summary>
+    /// <summary>
+    /// The steps, in order. The order is checked against their declarations; a comment says why a step sits where
+    /// its declarations alone would not put it. A new step is one class and one line here.
+    /// </summary>
     public static IReadOnlyList<IBuildStep> DefaultSteps() =>
     [
         new LoadConfig(),
@@ -18,20 +23,17 @@ public sealed class SiteGenerator
         new ParsePages(),
         new AssemblePages(),
         new ValidateSections(),
-        // Must run before MapStatswikiUrls and ResolveLinks because they index the tree the generated pages join.
         new GenerateIndexPages(),
         new ReadGitHistory(),
-        // Must run before ResolveLinks because links to mirrored statswiki pages become internal links there.
         new MapStatswikiUrls(),
         new ResolveLinks(),
-        // Must run after ResolveLinks because orphans are read from the backlinks it fills.
         new ReportOrphans(),
-        // Must run before ApplyLayouts: the index is written while the pages render.
+        // Before LoadLayouts and ApplyLayouts, though it needs neither: the index is written while the pages render.
         new StartSearchIndex(),
+        new LoadLayouts(),
         new ApplyLayouts(),
         new BuildSearchIndex(),
         new WriteSiteFiles(),
-        // Must run after every page and file is added (a stub never replaces one) and before WriteSite writes them.
         new WriteRedirects(),
         new WriteSite(),
     ];
@@ -39,7 +41,15 @@ public sealed class SiteGenerator
     private readonly IReadOnlyList<IBuildStep> _steps;
 
     /// <summary>Creates a generator with the default steps, or the given ones.</summary>
-    public SiteGenerator(IReadOnlyList<IBuildStep>? steps = null) => _steps = steps ?? DefaultSteps();
+    /// <exception cref="InvalidStepListException">A step reads a product that no earlier step produces (see <see cref="StepGraph"/>).</exception>
+    public SiteGenerator(IReadOnlyList<IBuildStep>? steps = null)
+    {
+        _steps = steps ?? DefaultSteps();
+        StepGraph.Check(_steps);
+    }
+
+    /// <summary>The steps this generator runs, in order.</summary>
+    public IReadOnlyList<IBuildStep> Steps => _steps;
 
     /// <summary>Runs the build. Content problems are in the result; exceptions mean bugs.</summary>
     public BuildResult Build(BuildOptions options) => Run(options).Result;
@@ -58,7 +68,7 @@ public sealed class SiteGenerator
         // A dry run keeps the files in memory; a real build writes each one as it is made, to a staging
         // folder that WriteSite swaps in, and that is deleted when the build does not get there.
         using var staging = options.DryRun ? null : new Output.StagingOutput(options.ResolvedOutputDir);
-        if (staging is not null) context.Output = staging;
+        if (staging is not null) context.Set(BuildProducts.Output, staging);
         // A bad value is an SB00xx error: the loop below stops after LoadConfig, before anything is written.
         context.BuildDate = SourceDateEpoch.Resolve(options.SourceDateEpoch, context.Diagnostics);
 
@@ -67,10 +77,10 @@ public sealed class SiteGenerator
             var step = _steps[index];
             options.Progress?.Report(new BuildProgress(step.Name, index, _steps.Count));
             var watch = Stopwatch.StartNew();
-            step.Execute(context);
+            context.Execute(step);
             context.Timings.Add((step.Name, watch.Elapsed));
             // Configuration errors make everything after them noise.
-            if (step is LoadConfig && context.Diagnostics.ToSortedList().Any(d => d.IsConfigurationError))
+            if (step.Produces.Contains(BuildProducts.Config) && context.Diagnostics.ToSortedList().Any(d => d.IsConfigurationError))
                 break;
         }
         return (Result(context, options), context);

@@ -61,7 +61,7 @@ public static class TestSites
 
     /// <summary>The steps up to rendering (no layouts, nothing written): fast, for link and tree tests.</summary>
     public static IReadOnlyList<IBuildStep> ContentSteps() =>
-        SiteGenerator.DefaultSteps().TakeWhile(s => s is not ApplyLayouts).ToList();
+        SiteGenerator.DefaultSteps().TakeWhile(s => s is not LoadLayouts).ToList();
 
     /// <summary>Runs the content steps over a source folder.</summary>
     public static BuildContext RunContent(string sourceDir) =>

@@ -24,7 +24,7 @@ namespace SiteBuilder.Build.Incremental;
 /// <see cref="CompleteDeferred"/>); the orphan report only on demand (<see cref="Summary"/>).
 /// Not thread-safe: one caller drives it (the preview server's rebuild loop).
 /// </summary>
-public sealed class IncrementalBuilder
+public sealed partial class IncrementalBuilder
 {
     private readonly BuildOptions _options;
     private readonly string _sourceDir;
@@ -33,7 +33,6 @@ public sealed class IncrementalBuilder
     private HashSet<string> _sourceDocuments = new(StringComparer.Ordinal);
     private IReadOnlyList<Diagnostic> _configDiagnostics = [];
     private IReadOnlyList<Diagnostic> _siteDiagnostics = [];
-    private IReadOnlyList<Diagnostic> _siteFileDiagnostics = [];
     private IReadOnlyList<Diagnostic> _layoutSetDiagnostics = [];
     // Every page file by path under pages/, drafts included (their parse problems are reported too).
     private readonly Dictionary<string, Page> _all = new(StringComparer.Ordinal);
@@ -90,14 +89,11 @@ public sealed class IncrementalBuilder
         _dirty[path] = true;
         return _outputs.TryRemove(path, out _);
     }
-    private HashSet<string> _siteFilePaths = new(StringComparer.Ordinal);
     private StatswikiUrlMap _statswiki = StatswikiUrlMap.Empty;
     private string _statswikiSignature = "";
     private WikiLinkResolver? _wiki;
     // Generated pages (index and label pages) are made anew by every assembly; their state is kept by URL.
     private readonly Dictionary<string, PageState> _generated = new(StringComparer.Ordinal);
-    private HashSet<string> _redirectPaths = new(StringComparer.Ordinal);
-    private IReadOnlyList<Diagnostic> _redirectDiagnostics = [];
     private HashSet<string> _searchPaths = new(StringComparer.Ordinal);
     private IReadOnlyList<Diagnostic> _searchDiagnostics = [];
     private List<string> _searchSummary = [];
@@ -111,9 +107,17 @@ public sealed class IncrementalBuilder
     private HashSet<string> _themeAssetPaths = new(StringComparer.Ordinal);
     private readonly Safety.SourceTree _source;
 
-    /// <summary>Creates a builder; nothing is built until <see cref="Rebuild"/>.</summary>
-    public IncrementalBuilder(BuildOptions options)
+    /// <summary>
+    /// Creates a builder for the engine's steps (<see cref="SiteGenerator.DefaultSteps"/>, or the given ones); nothing is
+    /// built until <see cref="Rebuild"/>.
+    /// </summary>
+    /// <exception cref="InvalidStepListException">The list is refused by <see cref="StepGraph"/>, or has a step the preview cannot re-run.</exception>
+    public IncrementalBuilder(BuildOptions options, IReadOnlyList<IBuildStep>? steps = null)
     {
+        _steps = steps ?? SiteGenerator.DefaultSteps();
+        StepGraph.Check(_steps);
+        CheckAddedSteps();
+        _assembly = StepGraph.Affected(_steps.TakeWhile(s => s is not ResolveLinks).Where(s => !IsAdded(s)).ToList(), [BuildProducts.ParsedPages]).Steps;
         _options = options;
         _sourceDir = Path.GetFullPath(options.SourceDir);
         _source = new Safety.SourceTree(_sourceDir);
@@ -140,14 +144,11 @@ public sealed class IncrementalBuilder
         _resolver = null;
         _activeByRel = new Dictionary<string, Page>(StringComparer.Ordinal);
         _previousIds = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
-        _siteFilePaths.Clear();
         _themeAssetPaths.Clear();
         _statswiki = StatswikiUrlMap.Empty;
         _statswikiSignature = "";
         _wiki = null;
         _generated.Clear();
-        _redirectPaths.Clear();
-        _redirectDiagnostics = [];
         _searchPaths.Clear();
         _searchDiagnostics = [];
         _searchSummary = [];
@@ -159,15 +160,15 @@ public sealed class IncrementalBuilder
         }
         _searchRequested = null;
         _siteDiagnostics = [];
-        _siteFileDiagnostics = [];
         _compileDiagnostics.Clear();
         _layoutRenderers.Clear();
+        _records.Clear();
 
         var progress = _options.Progress;
         const int steps = 5;
         progress?.Report(new BuildProgress(nameof(LoadConfig), 0, steps));
         var context = NewContext();
-        new LoadConfig().Execute(context);
+        context.Execute(new LoadConfig());
         _config = context.Config;
         _configDiagnostics = context.Diagnostics.ToSortedList();
         // Configuration errors make everything after them noise (as in SiteGenerator).
@@ -175,13 +176,14 @@ public sealed class IncrementalBuilder
             return Finish(watch, full: true, [], []);
 
         progress?.Report(new BuildProgress(nameof(DiscoverPages), 1, steps));
-        new DiscoverPages().Execute(context);
+        context.Execute(new DiscoverPages());
         _pageAssets = context.PageAssets.ToList();
         var pages = context.Pages.ToList();
         progress?.Report(new BuildProgress(nameof(ParsePages), 2, steps));
         Parse(pages);
         progress?.Report(new BuildProgress(nameof(ReadGitHistory), 3, steps));
-        new ReadGitHistory().Execute(context);
+        context.Execute(new ReadGitHistory());
+        _gitHistory = context.Get(BuildProducts.GitHistory);
         _lastUpdated = new Dictionary<string, string>(context.LastUpdated, StringComparer.Ordinal);
         LoadLayouts(newRenderers: true);
         Lap(watch, "Read");
@@ -216,6 +218,7 @@ public sealed class IncrementalBuilder
         if (changes.SharedLayout || changes.Layouts.Count > 0 || changes.ThemeAssets)
         {
             LoadLayouts(newRenderers: changes.SharedLayout);
+            work.LayoutsChanged = true;
             if (changes.SharedLayout) work.AllModels = work.ForceRender = true;
             foreach (string name in changes.Layouts)
             {
@@ -233,12 +236,12 @@ public sealed class IncrementalBuilder
         if (stopped || ((changes.Pages.Count > 0 || changes.PageAssets) && _compileDiagnostics.Any(kv => RendererFor(kv.Key.Layout) == kv.Key.Renderer)))
         {
             LoadLayouts(newRenderers: true);
-            work.AllModels = work.ForceRender = work.SiteFiles = true;
+            work.AllModels = work.ForceRender = work.SiteFiles = work.LayoutsChanged = true;
         }
         if (changes.PageAssets)
         {
             var context = NewContext();
-            new DiscoverPages().Execute(context);
+            context.Execute(new DiscoverPages());
             _pageAssets = context.PageAssets.ToList();
             work.SiteFiles = work.RelinkBroken = true;
             // A folder event (moved, deleted) names no page: compare the pages on disk with the known ones.
@@ -273,12 +276,14 @@ public sealed class IncrementalBuilder
         public bool SiteFiles { get; set; }
         public bool RelinkBroken { get; set; }
         public bool Full { get; init; }
+        public bool LayoutsChanged { get; set; }
         public HashSet<string> ForcedLayouts { get; } = new(StringComparer.Ordinal);
     }
 
     private BuildContext NewContext()
     {
-        var context = new BuildContext(_options) { Config = _config };
+        var context = new BuildContext(_options);
+        context.Set(BuildProducts.Config, _config);
         context.BuildDate = SourceDateEpoch.Resolve(_options.SourceDateEpoch, context.Diagnostics);
         return context;
     }
@@ -306,8 +311,8 @@ public sealed class IncrementalBuilder
     {
         if (pages.Count == 0) return;
         var context = NewContext();
-        context.Pages.AddRange(pages);
-        new ParsePages().Execute(context);
+        context.Set(BuildProducts.SourceFiles, new SourceFiles(pages, _pageAssets));
+        context.Execute(new ParsePages());
         var byPath = context.Diagnostics.ToSortedList().ToLookup(d => d.Location.Path, StringComparer.Ordinal);
         foreach (var page in pages)
         {
@@ -350,8 +355,8 @@ public sealed class IncrementalBuilder
             }
             // Only the changed entries need their schema checked again.
             var context = NewContext();
-            context.Pages.AddRange(pages);
-            new ValidateSections().Execute(context);
+            context.Set(BuildProducts.AssembledPages, new SitePages(pages, _tree));
+            context.Execute(new ValidateSections());
             var paths = pages.Select(p => p.SourcePath).ToHashSet(StringComparer.Ordinal);
             _siteDiagnostics = _siteDiagnostics.Where(d => !(paths.Contains(d.Location.Path) && d.Code.StartsWith("SB02", StringComparison.Ordinal)))
                 .Concat(context.Diagnostics.ToSortedList()).ToList();
@@ -359,15 +364,13 @@ public sealed class IncrementalBuilder
         }
         else
         {
-            // Whole-site steps: they decide URLs, tree, kinds and layouts.
+            // The whole-site steps the parsed pages reach before the links are resolved, in the engine's order (AssemblePages
+            // to MapStatswikiUrls): they decide URLs, tree, kinds, layouts and the statswiki map, in one cheap pass over the
+            // pages' front matter.
             var context = NewContext();
-            context.Pages.AddRange(_all.Values.Where(p => _options.IncludeDrafts || !p.FrontMatter.Draft)
-                .OrderBy(p => p.RelativePath, StringComparer.Ordinal));
-            new AssemblePages().Execute(context);
-            new ValidateSections().Execute(context);
-            // The real steps: both are one cheap pass over the pages' front matter.
-            new GenerateIndexPages().Execute(context);
-            new MapStatswikiUrls().Execute(context);
+            context.Set(BuildProducts.ParsedPages, _all.Values.Where(p => _options.IncludeDrafts || !p.FrontMatter.Draft)
+                .OrderBy(p => p.RelativePath, StringComparer.Ordinal).ToList());
+            foreach (var step in _assembly) context.Execute(step);
             _siteDiagnostics = context.Diagnostics.ToSortedList();
             _tree = context.Tree;
             _active = context.Pages.ToList();
@@ -492,11 +495,7 @@ public sealed class IncrementalBuilder
         Lap(watch, "Dependents");
         var rendered = RenderModels(models, work);
         Lap(watch, "ApplyLayouts");
-        if (work.SiteFiles) WriteSiteFiles();
-        Lap(watch, "SiteFiles");
-        // Stubs name their page's title and must not overwrite a page or file, so they follow any re-assembly.
-        if (!inPlace || work.SiteFiles) WriteRedirects();
-        Lap(watch, "Redirects");
+        RunWholeSiteSteps(watch, work, ChangedProducts(work, inPlace, pagesChanged: changed.Count > 0, linksChanged: relink.Count > 0, statswikiChanged, structural));
         // The search index (seconds at 10 000 pages) is the one whole-site product kept off an edit's critical
         // path: the edit is published without it and the index follows from a background task, which the
         // next edits never wait for (CompleteDeferred waits for it). The first build is complete at once.
@@ -588,15 +587,20 @@ public sealed class IncrementalBuilder
     /// Resolves the links of some pages with the ResolveLinks step's own per-page method. One resolver serves
     /// many edits; its ids come from the parse cache (building them for 10 000 pages each time is the slow part).
     /// </summary>
-    private void ResolveLinksOf(IReadOnlyCollection<Page> pages)
+    private LinkResolver Resolver()
     {
-        if (pages.Count == 0) return;
         if (_resolver is null)
         {
             _resolver = new LinkResolver(_tree, _pageAssets, p => TryState(p, out var s) && p.Kind != PageKind.Generated ? (IEnumerable<string>)s!.Ids : ResolveLinks.IdsOf(p));
             _wiki = null;
         }
-        var resolver = _resolver;
+        return _resolver;
+    }
+
+    private void ResolveLinksOf(IReadOnlyCollection<Page> pages)
+    {
+        if (pages.Count == 0) return;
+        var resolver = Resolver();
         var wiki = _wiki ??= new WikiLinkResolver(_tree, resolver);
         Parallel.ForEach(pages, page =>
         {
@@ -654,51 +658,11 @@ public sealed class IncrementalBuilder
         return rendered.ToList();
     }
 
-    /// <summary>Sitemap, robots.txt, 404 and page assets, through the WriteSiteFiles step.</summary>
-    private void WriteSiteFiles()
-    {
-        var context = NewContext();
-        context.Pages.AddRange(_active);
-        context.PageAssets.AddRange(_pageAssets);
-        foreach (var (k, v) in _lastUpdated) context.LastUpdated[k] = v;
-        context.Layouts = _layouts;
-        context.ModelFactory = new PageModelFactory(_config, _tree, _statswiki);
-        context.LayoutRenderer = RendererFor(_layouts!.Templates.ContainsKey("404") ? "404" : "page");
-        new WriteSiteFiles().Execute(context);
-        foreach (string path in _siteFilePaths) RemoveOutput(path);
-        _siteFilePaths = new HashSet<string>(FilesOf(context).Keys, StringComparer.Ordinal);
-        foreach (var (path, file) in FilesOf(context)) SetOutput(path, file);
-        // A preview is not published: notes about publishing (no base_url, so no sitemap) would only repeat on every save.
-        _siteFileDiagnostics = context.Diagnostics.ToSortedList().Where(d => d.FailsStrict).ToList();
-    }
-
-    /// <summary>Redirect stubs and <c>_redirects</c>, through the WriteRedirects step, which sees every other output.</summary>
-    private void WriteRedirects()
-    {
-        var context = NewContext();
-        context.Pages.AddRange(_active);
-        context.Tree = _tree;
-        context.StatswikiMap = _statswiki;
-        foreach (var (path, bytes) in _outputs)
-            if (!_redirectPaths.Contains(path)) FilesOf(context)[path] = bytes;
-        var others = FilesOf(context).Keys.ToHashSet(StringComparer.Ordinal);
-        new WriteRedirects().Execute(context);
-        var stubs = FilesOf(context).Where(kv => !others.Contains(kv.Key)).ToList();
-        foreach (string path in _redirectPaths)
-            if (!FilesOf(context).ContainsKey(path) || others.Contains(path)) RemoveOutput(path);
-        _redirectPaths = stubs.Select(kv => kv.Key).ToHashSet(StringComparer.Ordinal);
-        foreach (var (path, file) in stubs)
-            if (!_outputs.TryGetValue(path, out byte[]? old) || !old.AsSpan().SequenceEqual(file)) SetOutput(path, file);
-        _redirectDiagnostics = context.Diagnostics.ToSortedList();
-    }
-
     /// <summary>The search page, through the BuildSearchIndex step's renderer.</summary>
     private void WriteSearchPage()
     {
         var context = NewContext();
-        context.ModelFactory = new PageModelFactory(_config, _tree, _statswiki);
-        context.LayoutRenderer = RendererFor("page");
-        BuildSearchIndex.WriteSearchPage(context);
+        BuildSearchIndex.WriteSearchPage(context, new SiteLayouts(_layouts!, RendererFor("page"), new PageModelFactory(_config, _tree, _statswiki)));
         foreach (var (path, file) in FilesOf(context))
             if (!_outputs.TryGetValue(path, out byte[]? old) || !old.AsSpan().SequenceEqual(file)) SetOutput(path, file);
         _searchPageDiagnostics = context.Diagnostics.ToSortedList();
@@ -713,7 +677,7 @@ public sealed class IncrementalBuilder
     private void RequestSearchIndex(bool background)
     {
         var context = NewContext();
-        context.Pages.AddRange(_active);
+        context.Set(BuildProducts.Pages, new SitePages(_active, _tree));
         // Captured now, on the caller's thread: the pages change under later edits.
         var documents = BuildSearchIndex.Documents(context);
         var options = BuildSearchIndex.Options(context);
@@ -830,20 +794,28 @@ public sealed class IncrementalBuilder
     /// </summary>
     public IReadOnlyList<string> Summary()
     {
+        // In the order of the steps, as a full build adds them.
         var lines = new List<string>();
-        var external = _active.Where(p => p.Kind != PageKind.Generated).SelectMany(p => StateOf(p).Unmirrored)
-            .OrderBy(u => u.Url, StringComparer.Ordinal).ThenBy(u => u.At).ToList();
-        if (external.Count > 0)
+        foreach (var step in _steps)
         {
-            lines.Add($"Statswiki links with no mirror here, kept external ({external.Count}):");
-            lines.AddRange(external.Select(u => $"  {u.Url} ({u.At})"));
+            if (step is ResolveLinks)
+            {
+                var external = _active.Where(p => p.Kind != PageKind.Generated).SelectMany(p => StateOf(p).Unmirrored)
+                    .OrderBy(u => u.Url, StringComparer.Ordinal).ThenBy(u => u.At).ToList();
+                if (external.Count == 0) continue;
+                lines.Add($"Statswiki links with no mirror here, kept external ({external.Count}):");
+                lines.AddRange(external.Select(u => $"  {u.Url} ({u.At})"));
+            }
+            else if (step is ReportOrphans)
+            {
+                var context = NewContext();
+                context.Set(BuildProducts.Pages, new SitePages(_active, _tree));
+                context.Execute(step);
+                lines.AddRange(context.Summary);
+            }
+            else if (step is BuildSearchIndex) lines.AddRange(_searchSummary);
+            else if (_records.TryGetValue(step, out var record)) lines.AddRange(record.Summary);
         }
-        var context = NewContext();
-        context.Pages.AddRange(_active);
-        context.Tree = _tree;
-        new ReportOrphans().Execute(context);
-        lines.AddRange(context.Summary);
-        lines.AddRange(_searchSummary);
         return lines;
     }
 
@@ -852,11 +824,11 @@ public sealed class IncrementalBuilder
         var bag = new DiagnosticBag();
         foreach (var d in _configDiagnostics) bag.Add(d);
         foreach (var d in _siteDiagnostics) bag.Add(d);
-        foreach (var d in _siteFileDiagnostics) bag.Add(d);
         foreach (var d in _layoutSetDiagnostics) bag.Add(d);
-        foreach (var d in _redirectDiagnostics) bag.Add(d);
         foreach (var d in _searchDiagnostics) bag.Add(d);
         foreach (var d in _searchPageDiagnostics) bag.Add(d);
+        foreach (var record in _records.Values)
+            foreach (var d in record.Diagnostics) bag.Add(d);
         foreach (var state in _generated.Values)
             foreach (var d in state.Render) bag.Add(d);
         // One pass over the pages; almost all have no problem, so this stays cheap at 10 000 pages.

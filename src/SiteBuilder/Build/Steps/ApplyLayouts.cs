@@ -6,8 +6,7 @@ using SiteBuilder.Output;
 namespace SiteBuilder.Build.Steps;
 
 /// <summary>
-/// Renders every page through its Razor layout (in parallel) and adds the HTML to the outputs.
-/// Must run after ResolveLinks (the bodies' holes and the backlinks).
+/// Renders every page through its Razor layout (in parallel) and adds the HTML, then the theme assets, to the outputs.
 /// </summary>
 public sealed class ApplyLayouts : IBuildStep
 {
@@ -15,22 +14,23 @@ public sealed class ApplyLayouts : IBuildStep
     public string Name => nameof(ApplyLayouts);
 
     /// <inheritdoc/>
+    public IReadOnlyList<Product> Reads { get; } = [BuildProducts.Pages, BuildProducts.LinkGraph, BuildProducts.GitHistory, BuildProducts.Layouts];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Product> Produces { get; } = [BuildProducts.Output];
+
+    /// <inheritdoc/>
     public void Execute(BuildContext context)
     {
-        var layouts = LayoutSet.Load(context.Source, context.Diagnostics);
-        var renderer = new RazorLightLayoutRenderer(layouts, trustLayouts: context.Options.TrustLayouts, renderTimeLimit: context.Options.LayoutRenderTimeLimit);
-        var factory = new PageModelFactory(context.Config, context.Tree, context.StatswikiMap);
-        context.Layouts = layouts;
-        context.LayoutRenderer = renderer;
-        context.ModelFactory = factory;
-
+        var (layouts, renderer, factory) = context.Get(BuildProducts.Layouts);
+        var lastUpdated = context.Get(BuildProducts.GitHistory).LastUpdated;
         var pages = PagesWithKnownLayouts(context, layouts);
 
         // Page buffers, reused: a string per page would be most of what a large build allocates.
         var buffers = new System.Collections.Concurrent.ConcurrentBag<StringWriter>();
         async ValueTask Render(Page page)
         {
-            var model = factory.Create(page, context.LastUpdated.GetValueOrDefault(page.SourcePath));
+            var model = factory.Create(page, lastUpdated.GetValueOrDefault(page.SourcePath));
             var writer = buffers.TryTake(out var pooled) ? pooled : new StringWriter(new System.Text.StringBuilder(1 << 16));
             writer.GetStringBuilder().Clear();
             if (await renderer.RenderAsync(page.Layout, model, writer, new SourceLocation(page.SourcePath), context.Diagnostics))
@@ -71,12 +71,13 @@ public sealed class ApplyLayouts : IBuildStep
 
     /// <summary>
     /// Renders a page that has no Markdown file (the 404 and search pages) through a layout, without a sidebar,
-    /// and adds it to the outputs. Must run after ApplyLayouts, whose renderer and model factory it reuses.
+    /// and adds it to the outputs, with the renderer and model factory of <paramref name="layouts"/> (the
+    /// <see cref="BuildProducts.Layouts"/> product of a step that reads it).
     /// </summary>
-    public static void RenderStandalonePage(BuildContext context, string url, string outputPath, string title, string description,
+    public static void RenderStandalonePage(BuildContext context, SiteLayouts layouts, string url, string outputPath, string title, string description,
         string contentHtml, string layout, Func<PageModel, PageModel>? adjust = null)
     {
-        if (context.ModelFactory is not { } factory || context.LayoutRenderer is not { } renderer) return;
+        var (_, renderer, factory) = layouts;
         var page = new Page(outputPath) { Url = url, Section = "", IsIndex = false };
         page.FrontMatter = new FrontMatter { Title = title, Description = description };
         page.Kind = PageKind.Generated;

@@ -13,11 +13,17 @@ public sealed class AssemblePages : IBuildStep
     public string Name => nameof(AssemblePages);
 
     /// <inheritdoc/>
+    public IReadOnlyList<Product> Reads { get; } = [BuildProducts.Config, BuildProducts.ParsedPages];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Product> Produces { get; } = [BuildProducts.AssembledPages];
+
+    /// <inheritdoc/>
     public void Execute(BuildContext context)
     {
         var byUrl = new Dictionary<string, Page>(StringComparer.Ordinal);
         var unique = new List<Page>();
-        foreach (var page in context.Pages)
+        foreach (var page in context.Get(BuildProducts.ParsedPages))
         {
             if (byUrl.TryGetValue(page.Url, out var first))
             {
@@ -28,13 +34,10 @@ public sealed class AssemblePages : IBuildStep
             byUrl[page.Url] = page;
             unique.Add(page);
         }
-        context.Pages.Clear();
-        context.Pages.AddRange(unique);
+        CheckAliases(context, unique, byUrl);
+        var tree = PageTree.Build(unique);
 
-        CheckAliases(context, byUrl);
-        context.Tree = PageTree.Build(context.Pages);
-
-        foreach (var page in context.Pages)
+        foreach (var page in unique)
         {
             var section = context.Config.Section(page.Section);
             (page.Kind, page.Layout) = page switch
@@ -47,12 +50,13 @@ public sealed class AssemblePages : IBuildStep
             };
             if (page.FrontMatter.Layout is { } chosen) page.Layout = chosen;
         }
+        context.Set(BuildProducts.AssembledPages, new SitePages(unique, tree));
     }
 
-    private static void CheckAliases(BuildContext context, Dictionary<string, Page> byUrl)
+    private static void CheckAliases(BuildContext context, List<Page> pages, Dictionary<string, Page> byUrl)
     {
         var claimed = new Dictionary<string, Page>(StringComparer.Ordinal);
-        foreach (var page in context.Pages)
+        foreach (var page in pages)
         {
             foreach (var (alias, at) in page.FrontMatter.Aliases)
             {

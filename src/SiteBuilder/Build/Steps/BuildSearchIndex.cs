@@ -6,9 +6,8 @@ using SiteBuilder.Search;
 namespace SiteBuilder.Build.Steps;
 
 /// <summary>
-/// Finishes the lunr search index StartSearchIndex began (or builds it here when that step did not run), checks
-/// it against its size budget, and renders the search page. Must run after ApplyLayouts (the search page goes
-/// through the page layout).
+/// Finishes the lunr search index StartSearchIndex began, checks it against its size budget, and renders the search
+/// page through the page layout.
 /// </summary>
 public sealed class BuildSearchIndex : IBuildStep
 {
@@ -16,13 +15,18 @@ public sealed class BuildSearchIndex : IBuildStep
     public string Name => nameof(BuildSearchIndex);
 
     /// <inheritdoc/>
+    public IReadOnlyList<Product> Reads { get; } = [BuildProducts.Config, BuildProducts.SearchIndex, BuildProducts.Layouts];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Product> Produces { get; } = [BuildProducts.Output, BuildProducts.Summary];
+
+    /// <inheritdoc/>
     public void Execute(BuildContext context)
     {
         var options = Options(context);
-        var result = context.SearchIndex?.GetAwaiter().GetResult()
-                     ?? SearchIndexWriter.Write(Documents(context), options, context.Output);
+        var result = context.Get(BuildProducts.SearchIndex).GetAwaiter().GetResult();
         AddIndex(context, result, options);
-        WriteSearchPage(context);
+        WriteSearchPage(context, context.Get(BuildProducts.Layouts));
     }
 
     /// <summary>
@@ -75,8 +79,8 @@ public sealed class BuildSearchIndex : IBuildStep
     }
 
     /// <summary>Adds the search page, rendered through the <c>page</c> layout.</summary>
-    public static void WriteSearchPage(BuildContext context) =>
-        ApplyLayouts.RenderStandalonePage(context, url: "search/", outputPath: "search/index.html", "Search",
+    public static void WriteSearchPage(BuildContext context, SiteLayouts layouts) =>
+        ApplyLayouts.RenderStandalonePage(context, layouts, url: "search/", outputPath: "search/index.html", "Search",
             "Search every page of this site.",
             "<noscript><p>Search needs JavaScript. Each section's home page lists its pages.</p></noscript>\n" +
             "<div id=\"search-page\"><p id=\"search-page-status\" role=\"status\"></p><ul id=\"search-page-results\"></ul></div>\n",

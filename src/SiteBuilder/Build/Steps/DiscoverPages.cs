@@ -13,8 +13,16 @@ public sealed class DiscoverPages : IBuildStep
     public string Name => nameof(DiscoverPages);
 
     /// <inheritdoc/>
+    public IReadOnlyList<Product> Reads { get; } = [];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Product> Produces { get; } = [BuildProducts.SourceFiles];
+
+    /// <inheritdoc/>
     public void Execute(BuildContext context)
     {
+        var pages = new List<Page>();
+        var assets = new List<string>();
         // Hidden files and folders (editor swap files, .DS_Store) are never content; links out of the folder,
         // loops, pipes and devices are skipped with a warning by the source tree.
         foreach (string rel in context.Source.Files("pages", context.Diagnostics, skip: name => name.StartsWith('.')))
@@ -27,8 +35,9 @@ public sealed class DiscoverPages : IBuildStep
                     $"this file's name cannot be a path of the site: {problem}");
                 continue;
             }
-            if (isPage) context.Pages.Add(new Page(rel));
-            else context.PageAssets.Add(rel);
+            if (isPage) pages.Add(new Page(rel));
+            else assets.Add(rel);
         }
+        context.Set(BuildProducts.SourceFiles, new SourceFiles(pages, assets));
     }
 }

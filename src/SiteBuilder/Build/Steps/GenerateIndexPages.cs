@@ -22,33 +22,41 @@ public sealed class GenerateIndexPages : IBuildStep
     public string Name => nameof(GenerateIndexPages);
 
     /// <inheritdoc/>
+    public IReadOnlyList<Product> Reads { get; } = [BuildProducts.Config, BuildProducts.AssembledPages];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Product> Produces { get; } = [BuildProducts.Pages];
+
+    /// <inheritdoc/>
     public void Execute(BuildContext context)
     {
+        var (assembled, tree) = context.Get(BuildProducts.AssembledPages);
+        var pages = assembled.ToList();
         var added = new List<Page>();
         foreach (var section in context.Config.Sections.Values.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
-            if (section.IndexBy.Count == 0 || context.Tree.ByUrl(section.Key + "/") is null) continue;
-            var entries = context.Pages.Where(p => p.Section == section.Key && p.Kind == PageKind.Entry)
+            if (section.IndexBy.Count == 0 || tree.ByUrl(section.Key + "/") is null) continue;
+            var entries = pages.Where(p => p.Section == section.Key && p.Kind == PageKind.Entry)
                 .OrderBy(p => p.Title, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Url, StringComparer.Ordinal).ToList();
             int weight = 1000;
             foreach (var index in section.IndexBy)
                 added.Add(IndexPage(section, index, entries, weight++));
         }
-        added.AddRange(LabelPages(context.Pages));
+        added.AddRange(LabelPages(pages));
 
         var urls = new HashSet<string>(StringComparer.Ordinal);
         foreach (var page in added)
         {
             if (!urls.Add(page.Url)) continue;
-            if (context.Tree.ByUrl(page.Url) is { } existing)
+            if (tree.ByUrl(page.Url) is { } existing)
             {
                 context.Diagnostics.Error(DiagnosticCodes.DuplicateUrl, new SourceLocation(existing.SourcePath, 1, 1),
                     $"URL '/{page.Url}' is also a generated page ('{page.Title}'); move this page or change the site.yml setting");
                 continue;
             }
-            context.Pages.Add(page);
+            pages.Add(page);
         }
-        context.Tree = PageTree.Build(context.Pages);
+        context.Set(BuildProducts.Pages, new SitePages(pages, PageTree.Build(pages)));
     }
 
     private static Page IndexPage(SectionConfig section, SectionIndex index, List<Page> entries, int weight)

@@ -10,14 +10,21 @@ public sealed class LoadConfig : IBuildStep
     public string Name => nameof(LoadConfig);
 
     /// <inheritdoc/>
+    public IReadOnlyList<Product> Reads { get; } = [];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Product> Produces { get; } = [BuildProducts.Config];
+
+    /// <inheritdoc/>
     public void Execute(BuildContext context)
     {
-        context.Config = SiteConfigLoader.Load(context.SourceDir, context.Diagnostics);
+        var config = SiteConfigLoader.Load(context.SourceDir, context.Diagnostics);
         if (context.Options.BaseUrl is { } given)
         {
-            if (SiteConfig.NormalizeBaseUrl(given) is { } baseUrl) context.Config = context.Config with { BaseUrl = baseUrl };
+            if (SiteConfig.NormalizeBaseUrl(given) is { } baseUrl) config = config with { BaseUrl = baseUrl };
             else context.Diagnostics.Error(DiagnosticCodes.ConfigValue, SourceLocation.File("--base-url"), $"the base URL must be an absolute http or https URL, got '{given}'");
         }
+        context.Set(BuildProducts.Config, config);
         if (!Directory.Exists(Path.Combine(context.SourceDir, "pages")))
             context.Diagnostics.Error(DiagnosticCodes.NoPagesFolder, SourceLocation.File("pages/"),
                 $"no pages/ folder in '{context.SourceDir}'; run the build from the site's folder or pass --source");

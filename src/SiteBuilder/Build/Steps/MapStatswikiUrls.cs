@@ -13,6 +13,12 @@ public sealed class MapStatswikiUrls : IBuildStep
     public string Name => nameof(MapStatswikiUrls);
 
     /// <inheritdoc/>
+    public IReadOnlyList<Product> Reads { get; } = [BuildProducts.Config, BuildProducts.Pages];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Product> Produces { get; } = [BuildProducts.StatswikiMap];
+
+    /// <inheritdoc/>
     public void Execute(BuildContext context) =>
-        context.StatswikiMap = StatswikiUrlMap.Build(context.Pages, context.Config, context.Diagnostics);
+        context.Set(BuildProducts.StatswikiMap, StatswikiUrlMap.Build(context.Get(BuildProducts.Pages).Pages, context.Config, context.Diagnostics));
 }

@@ -19,8 +19,15 @@ public sealed class ParsePages : IBuildStep
     public string Name => nameof(ParsePages);
 
     /// <inheritdoc/>
+    public IReadOnlyList<Product> Reads { get; } = [BuildProducts.Config, BuildProducts.SourceFiles];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Product> Produces { get; } = [BuildProducts.ParsedPages];
+
+    /// <inheritdoc/>
     public void Execute(BuildContext context)
     {
+        var pages = context.Get(BuildProducts.SourceFiles).Pages;
         var pipeline = MarkdownPipelineFactory.Default;
         // The schema fields a section's pages may use, computed once per section rather than per page.
         var schemaKeys = context.Config.Sections.Values.Where(s => s.Schema is not null).ToDictionary(
@@ -33,7 +40,7 @@ public sealed class ParsePages : IBuildStep
         var running = new System.Collections.Concurrent.ConcurrentDictionary<Page, (long Started, CancellationTokenSource Cancel)>();
         var givenUp = new HashSet<Page>();
         int finished = 0;
-        var work = Task.Run(() => Parallel.ForEach(context.Pages, page =>
+        var work = Task.Run(() => Parallel.ForEach(pages, page =>
         {
             using var cancel = new CancellationTokenSource();
             running[page] = (Environment.TickCount64, cancel);
@@ -63,11 +70,11 @@ public sealed class ParsePages : IBuildStep
                         $"not built: parsing this page took longer than {context.Options.PageParseTimeLimit.TotalSeconds:0} s " +
                         "(a pattern Markdig parses in quadratic time, e.g. thousands of duplicate headings or reference definitions)");
                 }
-                if (finished + givenUp.Count == context.Pages.Count) break;
+                if (finished + givenUp.Count == pages.Count) break;
             }
         }
         if (work.IsCompleted) work.GetAwaiter().GetResult(); // a bug in a parse is an exception, as before
-        if (!context.Options.IncludeDrafts) context.Pages.RemoveAll(p => p.FrontMatter.Draft);
+        context.Set(BuildProducts.ParsedPages, context.Options.IncludeDrafts ? pages : pages.Where(p => !p.FrontMatter.Draft).ToList());
     }
 
     // Reads and parses one page; the result is published by the caller. The body is null when the page is not built.

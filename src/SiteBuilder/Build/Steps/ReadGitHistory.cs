@@ -13,6 +13,12 @@ public sealed class ReadGitHistory : IBuildStep
     public string Name => nameof(ReadGitHistory);
 
     /// <inheritdoc/>
+    public IReadOnlyList<Product> Reads { get; } = [];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Product> Produces { get; } = [BuildProducts.GitHistory];
+
+    /// <inheritdoc/>
     public void Execute(BuildContext context)
     {
         string? top = Git(context.SourceDir, "rev-parse", "--show-toplevel")?.Trim();
@@ -24,6 +30,8 @@ public sealed class ReadGitHistory : IBuildStep
 
         string? log = Git(context.SourceDir, "log", "--format=@@%H %cI", "--name-only", "--no-renames", "--", "pages");
         if (log is null) return;
+        var lastUpdated = new Dictionary<string, string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         // Paths from git are relative to the repository top; pages are relative to the source folder.
         string prefix = Path.GetRelativePath(top, context.SourceDir).Replace('\\', '/');
         prefix = prefix == "." ? "" : prefix + "/";
@@ -41,11 +49,11 @@ public sealed class ReadGitHistory : IBuildStep
             }
             if (!line.StartsWith(prefix, StringComparison.Ordinal)) continue;
             string path = line[prefix.Length..];
-            if (context.LastUpdated.ContainsKey(path) || context.SeenInGit.Contains(path)) continue;
-            context.SeenInGit.Add(path);
+            if (!seen.Add(path)) continue;
             // Newest commit first: the first time a path appears is its last change.
-            if (!boundaries.Contains(commit) && date.Length >= 10) context.LastUpdated[path] = date[..10];
+            if (!boundaries.Contains(commit) && date.Length >= 10) lastUpdated[path] = date[..10];
         }
+        context.Set(BuildProducts.GitHistory, new GitHistory(lastUpdated, seen));
     }
 
     private static string? Git(string dir, params string[] args)

@@ -15,6 +15,12 @@ public sealed class ReportOrphans : IBuildStep
     public string Name => nameof(ReportOrphans);
 
     /// <inheritdoc/>
+    public IReadOnlyList<Product> Reads { get; } = [BuildProducts.Config, BuildProducts.Pages, BuildProducts.LinkGraph];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Product> Produces { get; } = [BuildProducts.Summary];
+
+    /// <inheritdoc/>
     public void Execute(BuildContext context)
     {
         var orphans = Orphans(context).Select(p => p.SourcePath).Order(StringComparer.Ordinal).ToList();

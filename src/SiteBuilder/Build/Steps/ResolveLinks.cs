@@ -19,16 +19,23 @@ public sealed class ResolveLinks : IBuildStep
     public string Name => nameof(ResolveLinks);
 
     /// <inheritdoc/>
+    public IReadOnlyList<Product> Reads { get; } = [BuildProducts.SourceFiles, BuildProducts.Pages, BuildProducts.StatswikiMap];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Product> Produces { get; } = [BuildProducts.LinkGraph, BuildProducts.Summary];
+
+    /// <inheritdoc/>
     public void Execute(BuildContext context)
     {
-        var resolver = new LinkResolver(context.Tree, context.PageAssets, IdsOf);
-        var wiki = new WikiLinkResolver(context.Tree, resolver);
-        var statswiki = context.StatswikiMap;
-        context.LinkResolver = resolver;
+        var (pages, tree) = context.Get(BuildProducts.Pages);
+        var resolver = new LinkResolver(tree, context.Get(BuildProducts.SourceFiles).Assets, IdsOf);
+        var wiki = new WikiLinkResolver(tree, resolver);
+        var statswiki = context.Get(BuildProducts.StatswikiMap);
         var backlinks = new ConcurrentBag<(Page Target, string From)>();
         var unmirrored = new ConcurrentBag<(string Url, SourceLocation At)>();
-        Parallel.ForEach(context.Pages, page => ResolvePage(page, resolver, wiki, statswiki, context.Diagnostics, backlinks, unmirrored));
+        Parallel.ForEach(pages, page => ResolvePage(page, resolver, wiki, statswiki, context.Diagnostics, backlinks, unmirrored));
         foreach (var (target, from) in backlinks) target.BacklinkUrls.Add(from);
+        context.Set(BuildProducts.LinkGraph, resolver);
 
         var external = unmirrored.OrderBy(u => u.Url, StringComparer.Ordinal).ThenBy(u => u.At).ToList();
         if (external.Count > 0)

@@ -13,11 +13,18 @@ public sealed class StartSearchIndex : IBuildStep
     public string Name => nameof(StartSearchIndex);
 
     /// <inheritdoc/>
+    public IReadOnlyList<Product> Reads { get; } = [BuildProducts.Config, BuildProducts.Pages, BuildProducts.LinkGraph];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Product> Produces { get; } = [BuildProducts.SearchIndex, BuildProducts.Output];
+
+    /// <inheritdoc/>
     public void Execute(BuildContext context)
     {
         var options = BuildSearchIndex.Options(context);
         var documents = BuildSearchIndex.Documents(context);
         // Written straight to the output: the index is never held whole in memory.
-        context.SearchIndex = Task.Run(() => SearchIndexWriter.Write(documents, options, context.Output));
+        var output = context.Output;
+        context.Set(BuildProducts.SearchIndex, Task.Run(() => SearchIndexWriter.Write(documents, options, output)));
     }
 }

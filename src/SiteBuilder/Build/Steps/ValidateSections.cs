@@ -13,9 +13,15 @@ public sealed class ValidateSections : IBuildStep
     public string Name => nameof(ValidateSections);
 
     /// <inheritdoc/>
+    public IReadOnlyList<Product> Reads { get; } = [BuildProducts.Config, BuildProducts.AssembledPages];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Product> Produces { get; } = [];
+
+    /// <inheritdoc/>
     public void Execute(BuildContext context)
     {
-        foreach (var page in context.Pages.Where(p => p.Kind == PageKind.Entry))
+        foreach (var page in context.Get(BuildProducts.AssembledPages).Pages.Where(p => p.Kind == PageKind.Entry))
         {
             if (context.Config.Section(page.Section)?.Schema is not { } schema) continue;
             var fm = page.FrontMatter;

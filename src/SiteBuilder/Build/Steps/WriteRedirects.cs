@@ -9,8 +9,8 @@ namespace SiteBuilder.Build.Steps;
 /// <summary>
 /// Writes a redirect stub at the path of every mirrored statswiki <c>/display/…</c> address and every
 /// <c>aliases:</c> entry, one stub for all <c>pageId</c> addresses (<c>pages/viewpage.action/</c>), and a
-/// <c>_redirects</c> file (Netlify/Cloudflare format, sorted) listing every mapping. Must run after
-/// ApplyLayouts and WriteSiteFiles (a stub never overwrites a page or file) and before WriteSite.
+/// <c>_redirects</c> file (Netlify/Cloudflare format, sorted) listing every mapping. It reads the output (so it runs
+/// after every other step that adds to it): a stub never overwrites a page or file.
 /// </summary>
 public sealed class WriteRedirects : IBuildStep
 {
@@ -19,6 +19,12 @@ public sealed class WriteRedirects : IBuildStep
 
     /// <inheritdoc/>
     public string Name => nameof(WriteRedirects);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Product> Reads { get; } = [BuildProducts.Config, BuildProducts.Pages, BuildProducts.StatswikiMap, BuildProducts.Output];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Product> Produces { get; } = [BuildProducts.Output];
 
     /// <inheritdoc/>
     public void Execute(BuildContext context)

@@ -7,12 +7,18 @@ namespace SiteBuilder.Build.Steps;
 /// <summary>
 /// Swaps the new site in (the files are already written to a staging folder as they were made), only when the
 /// build found no errors, and leaves the link source map beside the sources (outside the published files).
-/// Must run last: it commits what every step added.
+/// It reads the output, so it runs after every step that adds to it: it commits what they added.
 /// </summary>
 public sealed class WriteSite : IBuildStep
 {
     /// <inheritdoc/>
     public string Name => nameof(WriteSite);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Product> Reads { get; } = [BuildProducts.Pages, BuildProducts.LinkGraph, BuildProducts.Output];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Product> Produces { get; } = [];
 
     /// <inheritdoc/>
     public void Execute(BuildContext context)

@@ -8,8 +8,7 @@ namespace SiteBuilder.Build.Steps;
 
 /// <summary>
 /// Adds the site-level files: page assets (images, PDFs under <c>pages/</c>), <c>sitemap.xml</c>,
-/// <c>robots.txt</c> and <c>404.html</c>; no sitemap without a <c>base_url</c> (a note says so). Must run after
-/// ApplyLayouts (the 404 page uses the layouts).
+/// <c>robots.txt</c> and <c>404.html</c> (through the layouts); no sitemap without a <c>base_url</c> (a note says so).
 /// </summary>
 public sealed class WriteSiteFiles : IBuildStep
 {
@@ -17,14 +16,20 @@ public sealed class WriteSiteFiles : IBuildStep
     public string Name => nameof(WriteSiteFiles);
 
     /// <inheritdoc/>
+    public IReadOnlyList<Product> Reads { get; } = [BuildProducts.Config, BuildProducts.SourceFiles, BuildProducts.Pages, BuildProducts.GitHistory, BuildProducts.Layouts];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Product> Produces { get; } = [BuildProducts.Output];
+
+    /// <inheritdoc/>
     public void Execute(BuildContext context)
     {
-        foreach (string rel in context.PageAssets)
+        foreach (string rel in context.Get(BuildProducts.SourceFiles).Assets)
             if (context.Source.Read("pages/" + rel, Safety.ReadLimits.AssetBytes, context.Diagnostics) is { } bytes)
                 context.AddOutput(new OutputFile(rel, bytes));
 
         WriteSourceDocuments(context);
-        Write404(context);
+        Write404(context, context.Get(BuildProducts.Layouts));
         if (context.Config.BaseUrl is not { } baseUrl)
         {
             // A sitemap lists absolute URLs: without the real address there is nothing true to write in it.
@@ -33,11 +38,12 @@ public sealed class WriteSiteFiles : IBuildStep
                 "no base_url: sitemap.xml is not written and pages have no canonical link; set base_url in site.yml, or pass --base-url, to the address the site is published at");
             return;
         }
+        var lastUpdated = context.Get(BuildProducts.GitHistory).LastUpdated;
         var sitemap = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         foreach (var page in context.Pages.OrderBy(p => p.Url, StringComparer.Ordinal))
         {
             sitemap.Append("  <url><loc>").Append(SecurityElement.Escape(baseUrl + page.Url)).Append("</loc>");
-            if (context.LastUpdated.TryGetValue(page.SourcePath, out string? date)) sitemap.Append("<lastmod>").Append(date).Append("</lastmod>");
+            if (lastUpdated.TryGetValue(page.SourcePath, out string? date)) sitemap.Append("<lastmod>").Append(date).Append("</lastmod>");
             sitemap.Append("</url>\n");
         }
         sitemap.Append("</urlset>\n");
@@ -61,14 +67,13 @@ public sealed class WriteSiteFiles : IBuildStep
         }
     }
 
-    private static void Write404(BuildContext context)
+    private static void Write404(BuildContext context, SiteLayouts layouts)
     {
-        if (context.Layouts is null) return;
         // The 404 page is served at any depth, so its links start from the site's absolute base path ("/" without a base_url).
         string basePath = context.Config.BasePath;
-        ApplyLayouts.RenderStandalonePage(context, url: "", outputPath: "404.html", "Page not found",
+        ApplyLayouts.RenderStandalonePage(context, layouts, url: "", outputPath: "404.html", "Page not found",
             "The page you asked for is not on this site.",
             "<p>There is no page at this address. It may have moved: try the search box, the site map of each section, or the home page.</p>\n",
-            context.Layouts.Templates.ContainsKey("404") ? "404" : "page", model => model with { Root = basePath });
+            layouts.Set.Templates.ContainsKey("404") ? "404" : "page", model => model with { Root = basePath });
     }
 }
