@@ -161,6 +161,8 @@ for N in $SIZES; do
 
   if [[ " $HF_SIZES " == *" $N "* ]]; then
     log "N=$N hyperfine ($R runs each)"
+    # hyperfine deletes before each run (its --prepare takes a plain command): at 1k the freed-inode walk the
+    # alternating rounds set aside (see TRASH above) is small, and this comparison is secondary.
     hyperfine -N --style basic --runs "$R" --export-json "$RES/hyperfine-$N.json" \
       --prepare "rm -rf $H/hugo/public $H/hugo/resources" -n hugo "${HUGO_CMD[*]}" \
       --prepare "rm -rf $S/_site $S/.sitebuilder" -n sitebuilder "${SB_CMD[*]}" >> "$LOG" 2>&1 \

@@ -73,7 +73,8 @@ public static class ShardWriter
             files.Add((id, content.Length, Task.Run(() => GzipSize(content))));
         }
 
-        // Term shards and tiers, in term order. Each tier level packs consecutive terms into its own files.
+        // Term shards and tails, in term order: short tails of consecutive terms packed into shared more/ files, a long
+        // tail cut into parts of its own.
         var boundaries = new List<string>();
         var termShard = new ScriptBuilder();
         var packed = new ScriptBuilder();
