@@ -42,6 +42,18 @@ public sealed class BuildContext
         finally { Running = null; }
     }
 
+    /// <summary>
+    /// Brings an incremental step's products up to date for <paramref name="changes"/>
+    /// (<see cref="IIncrementalStep.Update"/>), under its declarations as <see cref="Execute"/> runs it.
+    /// </summary>
+    public void Update(IIncrementalStep step, ProductChanges changes)
+    {
+        if (Running is not null) throw new InvalidOperationException($"step '{step.Name}' started while '{Running.Name}' runs");
+        Running = step;
+        try { step.Update(this, changes); }
+        finally { Running = null; }
+    }
+
     /// <summary>The value of a product: made by an earlier step, or seeded with <see cref="Set{T}"/>; an optional or gathered one starts empty.</summary>
     /// <exception cref="InvalidOperationException">The running step did not declare it, or nothing made it (a bug: the step list was checked).</exception>
     public T Get<T>(Product<T> product) where T : class
@@ -125,9 +137,9 @@ public sealed class BuildContext
         : Has(BuildProducts.AssembledPages) ? BuildProducts.AssembledPages
         : Has(BuildProducts.ParsedPages) ? BuildProducts.ParsedPages
         : Has(BuildProducts.SourceFiles) ? BuildProducts.SourceFiles : null;
-    /// <summary>True once WriteSite swapped the new site in.</summary>
+    /// <summary>True once CommitSite swapped the new site in.</summary>
     public bool Written { get; set; }
-    /// <summary>Number of files WriteSite wrote.</summary>
+    /// <summary>Number of files the committed site holds (CommitSite).</summary>
     public int FilesWritten { get; set; }
     /// <summary>
     /// Where the site's files go (<see cref="BuildProducts.Output"/>). In memory unless the build writes a site (then

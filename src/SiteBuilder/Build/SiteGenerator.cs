@@ -8,7 +8,7 @@ namespace SiteBuilder.Build;
 /// Builds a site: an explicit, ordered list of steps over one <see cref="BuildContext"/>. Each step declares the
 /// products it reads and produces (<see cref="BuildProducts"/>); a list in which a step reads what no earlier step
 /// produces is refused when the generator is made. Every step runs even after errors (so all problems are reported
-/// at once); only WriteSite checks for errors.
+/// at once); only CommitSite checks for errors.
 /// </summary>
 public sealed class SiteGenerator
 {
@@ -35,7 +35,7 @@ public sealed class SiteGenerator
         new BuildSearchIndex(),
         new WriteSiteFiles(),
         new WriteRedirects(),
-        new WriteSite(),
+        new CommitSite(),
     ];
 
     private readonly IReadOnlyList<IBuildStep> _steps;
@@ -66,7 +66,7 @@ public sealed class SiteGenerator
             return (Result(context, options), context);
         }
         // A dry run keeps the files in memory; a real build writes each one as it is made, to a staging
-        // folder that WriteSite swaps in, and that is deleted when the build does not get there.
+        // folder that CommitSite swaps in, and that is deleted when the build does not get there.
         using var staging = options.DryRun ? null : new Output.StagingOutput(options.ResolvedOutputDir);
         if (staging is not null) context.Set(BuildProducts.Output, staging);
         // A bad value is an SB00xx error: the loop below stops after LoadConfig, before anything is written.

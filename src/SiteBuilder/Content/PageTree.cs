@@ -23,6 +23,19 @@ public sealed class PageTree
     /// <summary>The page at a site-relative URL, or null.</summary>
     public Page? ByUrl(string url) => _byUrl.GetValueOrDefault(url);
 
+    /// <summary>The nearest page above <paramref name="url"/> (the home page last), or null; the URL need not be a page of the tree.</summary>
+    public Page? NearestAbove(string url)
+    {
+        string u = url.TrimEnd('/');
+        while (u.Length > 0)
+        {
+            int slash = u.LastIndexOf('/');
+            u = slash < 0 ? "" : u[..slash];
+            if (ByUrl(u.Length == 0 ? "" : u + "/") is { } found) return found;
+        }
+        return null;
+    }
+
     /// <summary>Orders siblings: weight, then title (case-insensitive), then URL, so output is stable.</summary>
     public static int CompareSiblings(Page a, Page b)
     {

@@ -38,6 +38,19 @@ public abstract class SiteOutput
     /// </summary>
     public Stream? Create(string path) => Refuse(path) ? Stream.Null : Clashes(path) ? null : Open(path);
 
+    /// <summary>
+    /// Puts a file at a path whether or not one is there: an output kept between builds (the preview's, which a step's
+    /// per-page update changes in place) overrides it; a build's output is only added to.
+    /// </summary>
+    /// <exception cref="NotSupportedException">This output is written once (a staging folder).</exception>
+    public virtual void Replace(string path, byte[] content) =>
+        throw new NotSupportedException($"{GetType().Name} is added to once; files are replaced only in an output kept between builds");
+
+    /// <summary>Removes a file (see <see cref="Replace"/>); false when there was none.</summary>
+    /// <exception cref="NotSupportedException">This output is written once (a staging folder).</exception>
+    public virtual bool Remove(string path) =>
+        throw new NotSupportedException($"{GetType().Name} is added to once; files are removed only from an output kept between builds");
+
     /// <summary>True when a file was added at <paramref name="path"/>.</summary>
     public abstract bool Contains(string path);
 

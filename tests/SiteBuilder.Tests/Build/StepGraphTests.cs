@@ -50,11 +50,11 @@ public sealed class StepGraphTests
 
         var problems = StepGraph.Problems(steps);
 
-        // WriteRedirects never overwrites a file, and WriteSite commits them all: both must see the site files.
+        // WriteRedirects never overwrites a file, and CommitSite commits them all: both must see the site files.
         Assert.Equal(
         [
             "step 'WriteRedirects' reads 'Output', but step 'WriteSiteFiles' adds to it later; move 'WriteRedirects' after it",
-            "step 'WriteSite' reads 'Output', but step 'WriteSiteFiles' adds to it later; move 'WriteSite' after it",
+            "step 'CommitSite' reads 'Output', but step 'WriteSiteFiles' adds to it later; move 'CommitSite' after it",
         ], problems);
     }
 

@@ -119,7 +119,7 @@ public sealed class AddedStepTests
     public void ThePreviewRefusesAnAddedStepThatReadsTheOutputItCompletesInTheBackground()
     {
         var steps = SiteGenerator.DefaultSteps().ToList();
-        steps.Insert(steps.FindIndex(s => s is WriteSite), new ListsOutput());
+        steps.Insert(steps.FindIndex(s => s is CommitSite), new ListsOutput());
 
         var ex = Assert.Throws<InvalidStepListException>(() => new IncrementalBuilder(new BuildOptions { SourceDir = "." }, steps));
 

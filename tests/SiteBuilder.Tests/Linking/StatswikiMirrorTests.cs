@@ -45,7 +45,7 @@ public sealed class StatswikiMirrorTests
     {
         string dir = TestSites.Write(Site);
         string output = Path.Combine(dir, "_site");
-        var steps = TestSites.ContentSteps().Append(new WriteRedirects()).Append(new WriteSite()).ToList();
+        var steps = TestSites.ContentSteps().Append(new WriteRedirects()).Append(new CommitSite()).ToList();
         var (_, context) = new SiteGenerator(steps).Run(new BuildOptions { SourceDir = dir, OutputDir = output });
         return (context, output);
     });

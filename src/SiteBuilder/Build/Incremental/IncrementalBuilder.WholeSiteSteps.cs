@@ -21,7 +21,7 @@ public sealed partial class IncrementalBuilder
         typeof(LoadConfig), typeof(DiscoverPages), typeof(ParsePages), typeof(AssemblePages), typeof(ValidateSections),
         typeof(GenerateIndexPages), typeof(ReadGitHistory), typeof(MapStatswikiUrls), typeof(ResolveLinks), typeof(ReportOrphans),
         typeof(StartSearchIndex), typeof(LoadLayouts), typeof(ApplyLayouts), typeof(BuildSearchIndex), typeof(WriteSiteFiles),
-        typeof(WriteRedirects), typeof(WriteSite),
+        typeof(WriteRedirects), typeof(CommitSite),
     ];
 
     private readonly IReadOnlyList<IBuildStep> _steps;

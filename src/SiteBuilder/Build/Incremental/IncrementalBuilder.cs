@@ -46,8 +46,8 @@ public sealed partial class IncrementalBuilder
     private RazorLightLayoutRenderer? _sharedRenderer;
     // A layout whose own template changed gets a fresh renderer; the others keep their compiled templates.
     private readonly Dictionary<string, RazorLightLayoutRenderer> _layoutRenderers = new(StringComparer.Ordinal);
-    // Compile errors are reported once per renderer and layout, so they are kept until that layout changes.
-    private readonly ConcurrentDictionary<(RazorLightLayoutRenderer Renderer, string Layout), List<Diagnostic>> _compileDiagnostics = new();
+    // ApplyLayouts' record of the renders (fingerprints, problems, compile errors kept until a layout's renderer changes).
+    private PageRenders _renders = new();
 
     private readonly List<(string Phase, TimeSpan Elapsed)> _timings = [];
     private TimeSpan _lapStart;
@@ -67,10 +67,9 @@ public sealed partial class IncrementalBuilder
         _gcPauseAtStart = GC.GetTotalPauseDuration();
     }
 
-    private readonly ConcurrentDictionary<string, byte[]> _outputs = new(StringComparer.Ordinal);
-    // Output paths written or removed since the last publish: publishing applies only these to the
-    // immutable published site, instead of copying 10 000 entries per keystroke.
-    private readonly ConcurrentDictionary<string, bool> _dirty = new(StringComparer.Ordinal);
+    private readonly PreviewOutput _output = new();
+    private ConcurrentDictionary<string, byte[]> _outputs => _output.Files;
+    private ConcurrentDictionary<string, bool> _dirty => _output.Dirty;
     private bool _publishAll = true;
     private ImmutableDictionary<string, byte[]> _published = ImmutableDictionary.Create<string, byte[]>(StringComparer.Ordinal);
     // Reused while the tree, the assets and every page's ids stay the same (building one costs ~30 ms at 10 000 pages).
@@ -78,17 +77,9 @@ public sealed partial class IncrementalBuilder
     private Dictionary<string, Page> _activeByRel = new(StringComparer.Ordinal);
     private Dictionary<string, IReadOnlySet<string>> _previousIds = new(StringComparer.Ordinal);
 
-    private void SetOutput(string path, byte[] bytes)
-    {
-        _outputs[path] = bytes;
-        _dirty[path] = true;
-    }
+    private void SetOutput(string path, byte[] bytes) => _output.Replace(path, bytes);
 
-    private bool RemoveOutput(string path)
-    {
-        _dirty[path] = true;
-        return _outputs.TryRemove(path, out _);
-    }
+    private bool RemoveOutput(string path) => _output.Remove(path);
     private StatswikiUrlMap _statswiki = StatswikiUrlMap.Empty;
     private string _statswikiSignature = "";
     private WikiLinkResolver? _wiki;
@@ -160,7 +151,7 @@ public sealed partial class IncrementalBuilder
         }
         _searchRequested = null;
         _siteDiagnostics = [];
-        _compileDiagnostics.Clear();
+        _renders = new PageRenders();
         _layoutRenderers.Clear();
         _records.Clear();
 
@@ -223,6 +214,7 @@ public sealed partial class IncrementalBuilder
             foreach (string name in changes.Layouts)
             {
                 _layoutRenderers[name] = new RazorLightLayoutRenderer(_layouts, trustLayouts: _options.TrustLayouts, renderTimeLimit: _options.LayoutRenderTimeLimit);
+                _renders.ForgetCompileProblems(name);
                 work.ForcedLayouts.Add(name);
             }
             // The 404 page is rendered through a layout too.
@@ -233,7 +225,7 @@ public sealed partial class IncrementalBuilder
         // So after a render stopped by a limit (which stops every later render of its renderer), whatever changed: the
         // change may be the fix, and a full build renders every page afresh.
         bool stopped = _sharedRenderer?.IsStopped == true || _layoutRenderers.Values.Any(r => r.IsStopped);
-        if (stopped || ((changes.Pages.Count > 0 || changes.PageAssets) && _compileDiagnostics.Any(kv => RendererFor(kv.Key.Layout) == kv.Key.Renderer)))
+        if (stopped || ((changes.Pages.Count > 0 || changes.PageAssets) && _renders.HasCompileProblems))
         {
             LoadLayouts(newRenderers: true);
             work.AllModels = work.ForceRender = work.SiteFiles = work.LayoutsChanged = true;
@@ -297,7 +289,7 @@ public sealed partial class IncrementalBuilder
         {
             _sharedRenderer = new RazorLightLayoutRenderer(_layouts, trustLayouts: _options.TrustLayouts, renderTimeLimit: _options.LayoutRenderTimeLimit);
             _layoutRenderers.Clear();
-            _compileDiagnostics.Clear();
+            _renders.ForgetCompileProblems(null);
         }
         foreach (string path in _themeAssetPaths) RemoveOutput(path);
         _themeAssetPaths = new HashSet<string>(_layouts.Assets.Keys, StringComparer.Ordinal);
@@ -327,7 +319,6 @@ public sealed partial class IncrementalBuilder
                 HasWikiLinks = page.Body?.Links.Any(l => l.Kind == SiteBuilder.Markdown.Body.MarkdownLinkKind.WikiLink) == true,
                 // What other pages show of it is only known after assembly; these are compared then.
                 Outbound = old?.Outbound ?? new HashSet<string>(StringComparer.Ordinal),
-                Fingerprint = old?.Fingerprint,
             };
         }
     }
@@ -427,7 +418,7 @@ public sealed partial class IncrementalBuilder
             foreach (string from in page.BacklinkUrls)
                 if (_tree.ByUrl(from) is { } source) relink.Add(source);
         foreach (var page in faceChanged.Concat(added).Concat(removed))
-            if (NearestAncestor(page.Url) is { } parent && TryState(parent, out var parentState) && parentState!.HasChildrenBlock) relink.Add(parent);
+            if (_tree.NearestAbove(page.Url) is { } parent && TryState(parent, out var parentState) && parentState!.HasChildrenBlock) relink.Add(parent);
         // A wiki link finds its page by title among all pages: a new page or title can make one ambiguous.
         if (titleChanged || added.Count > 0) relink.UnionWith(_active.Where(p => TryState(p, out var st) && st!.HasWikiLinks));
         // Links to statswiki addresses become internal (or external again) when the map changes.
@@ -465,35 +456,34 @@ public sealed partial class IncrementalBuilder
         var backlinksChanged = before.Where(kv => _tree.ByUrl(kv.Key) is { } t && !t.BacklinkUrls.SequenceEqual(kv.Value))
             .Select(kv => _tree.ByUrl(kv.Key)!).ToList();
 
-        // Pages whose model may have changed.
-        var models = new HashSet<Page>(relink);
-        models.UnionWith(backlinksChanged);
-        models.UnionWith(added);
-        foreach (var page in faceChanged.Concat(added).Concat(removed)) models.UnionWith(Dependents(page));
-        // Generated pages are new objects after every assembly; the fingerprint decides whether they render.
-        models.UnionWith(generated);
-        // Page models link cited sources to their statswiki mirror.
-        if (work.AllModels || statswikiChanged) models.UnionWith(_active);
-        if (work.ForcedLayouts.Count > 0) models.UnionWith(_active.Where(p => work.ForcedLayouts.Contains(p.Layout)));
+        // What ApplyLayouts re-renders: the pages whose links or backlinks changed, with those a changed, added or gone
+        // page links to (their backlinks show it); the pages changed, added or gone (it knows who shows them); all of
+        // them when the statswiki map changed (models link cited sources to their mirror).
+        var changes = new ProductChanges();
+        var shown = faceChanged.Concat(added).Concat(removed).ToList();
+        changes.Mark(BuildProducts.LinkGraph, relink.Concat(backlinksChanged).Select(p => p.Url).Concat(shown.SelectMany(p =>
+            _state.TryGetValue(p.RelativePath, out var s) || _removedStates.TryGetValue(p.RelativePath, out s) ? s.Outbound : [])));
+        if (!inPlace) changes.Mark(BuildProducts.Pages, shown.Select(p => p.Url));
+        if (work.AllModels || statswikiChanged) changes.MarkAll(BuildProducts.Pages);
+        if (work.ForceRender) changes.MarkAll(BuildProducts.Layouts);
+        else if (work.ForcedLayouts.Count > 0) changes.Mark(BuildProducts.Layouts, work.ForcedLayouts);
         work.SiteFiles |= structural || faceChanged.Any(p => p.Parent is null || p.Parent == _tree.Root);
         // WriteSiteFiles publishes the source documents the pages cite: again when that set changes.
         var documents = _active.SelectMany(p => p.FrontMatter.Sources).Select(s => s.Document).OfType<string>().ToHashSet(StringComparer.Ordinal);
         if (!documents.SetEquals(_sourceDocuments)) (work.SiteFiles, _sourceDocuments) = (true, documents);
-
-        var removedOutputs = new List<string>();
         foreach (var page in removed)
-        {
-            if (RemoveOutput(page.OutputPath)) removedOutputs.Add(page.OutputPath);
-            if (TryState(page, out var state))
-            {
-                // A draft that comes back must render again.
-                state.Fingerprint = null;
-                state.Outbound.Clear();
-            }
-        }
+            if (TryState(page, out var state)) state.Outbound.Clear();
 
         Lap(watch, "Dependents");
-        var rendered = RenderModels(models, work);
+        var layoutContext = NewContext();
+        layoutContext.Set(BuildProducts.Pages, new SitePages(_active, _tree));
+        layoutContext.Set(BuildProducts.GitHistory, _gitHistory);
+        layoutContext.Set(BuildProducts.Layouts, new SiteLayouts(_layouts!, new RendererByLayout(this), new PageModelFactory(_config, _tree, _statswiki)));
+        layoutContext.Set(BuildProducts.Renders, _renders);
+        layoutContext.Set(BuildProducts.Output, _output);
+        layoutContext.Update(_steps.OfType<ApplyLayouts>().Single(), changes);
+        var rendered = _renders.Rendered.ToList();
+        var removedOutputs = _renders.Removed.ToList();
         Lap(watch, "ApplyLayouts");
         RunWholeSiteSteps(watch, work, ChangedProducts(work, inPlace, pagesChanged: changed.Count > 0, linksChanged: relink.Count > 0, statswikiChanged, structural));
         // The search index (seconds at 10 000 pages) is the one whole-site product kept off an edit's critical
@@ -504,8 +494,6 @@ public sealed partial class IncrementalBuilder
         if (work.Full || changed.Count > 0 || work.SiteFiles) RequestSearchIndex(background: !work.Full);
         Lap(watch, "SearchIndex");
         _removedStates.Clear();
-        rendered.Sort(StringComparer.Ordinal);
-        removedOutputs.Sort(StringComparer.Ordinal);
         return Finish(watch, work.Full, rendered, removedOutputs);
     }
 
@@ -543,47 +531,6 @@ public sealed partial class IncrementalBuilder
         (page.Title, page.FrontMatter.Description, page.FrontMatter.Weight);
 
     /// <summary>
-    /// Pages whose model can show <paramref name="page"/>: its parent's whole subtree (sidebars list the
-    /// siblings of every open branch, breadcrumbs the ancestors), the pages it links to (backlink lists),
-    /// and every page when it is the home page or a section (the header lists the sections).
-    /// </summary>
-    private IEnumerable<Page> Dependents(Page page)
-    {
-        var parent = NearestAncestor(page.Url);
-        if (page.Url.Length == 0 || parent is null || parent == _tree.Root) return _active;
-        // The sidebars of the parent's siblings show whether it has children: a first child or a last one changes them.
-        if (parent.Children.Count <= 1) parent = NearestAncestor(parent.Url);
-        if (parent is null || parent == _tree.Root) return _active;
-        var result = new List<Page>();
-        var stack = new Stack<Page>();
-        stack.Push(parent);
-        while (stack.Count > 0)
-        {
-            var p = stack.Pop();
-            result.Add(p);
-            foreach (var child in p.Children) stack.Push(child);
-        }
-        // Every ancestor lists its children with their page counts, which count this page.
-        for (var up = NearestAncestor(parent.Url); up is not null; up = up.Url.Length == 0 ? null : NearestAncestor(up.Url))
-            result.Add(up);
-        if (_state.TryGetValue(page.RelativePath, out var state) || _removedStates.TryGetValue(page.RelativePath, out state))
-            result.AddRange(state.Outbound.Select(_tree.ByUrl).OfType<Page>());
-        return result;
-    }
-
-    private Page? NearestAncestor(string url)
-    {
-        string u = url.TrimEnd('/');
-        while (u.Length > 0)
-        {
-            int slash = u.LastIndexOf('/');
-            u = slash < 0 ? "" : u[..slash];
-            if (_tree.ByUrl(u.Length == 0 ? "" : u + "/") is { } found) return found;
-        }
-        return null;
-    }
-
-    /// <summary>
     /// Resolves the links of some pages with the ResolveLinks step's own per-page method. One resolver serves
     /// many edits; its ids come from the parse cache (building them for 10 000 pages each time is the slow part).
     /// </summary>
@@ -613,49 +560,6 @@ public sealed partial class IncrementalBuilder
             state.Outbound = linked.Select(l => l.Target.Url).ToHashSet(StringComparer.Ordinal);
             state.Unmirrored = unmirrored.ToList();
         });
-    }
-
-    private List<string> RenderModels(HashSet<Page> pages, Work work)
-    {
-        var factory = new PageModelFactory(_config, _tree, _statswiki);
-        var rendered = new ConcurrentBag<string>();
-        async ValueTask Render(Page page)
-        {
-            var state = StateOf(page);
-            var renderer = RendererFor(page.Layout);
-            if (!renderer.HasLayout(page.Layout))
-            {
-                var at = page.FrontMatter.LayoutLocation ?? new SourceLocation(page.SourcePath, 1, 1);
-                string known = string.Join(", ", _layouts!.Templates.Keys.Where(k => !k.StartsWith('_')).Order(StringComparer.Ordinal));
-                state.Render = [Diagnostic.Error(DiagnosticCodes.UnknownLayout, at, $"unknown layout '{page.Layout}'; {_layouts.DisplayRoot} has: {known}")];
-                state.Fingerprint = null;
-                RemoveOutput(page.OutputPath);
-                return;
-            }
-            var model = factory.Create(page, _lastUpdated.GetValueOrDefault(page.SourcePath));
-            byte[] fingerprint = ModelFingerprint.Of(page.Layout, model);
-            bool forced = work.ForceRender || work.ForcedLayouts.Contains(page.Layout);
-            if (!forced && state.Fingerprint is { } old && old.AsSpan().SequenceEqual(fingerprint)) return;
-
-            var diagnostics = new DiagnosticBag();
-            string? html = await renderer.RenderAsync(page.Layout, model, new SourceLocation(page.SourcePath), diagnostics);
-            var problems = diagnostics.ToSortedList();
-            var compile = problems.Where(d => RazorLightLayoutRenderer.IsReportedOnce(d.Code)).ToList();
-            if (compile.Count > 0) _compileDiagnostics.AddOrUpdate((renderer, page.Layout), compile, (_, list) => { lock (list) list.AddRange(compile); return list; });
-            state.Render = problems.Where(d => !RazorLightLayoutRenderer.IsReportedOnce(d.Code)).ToList();
-            if (html is null)
-            {
-                state.Fingerprint = null;
-                RemoveOutput(page.OutputPath);
-                return;
-            }
-            SetOutput(page.OutputPath, System.Text.Encoding.UTF8.GetBytes(html));
-            state.Fingerprint = fingerprint;
-            rendered.Add(page.OutputPath);
-        }
-
-        ApplyLayouts.RenderInOrder(pages, Render);
-        return rendered.ToList();
     }
 
     /// <summary>The search page, through the BuildSearchIndex step's renderer.</summary>
@@ -829,25 +733,16 @@ public sealed partial class IncrementalBuilder
         foreach (var d in _searchPageDiagnostics) bag.Add(d);
         foreach (var record in _records.Values)
             foreach (var d in record.Diagnostics) bag.Add(d);
-        foreach (var state in _generated.Values)
-            foreach (var d in state.Render) bag.Add(d);
         // One pass over the pages; almost all have no problem, so this stays cheap at 10 000 pages.
         foreach (var (rel, state) in _state)
         {
             foreach (var d in state.Parse) bag.Add(d);
-            if (state.Link.Count + state.Render.Count == 0 || _activeByRel.GetValueOrDefault(rel) is null) continue;
+            if (state.Link.Count == 0 || _activeByRel.GetValueOrDefault(rel) is null) continue;
             foreach (var d in state.Link) bag.Add(d);
-            foreach (var d in state.Render) bag.Add(d);
         }
-        if (!_compileDiagnostics.IsEmpty)
-        {
-            var layoutsInUse = _active.Select(p => p.Layout).Append("404").Append("page").ToHashSet(StringComparer.Ordinal);
-            foreach (var ((renderer, layout), list) in _compileDiagnostics)
-            {
-                if (!layoutsInUse.Contains(layout) || RendererFor(layout) != renderer) continue;
-                lock (list) foreach (var d in list) bag.Add(d);
-            }
-        }
+        var layoutsInUse = _renders.HasCompileProblems
+            ? _active.Select(p => p.Layout).Append("404").Append("page").ToHashSet(StringComparer.Ordinal) : [];
+        foreach (var d in _renders.Problems(layoutsInUse)) bag.Add(d);
         var diagnostics = bag.ToSortedList();
         bool ok = !diagnostics.Any(d => d.IsError) && (!_options.Strict || !diagnostics.Any(d => d.FailsStrict));
         if (ok)

@@ -9,8 +9,6 @@ internal sealed class PageState
     public IReadOnlyList<Diagnostic> Parse { get; set; } = [];
     /// <summary>Problems found while resolving its links.</summary>
     public IReadOnlyList<Diagnostic> Link { get; set; } = [];
-    /// <summary>Problems found while rendering it through its layout (not layout compile errors).</summary>
-    public IReadOnlyList<Diagnostic> Render { get; set; } = [];
     /// <summary>Every id the page defines, computed once per parse.</summary>
     public IReadOnlySet<string> Ids { get; set; } = new HashSet<string>();
     /// <summary>True when its Markdown has a <c>{{children}}</c> block, which lists its children's titles.</summary>
@@ -23,6 +21,4 @@ internal sealed class PageState
     public IReadOnlyList<(string Url, SourceLocation At)> Unmirrored { get; set; } = [];
     /// <summary>URLs of the pages its links reach (it appears in their backlinks).</summary>
     public HashSet<string> Outbound { get; set; } = new(StringComparer.Ordinal);
-    /// <summary>The fingerprint of the model last rendered, or null when it has no current output.</summary>
-    public byte[]? Fingerprint { get; set; }
 }

@@ -33,6 +33,11 @@ public static class BuildProducts
     public static readonly Product<Task<SearchIndexResult>> SearchIndex = new(nameof(SearchIndex));
     /// <summary>The layouts, their renderer and the page-model factory (LoadLayouts).</summary>
     public static readonly Product<SiteLayouts> Layouts = new(nameof(Layouts));
+    /// <summary>
+    /// What ApplyLayouts remembers of each page's render (model fingerprint, problems), for the preview's per-page
+    /// updates; the full build leaves it empty.
+    /// </summary>
+    public static readonly Product<PageRenders> Renders = new(nameof(Renders), ProductKind.Optional, () => new PageRenders());
     /// <summary>The site's files (pages, index, assets, stubs): several steps add to it; reading it means after all of them.</summary>
     public static readonly Product<SiteOutput> Output = new(nameof(Output), ProductKind.Gathered, () => new MemoryOutput());
     /// <summary>Lines for the build summary (orphans, unmirrored statswiki links, index size), in the order added.</summary>

@@ -7,8 +7,10 @@ namespace SiteBuilder.Build.Steps;
 
 /// <summary>
 /// Renders every page through its Razor layout (in parallel) and adds the HTML, then the theme assets, to the outputs.
+/// After an edit (<see cref="Update"/>) it renders again only the pages whose model may have changed and did: it owns
+/// which pages can show a changed page (<see cref="Dependents"/>) and each page's model fingerprint.
 /// </summary>
-public sealed class ApplyLayouts : IBuildStep
+public sealed class ApplyLayouts : IIncrementalStep
 {
     /// <inheritdoc/>
     public string Name => nameof(ApplyLayouts);
@@ -17,7 +19,7 @@ public sealed class ApplyLayouts : IBuildStep
     public IReadOnlyList<Product> Reads { get; } = [BuildProducts.Pages, BuildProducts.LinkGraph, BuildProducts.GitHistory, BuildProducts.Layouts];
 
     /// <inheritdoc/>
-    public IReadOnlyList<Product> Produces { get; } = [BuildProducts.Output];
+    public IReadOnlyList<Product> Produces { get; } = [BuildProducts.Output, BuildProducts.Renders];
 
     /// <inheritdoc/>
     public void Execute(BuildContext context)
@@ -49,10 +51,117 @@ public sealed class ApplyLayouts : IBuildStep
         return context.Pages.Where(page =>
         {
             if (layouts.Templates.ContainsKey(page.Layout)) return true;
-            var at = page.FrontMatter.LayoutLocation ?? new SourceLocation(page.SourcePath, 1, 1);
-            context.Diagnostics.Error(DiagnosticCodes.UnknownLayout, at, $"unknown layout '{page.Layout}'; {layouts.DisplayRoot} has: {known}");
+            context.Diagnostics.Add(UnknownLayout(page, layouts, known));
             return false;
         }).ToList();
+    }
+
+    // SB0108, at the page's layout: value (or its start when the layout is its kind's default).
+    private static Diagnostic UnknownLayout(Page page, LayoutSet layouts, string known) =>
+        Diagnostic.Error(DiagnosticCodes.UnknownLayout, page.FrontMatter.LayoutLocation ?? new SourceLocation(page.SourcePath, 1, 1),
+            $"unknown layout '{page.Layout}'; {layouts.DisplayRoot} has: {known}");
+
+    /// <summary>
+    /// Renders again the pages whose model may have changed: the pages named by the link graph's changes (their links or
+    /// backlinks), those that can show a page named by the page set's (<see cref="Dependents"/>), every generated page
+    /// when the page set changed (they are new objects), and every page when a whole product did. A page whose model has
+    /// the fingerprint of its last render is skipped, unless its layout's template changed (the layouts' keys, or all).
+    /// Pages gone from the site lose their output (see <see cref="PageRenders.Removed"/>).
+    /// </summary>
+    public void Update(BuildContext context, ProductChanges changes)
+    {
+        var (layouts, renderer, factory) = context.Get(BuildProducts.Layouts);
+        var (pages, tree) = context.Get(BuildProducts.Pages);
+        var lastUpdated = context.Get(BuildProducts.GitHistory).LastUpdated;
+        var renders = context.Get(BuildProducts.Renders);
+        var output = context.Output;
+
+        var removed = new List<string>();
+        if (changes.Changed(BuildProducts.Pages))
+            foreach (string path in renders.Prune(pages))
+                if (output.Remove(path)) removed.Add(path);
+
+        var models = new HashSet<Page>();
+        if (changes.All(BuildProducts.Pages) || changes.All(BuildProducts.LinkGraph) || changes.All(BuildProducts.GitHistory) || changes.All(BuildProducts.Layouts))
+            models.UnionWith(pages);
+        else
+        {
+            foreach (string url in changes.Keys(BuildProducts.LinkGraph))
+                if (tree.ByUrl(url) is { } linked) models.Add(linked);
+            foreach (string url in changes.Keys(BuildProducts.Pages))
+            {
+                if (tree.ByUrl(url) is { } page) models.Add(page);
+                models.UnionWith(Dependents(url, pages, tree));
+            }
+            if (changes.Changed(BuildProducts.Pages)) models.UnionWith(pages.Where(p => p.Kind == PageKind.Generated));
+            var layoutsChanged = changes.Keys(BuildProducts.Layouts);
+            if (layoutsChanged.Count > 0) models.UnionWith(pages.Where(p => layoutsChanged.Contains(p.Layout)));
+        }
+
+        bool allForced = changes.All(BuildProducts.Layouts);
+        var forced = changes.Keys(BuildProducts.Layouts);
+        string known = string.Join(", ", layouts.Templates.Keys.Where(k => !k.StartsWith('_')).Order(StringComparer.Ordinal));
+        var rendered = new System.Collections.Concurrent.ConcurrentBag<string>();
+        async ValueTask Render(Page page)
+        {
+            var entry = renders.For(page);
+            if (!renderer.HasLayout(page.Layout))
+            {
+                entry.Problems = [UnknownLayout(page, layouts, known)];
+                entry.Fingerprint = null;
+                output.Remove(page.OutputPath);
+                return;
+            }
+            var model = factory.Create(page, lastUpdated.GetValueOrDefault(page.SourcePath));
+            byte[] fingerprint = ModelFingerprint.Of(page.Layout, model);
+            if (!allForced && !forced.Contains(page.Layout) && entry.Fingerprint is { } old && old.AsSpan().SequenceEqual(fingerprint)) return;
+
+            var diagnostics = new DiagnosticBag();
+            string? html = await renderer.RenderAsync(page.Layout, model, new SourceLocation(page.SourcePath), diagnostics);
+            var problems = diagnostics.ToSortedList();
+            var compile = problems.Where(d => RazorLightLayoutRenderer.IsReportedOnce(d.Code)).ToList();
+            if (compile.Count > 0) renders.AddCompileProblems(page.Layout, compile);
+            entry.Problems = problems.Where(d => !RazorLightLayoutRenderer.IsReportedOnce(d.Code)).ToList();
+            if (html is null)
+            {
+                entry.Fingerprint = null;
+                output.Remove(page.OutputPath);
+                return;
+            }
+            output.Replace(page.OutputPath, System.Text.Encoding.UTF8.GetBytes(html));
+            entry.Fingerprint = fingerprint;
+            rendered.Add(page.OutputPath);
+        }
+        RenderInOrder(models, Render);
+        renders.Rendered = rendered.Order(StringComparer.Ordinal).ToList();
+        renders.Removed = removed.Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The pages whose model can show the page at <paramref name="url"/> (changed, added or gone): its parent's whole
+    /// subtree (sidebars list the siblings of every open branch, breadcrumbs the ancestors), and every ancestor (they list
+    /// their children with page counts); every page when it is the home page or a section (the header lists the
+    /// sections). The pages it links to show it in their backlinks: those are the link graph's changes.
+    /// </summary>
+    public static IEnumerable<Page> Dependents(string url, IReadOnlyList<Page> pages, PageTree tree)
+    {
+        var parent = tree.NearestAbove(url);
+        if (url.Length == 0 || parent is null || parent == tree.Root) return pages;
+        // The sidebars of the parent's siblings show whether it has children: a first child or a last one changes them.
+        if (parent.Children.Count <= 1) parent = tree.NearestAbove(parent.Url);
+        if (parent is null || parent == tree.Root) return pages;
+        var result = new List<Page>();
+        var stack = new Stack<Page>();
+        stack.Push(parent);
+        while (stack.Count > 0)
+        {
+            var p = stack.Pop();
+            result.Add(p);
+            foreach (var child in p.Children) stack.Push(child);
+        }
+        for (var up = tree.NearestAbove(parent.Url); up is not null; up = up.Url.Length == 0 ? null : tree.NearestAbove(up.Url))
+            result.Add(up);
+        return result;
     }
 
     /// <summary>

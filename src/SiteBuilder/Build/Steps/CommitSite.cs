@@ -5,14 +5,15 @@ using SiteBuilder.Safety;
 namespace SiteBuilder.Build.Steps;
 
 /// <summary>
-/// Swaps the new site in (the files are already written to a staging folder as they were made), only when the
-/// build found no errors, and leaves the link source map beside the sources (outside the published files).
-/// It reads the output, so it runs after every step that adds to it: it commits what they added.
+/// Commits the site: the files are already written, to a staging folder, by the steps that made them
+/// (<see cref="StagingOutput"/>); this swaps that folder in, only when the build found no errors, and leaves the link
+/// source map beside the sources (outside the published files). Named for what it does: it writes no page (it was
+/// WriteSite). It reads the output, so it runs after every step that adds to it: it commits what they added.
 /// </summary>
-public sealed class WriteSite : IBuildStep
+public sealed class CommitSite : IBuildStep
 {
     /// <inheritdoc/>
-    public string Name => nameof(WriteSite);
+    public string Name => nameof(CommitSite);
 
     /// <inheritdoc/>
     public IReadOnlyList<Product> Reads { get; } = [BuildProducts.Pages, BuildProducts.LinkGraph, BuildProducts.Output];
@@ -34,7 +35,7 @@ public sealed class WriteSite : IBuildStep
         {
             // SiteGenerator gives every build that writes a staging output; anything else is a bug in the caller.
             var staging = context.Output as StagingOutput
-                          ?? throw new InvalidOperationException($"WriteSite needs a {nameof(StagingOutput)}, not a {context.Output.GetType().Name}");
+                          ?? throw new InvalidOperationException($"CommitSite needs a {nameof(StagingOutput)}, not a {context.Output.GetType().Name}");
             context.FilesWritten = staging.Commit();
             if (mapWritable) WriteSourceMap(context);
             context.Written = true;

@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using SiteBuilder.Layouts;
 
-namespace SiteBuilder.Build.Incremental;
+namespace SiteBuilder.Layouts;
 
 /// <summary>
 /// A hash of everything a layout can read from a page model. Two equal fingerprints mean the same
