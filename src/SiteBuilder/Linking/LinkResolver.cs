@@ -35,6 +35,14 @@ public sealed class LinkResolver
     /// <summary>The ids a page defines.</summary>
     public IReadOnlySet<string> IdsOf(Page page) => _ids.TryGetValue(page, out var set) ? set : new HashSet<string>();
 
+    /// <summary>The ids of a page this resolver was made with (this very object); false for any other.</summary>
+    public bool TryGetIds(Page page, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IReadOnlySet<string>? ids)
+    {
+        bool known = _ids.TryGetValue(page, out var set);
+        ids = set;
+        return known;
+    }
+
     /// <summary>
     /// Resolves one internal link written in <paramref name="from"/>. Returns null and reports a
     /// diagnostic at <paramref name="at"/> when the target or fragment does not exist.

@@ -145,7 +145,7 @@ public sealed partial class IncrementalBuilder
             _ when product == BuildProducts.Pages => new SitePages(_active, _tree),
             _ when product == BuildProducts.GitHistory => _gitHistory,
             _ when product == BuildProducts.StatswikiMap => _statswiki,
-            _ when product == BuildProducts.LinkGraph => Resolver(),
+            _ when product == BuildProducts.LinkGraph => _links,
             _ when product == BuildProducts.Layouts => new SiteLayouts(_layouts!, new RendererByLayout(this), new PageModelFactory(_config, _tree, _statswiki)),
             // A product of an earlier added step.
             _ => _records.Values.Select(r => r.Products.GetValueOrDefault(product)).FirstOrDefault(v => v is not null),

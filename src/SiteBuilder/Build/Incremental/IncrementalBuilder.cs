@@ -73,18 +73,15 @@ public sealed partial class IncrementalBuilder
     private bool _publishAll = true;
     private ImmutableDictionary<string, byte[]> _published = ImmutableDictionary.Create<string, byte[]>(StringComparer.Ordinal);
     // Reused while the tree, the assets and every page's ids stay the same (building one costs ~30 ms at 10 000 pages).
-    private LinkResolver? _resolver;
+    // ResolveLinks' product, kept between edits: every page's links, problems and backlinks.
+    private LinkGraph? _links;
     private Dictionary<string, Page> _activeByRel = new(StringComparer.Ordinal);
-    private Dictionary<string, IReadOnlySet<string>> _previousIds = new(StringComparer.Ordinal);
 
     private void SetOutput(string path, byte[] bytes) => _output.Replace(path, bytes);
 
     private bool RemoveOutput(string path) => _output.Remove(path);
     private StatswikiUrlMap _statswiki = StatswikiUrlMap.Empty;
     private string _statswikiSignature = "";
-    private WikiLinkResolver? _wiki;
-    // Generated pages (index and label pages) are made anew by every assembly; their state is kept by URL.
-    private readonly Dictionary<string, PageState> _generated = new(StringComparer.Ordinal);
     private HashSet<string> _searchPaths = new(StringComparer.Ordinal);
     private IReadOnlyList<Diagnostic> _searchDiagnostics = [];
     private List<string> _searchSummary = [];
@@ -132,14 +129,11 @@ public sealed partial class IncrementalBuilder
         _outputs.Clear();
         _dirty.Clear();
         _publishAll = true;
-        _resolver = null;
+        _links = null;
         _activeByRel = new Dictionary<string, Page>(StringComparer.Ordinal);
-        _previousIds = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         _themeAssetPaths.Clear();
         _statswiki = StatswikiUrlMap.Empty;
         _statswikiSignature = "";
-        _wiki = null;
-        _generated.Clear();
         _searchPaths.Clear();
         _searchDiagnostics = [];
         _searchSummary = [];
@@ -244,17 +238,12 @@ public sealed partial class IncrementalBuilder
 
         var changed = new Dictionary<string, Page?>(StringComparer.Ordinal);
         var reparse = new List<Page>();
-        _previousIds = changes.Pages.Where(_state.ContainsKey).ToDictionary(rel => rel, rel => _state[rel].Ids, StringComparer.Ordinal);
-        if (changes.PageAssets) _resolver = null;
         foreach (string rel in changes.Pages)
         {
             changed[rel] = _all.GetValueOrDefault(rel);
             if (_source.Check("pages/" + rel).Kind == Safety.SourceEntryKind.File) reparse.Add(new Page(rel));
-            else if (_state.Remove(rel, out var gone))
-            {
+            else if (_state.Remove(rel))
                 _all.Remove(rel);
-                _removedStates[rel] = gone;
-            }
         }
         Parse(reparse);
         Lap(watch, "Parse");
@@ -308,18 +297,8 @@ public sealed partial class IncrementalBuilder
         var byPath = context.Diagnostics.ToSortedList().ToLookup(d => d.Location.Path, StringComparer.Ordinal);
         foreach (var page in pages)
         {
-            var old = _state.GetValueOrDefault(page.RelativePath);
             _all[page.RelativePath] = page;
-            _state[page.RelativePath] = new PageState
-            {
-                Parse = byPath[page.SourcePath].ToList(),
-                Ids = ResolveLinks.IdsOf(page).ToHashSet(StringComparer.Ordinal),
-                HasChildrenBlock = page.Body?.HasChildList == true,
-                CitesStatswiki = page.Body?.CitesStatswiki == true,
-                HasWikiLinks = page.Body?.Links.Any(l => l.Kind == SiteBuilder.Markdown.Body.MarkdownLinkKind.WikiLink) == true,
-                // What other pages show of it is only known after assembly; these are compared then.
-                Outbound = old?.Outbound ?? new HashSet<string>(StringComparer.Ordinal),
-            };
+            _state[page.RelativePath] = new PageState { Parse = byPath[page.SourcePath].ToList() };
         }
     }
 
@@ -333,7 +312,6 @@ public sealed partial class IncrementalBuilder
             _all.TryGetValue(kv.Key, out var now) && SameShape(old, now));
         Dictionary<string, Page> active;
         bool statswikiChanged = false;
-        List<Page> generated = [];
         if (inPlace)
         {
             var pages = new List<Page>();
@@ -367,20 +345,10 @@ public sealed partial class IncrementalBuilder
             _active = context.Pages.ToList();
             active = _active.ToDictionary(p => p.RelativePath, StringComparer.Ordinal);
             _activeByRel = active;
-            _resolver = null;
-            _wiki = null;
             _statswiki = context.StatswikiMap;
             string signature = string.Join('\n', _statswiki.Mappings.Select(m => $"{m.Url} {m.Page.Url} {m.Page.Title} {m.Declared}"));
             statswikiChanged = signature != _statswikiSignature;
             _statswikiSignature = signature;
-            generated = _active.Where(p => p.Kind == PageKind.Generated).ToList();
-            foreach (var page in generated)
-            {
-                // Links into a generated page come from other pages, so the new copy keeps the old one's backlinks.
-                if (oldActive.GetValueOrDefault(page.RelativePath) is { Kind: PageKind.Generated } old) page.BacklinkUrls.UnionWith(old.BacklinkUrls);
-            }
-            var urls = generated.Select(p => p.Url).ToHashSet(StringComparer.Ordinal);
-            foreach (string url in _generated.Keys.Where(u => !urls.Contains(u)).ToList()) _generated.Remove(url);
         }
         Lap(watch, "Assemble");
 
@@ -388,82 +356,33 @@ public sealed partial class IncrementalBuilder
         var removed = inPlace ? [] : oldActive.Values.Where(p => !active.ContainsKey(p.RelativePath)).ToList();
         bool structural = added.Count > 0 || removed.Count > 0;
 
-        // Backlinks come from other pages' links, so a re-parsed page keeps the ones it had.
-        foreach (var (rel, old) in changed)
-            if (old is not null && active.TryGetValue(rel, out var now) && now != old) now.BacklinkUrls.UnionWith(old.BacklinkUrls);
-
         var faceChanged = new List<Page>();
-        var idsChanged = new List<Page>();
-        bool titleChanged = false;
         foreach (var (rel, old) in changed)
         {
             if (old is null || !oldActive.ContainsKey(rel) || !active.TryGetValue(rel, out var now)) continue;
             // Entries show their fields in their section's table and in the generated pages, so any front-matter edit counts.
             if (Face(old) != Face(now) || old.FrontMatterSource != now.FrontMatterSource) faceChanged.Add(now);
-            titleChanged |= old.Title != now.Title;
-            if (_previousIds.GetValueOrDefault(rel) is { } ids && !ids.SetEquals(_state[rel].Ids)) idsChanged.Add(now);
         }
 
-        if (idsChanged.Count > 0) _resolver = null;
-
-        // Pages whose links must be resolved again.
-        var relink = new HashSet<Page>();
-        if (work.Full) relink.UnionWith(_active);
-        foreach (string rel in changed.Keys)
-            if (active.TryGetValue(rel, out var page)) relink.Add(page);
-        if (structural || work.RelinkBroken || idsChanged.Count > 0 || faceChanged.Count > 0 || statswikiChanged)
-            relink.UnionWith(_active.Where(p => StateOf(p).Link.Count > 0));
-        // Wiki links show their target's title and find pages by title; {{children}} lists the children's titles.
-        foreach (var page in faceChanged)
-            foreach (string from in page.BacklinkUrls)
-                if (_tree.ByUrl(from) is { } source) relink.Add(source);
-        foreach (var page in faceChanged.Concat(added).Concat(removed))
-            if (_tree.NearestAbove(page.Url) is { } parent && TryState(parent, out var parentState) && parentState!.HasChildrenBlock) relink.Add(parent);
-        // A wiki link finds its page by title among all pages: a new page or title can make one ambiguous.
-        if (titleChanged || added.Count > 0) relink.UnionWith(_active.Where(p => TryState(p, out var st) && st!.HasWikiLinks));
-        // Links to statswiki addresses become internal (or external again) when the map changes.
-        if (statswikiChanged) relink.UnionWith(_active.Where(p => TryState(p, out var st) && st!.CitesStatswiki));
-        // Links into a removed page, or to fragments of a page whose ids changed, may break or heal.
-        foreach (var page in removed.Concat(idsChanged))
-            foreach (string from in page.BacklinkUrls)
-                if (_tree.ByUrl(from) is { } source) relink.Add(source);
-
-        var before = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        void Touch(string url)
-        {
-            if (!before.ContainsKey(url) && _tree.ByUrl(url) is { } target) before[url] = target.BacklinkUrls.ToArray();
-        }
-        foreach (var page in relink.Concat(removed))
-        {
-            if (!TryState(page, out var state) && !TryRemovedState(page, out state)) continue;
-            foreach (string url in state!.Outbound)
-            {
-                Touch(url);
-                _tree.ByUrl(url)?.BacklinkUrls.Remove(page.Url);
-            }
-        }
-        Lap(watch, "Compare");
-        ResolveLinksOf(relink);
-        Lap(watch, "ResolveLinks");
-        foreach (var page in relink)
-        {
-            foreach (string url in StateOf(page).Outbound)
-            {
-                Touch(url);
-                _tree.ByUrl(url)?.BacklinkUrls.Add(page.Url);
-            }
-        }
-        var backlinksChanged = before.Where(kv => _tree.ByUrl(kv.Key) is { } t && !t.BacklinkUrls.SequenceEqual(kv.Value))
-            .Select(kv => _tree.ByUrl(kv.Key)!).ToList();
-
-        // What ApplyLayouts re-renders: the pages whose links or backlinks changed, with those a changed, added or gone
-        // page links to (their backlinks show it); the pages changed, added or gone (it knows who shows them); all of
-        // them when the statswiki map changed (models link cited sources to their mirror).
+        // What changed, in the products' terms: the pages re-parsed; the page set when not in place (with the pages
+        // added, gone or with other front matter, which ApplyLayouts finds the viewers of); the assets; the statswiki map.
         var changes = new ProductChanges();
-        var shown = faceChanged.Concat(added).Concat(removed).ToList();
-        changes.Mark(BuildProducts.LinkGraph, relink.Concat(backlinksChanged).Select(p => p.Url).Concat(shown.SelectMany(p =>
-            _state.TryGetValue(p.RelativePath, out var s) || _removedStates.TryGetValue(p.RelativePath, out s) ? s.Outbound : [])));
-        if (!inPlace) changes.Mark(BuildProducts.Pages, shown.Select(p => p.Url));
+        changes.Mark(BuildProducts.ParsedPages, changed.Keys);
+        if (work.Full) changes.MarkAll(BuildProducts.Pages);
+        else if (!inPlace) changes.Mark(BuildProducts.Pages, faceChanged.Concat(added).Concat(removed).Select(p => p.Url));
+        if (work.RelinkBroken) changes.Mark(BuildProducts.SourceFiles, []);
+        if (statswikiChanged) changes.Mark(BuildProducts.StatswikiMap, []);
+        Lap(watch, "Compare");
+        var linkContext = NewContext();
+        linkContext.Set(BuildProducts.SourceFiles, new SourceFiles([], _pageAssets));
+        linkContext.Set(BuildProducts.Pages, new SitePages(_active, _tree));
+        linkContext.Set(BuildProducts.StatswikiMap, _statswiki);
+        if (_links is not null) linkContext.Set(BuildProducts.LinkGraph, _links);
+        linkContext.Update(_steps.OfType<ResolveLinks>().Single(), changes);
+        _links = linkContext.Get(BuildProducts.LinkGraph);
+        Lap(watch, "ResolveLinks");
+
+        // Page models link cited sources to their statswiki mirror: a new map may change any of them (LoadLayouts' factory).
         if (work.AllModels || statswikiChanged) changes.MarkAll(BuildProducts.Pages);
         if (work.ForceRender) changes.MarkAll(BuildProducts.Layouts);
         else if (work.ForcedLayouts.Count > 0) changes.Mark(BuildProducts.Layouts, work.ForcedLayouts);
@@ -471,8 +390,6 @@ public sealed partial class IncrementalBuilder
         // WriteSiteFiles publishes the source documents the pages cite: again when that set changes.
         var documents = _active.SelectMany(p => p.FrontMatter.Sources).Select(s => s.Document).OfType<string>().ToHashSet(StringComparer.Ordinal);
         if (!documents.SetEquals(_sourceDocuments)) (work.SiteFiles, _sourceDocuments) = (true, documents);
-        foreach (var page in removed)
-            if (TryState(page, out var state)) state.Outbound.Clear();
 
         Lap(watch, "Dependents");
         var layoutContext = NewContext();
@@ -485,7 +402,7 @@ public sealed partial class IncrementalBuilder
         var rendered = _renders.Rendered.ToList();
         var removedOutputs = _renders.Removed.ToList();
         Lap(watch, "ApplyLayouts");
-        RunWholeSiteSteps(watch, work, ChangedProducts(work, inPlace, pagesChanged: changed.Count > 0, linksChanged: relink.Count > 0, statswikiChanged, structural));
+        RunWholeSiteSteps(watch, work, ChangedProducts(work, inPlace, pagesChanged: changed.Count > 0, linksChanged: changes.Keys(BuildProducts.LinkGraph).Count > 0, statswikiChanged, structural));
         // The search index (seconds at 10 000 pages) is the one whole-site product kept off an edit's critical
         // path: the edit is published without it and the index follows from a background task, which the
         // next edits never wait for (CompleteDeferred waits for it). The first build is complete at once.
@@ -493,14 +410,9 @@ public sealed partial class IncrementalBuilder
         if (work.Full || !inPlace || work.SiteFiles || work.ForceRender || work.ForcedLayouts.Contains("page")) WriteSearchPage();
         if (work.Full || changed.Count > 0 || work.SiteFiles) RequestSearchIndex(background: !work.Full);
         Lap(watch, "SearchIndex");
-        _removedStates.Clear();
         return Finish(watch, work.Full, rendered, removedOutputs);
     }
 
-    // A deleted page's state is gone from _state already; its outbound links are still needed once.
-    private readonly Dictionary<string, PageState> _removedStates = new(StringComparer.Ordinal);
-
-    private bool TryRemovedState(Page page, out PageState? state) => _removedStates.TryGetValue(page.RelativePath, out state);
 
     /// <summary>True when a re-parsed page can replace the old one in place (see Process).</summary>
     private static bool SameShape(Page old, Page now) =>
@@ -509,58 +421,11 @@ public sealed partial class IncrementalBuilder
         // Labels, fields, statswiki addresses and anchors feed the generated pages, the statswiki map and the stubs.
         old.FrontMatterSource == now.FrontMatterSource;
 
-    private PageState StateOf(Page page)
-    {
-        if (page.Kind != PageKind.Generated) return _state[page.RelativePath];
-        if (!_generated.TryGetValue(page.Url, out var state)) _generated[page.Url] = state = new PageState();
-        return state;
-    }
-
-    private bool TryState(Page page, [NotNullWhen(true)] out PageState? state)
-    {
-        if (page.Kind == PageKind.Generated)
-        {
-            state = StateOf(page);
-            return true;
-        }
-        return _state.TryGetValue(page.RelativePath, out state);
-    }
 
     /// <summary>What a page shows of itself on other pages: sidebars, child lists, breadcrumbs, backlinks.</summary>
     private static (string Title, string? Description, int Weight) Face(Page page) =>
         (page.Title, page.FrontMatter.Description, page.FrontMatter.Weight);
 
-    /// <summary>
-    /// Resolves the links of some pages with the ResolveLinks step's own per-page method. One resolver serves
-    /// many edits; its ids come from the parse cache (building them for 10 000 pages each time is the slow part).
-    /// </summary>
-    private LinkResolver Resolver()
-    {
-        if (_resolver is null)
-        {
-            _resolver = new LinkResolver(_tree, _pageAssets, p => TryState(p, out var s) && p.Kind != PageKind.Generated ? (IEnumerable<string>)s!.Ids : ResolveLinks.IdsOf(p));
-            _wiki = null;
-        }
-        return _resolver;
-    }
-
-    private void ResolveLinksOf(IReadOnlyCollection<Page> pages)
-    {
-        if (pages.Count == 0) return;
-        var resolver = Resolver();
-        var wiki = _wiki ??= new WikiLinkResolver(_tree, resolver);
-        Parallel.ForEach(pages, page =>
-        {
-            var state = StateOf(page);
-            var diagnostics = new DiagnosticBag();
-            var linked = new ConcurrentBag<(Page Target, string From)>();
-            var unmirrored = new ConcurrentBag<(string Url, SourceLocation At)>();
-            ResolveLinks.ResolvePage(page, resolver, wiki, _statswiki, diagnostics, linked, unmirrored);
-            state.Link = diagnostics.ToSortedList();
-            state.Outbound = linked.Select(l => l.Target.Url).ToHashSet(StringComparer.Ordinal);
-            state.Unmirrored = unmirrored.ToList();
-        });
-    }
 
     /// <summary>The search page, through the BuildSearchIndex step's renderer.</summary>
     private void WriteSearchPage()
@@ -704,7 +569,7 @@ public sealed partial class IncrementalBuilder
         {
             if (step is ResolveLinks)
             {
-                var external = _active.Where(p => p.Kind != PageKind.Generated).SelectMany(p => StateOf(p).Unmirrored)
+                var external = (_links?.Unmirrored ?? [])
                     .OrderBy(u => u.Url, StringComparer.Ordinal).ThenBy(u => u.At).ToList();
                 if (external.Count == 0) continue;
                 lines.Add($"Statswiki links with no mirror here, kept external ({external.Count}):");
@@ -734,12 +599,9 @@ public sealed partial class IncrementalBuilder
         foreach (var record in _records.Values)
             foreach (var d in record.Diagnostics) bag.Add(d);
         // One pass over the pages; almost all have no problem, so this stays cheap at 10 000 pages.
-        foreach (var (rel, state) in _state)
-        {
+        foreach (var state in _state.Values)
             foreach (var d in state.Parse) bag.Add(d);
-            if (state.Link.Count == 0 || _activeByRel.GetValueOrDefault(rel) is null) continue;
-            foreach (var d in state.Link) bag.Add(d);
-        }
+        foreach (var d in _links?.Problems ?? []) bag.Add(d);
         var layoutsInUse = _renders.HasCompileProblems
             ? _active.Select(p => p.Layout).Append("404").Append("page").ToHashSet(StringComparer.Ordinal) : [];
         foreach (var d in _renders.Problems(layoutsInUse)) bag.Add(d);

@@ -28,7 +28,7 @@ public static class BuildProducts
     /// <summary>Statswiki (Confluence) addresses → the pages mirroring them (MapStatswikiUrls).</summary>
     public static readonly Product<StatswikiUrlMap> StatswikiMap = new(nameof(StatswikiMap));
     /// <summary>Every page's links resolved, with its backlinks (ResolveLinks); the value answers link targets and ids.</summary>
-    public static readonly Product<LinkResolver> LinkGraph = new(nameof(LinkGraph));
+    public static readonly Product<LinkGraph> LinkGraph = new(nameof(LinkGraph));
     /// <summary>The search index, being written on a background task (StartSearchIndex).</summary>
     public static readonly Product<Task<SearchIndexResult>> SearchIndex = new(nameof(SearchIndex));
     /// <summary>The layouts, their renderer and the page-model factory (LoadLayouts).</summary>

@@ -11,15 +11,17 @@ namespace SiteBuilder.Build.Steps;
 /// <c>[[Target]]</c>, and links to mirrored statswiki pages — and reports each broken link or fragment once,
 /// at the link's own position (the <c>[</c>). Fills backlinks. Must run after AssemblePages and
 /// MapStatswikiUrls (it needs every URL and every mirrored address) and before ApplyLayouts (which writes the
-/// resolved bodies).
+/// resolved bodies). After an edit (<see cref="Update"/>) it relinks only the pages whose links can change: it owns
+/// those rules, and the backlinks.
 /// </summary>
-public sealed class ResolveLinks : IBuildStep
+public sealed class ResolveLinks : IIncrementalStep
 {
     /// <inheritdoc/>
     public string Name => nameof(ResolveLinks);
 
     /// <inheritdoc/>
-    public IReadOnlyList<Product> Reads { get; } = [BuildProducts.SourceFiles, BuildProducts.Pages, BuildProducts.StatswikiMap];
+    // ParsedPages for the preview: a page whose text changed is relinked (the page set is the same one, in Pages).
+    public IReadOnlyList<Product> Reads { get; } = [BuildProducts.SourceFiles, BuildProducts.ParsedPages, BuildProducts.Pages, BuildProducts.StatswikiMap];
 
     /// <inheritdoc/>
     public IReadOnlyList<Product> Produces { get; } = [BuildProducts.LinkGraph, BuildProducts.Summary];
@@ -35,7 +37,7 @@ public sealed class ResolveLinks : IBuildStep
         var unmirrored = new ConcurrentBag<(string Url, SourceLocation At)>();
         Parallel.ForEach(pages, page => ResolvePage(page, resolver, wiki, statswiki, context.Diagnostics, backlinks, unmirrored));
         foreach (var (target, from) in backlinks) target.BacklinkUrls.Add(from);
-        context.Set(BuildProducts.LinkGraph, resolver);
+        context.Set(BuildProducts.LinkGraph, new LinkGraph(resolver));
 
         var external = unmirrored.OrderBy(u => u.Url, StringComparer.Ordinal).ThenBy(u => u.At).ToList();
         if (external.Count > 0)
@@ -44,6 +46,138 @@ public sealed class ResolveLinks : IBuildStep
             foreach (var (url, at) in external) context.Summary.Enqueue($"  {url} ({at})");
         }
     }
+
+    /// <summary>
+    /// Relinks the pages whose links can have changed, keeping each page's links, problems and backlinks in the
+    /// <see cref="BuildProducts.LinkGraph"/> between edits. Changes read: the pages re-parsed (ParsedPages, by path
+    /// under <c>pages/</c>), the page set (Pages: pages added, gone, or with other front matter; all of it: relink every
+    /// page), the asset files (SourceFiles) and the statswiki map. Marks the link graph's changes with the URLs of the
+    /// pages relinked and of those whose backlinks changed or show a changed, added or gone page.
+    /// </summary>
+    public void Update(BuildContext context, ProductChanges changes)
+    {
+        var (pages, tree) = context.Get(BuildProducts.Pages);
+        var statswiki = context.Get(BuildProducts.StatswikiMap);
+        var old = context.Has(BuildProducts.LinkGraph) ? context.Get(BuildProducts.LinkGraph) : null;
+        bool full = old?.Pages is null || changes.All(BuildProducts.Pages);
+        var graph = full ? new LinkGraph(null!) { Pages = new(StringComparer.Ordinal) } : old!;
+        var entries = graph.Pages!;
+        bool pagesChanged = full || changes.Changed(BuildProducts.Pages);
+        var byRel = pagesChanged ? pages.ToDictionary(p => p.RelativePath, StringComparer.Ordinal) : null;
+        Page? Now(string rel) => byRel is not null ? byRel.GetValueOrDefault(rel) : entries.GetValueOrDefault(rel)?.Page;
+        HashSet<string> InboundOf(string url) => graph.Inbound.GetValueOrDefault(url) ?? [];
+
+        var relink = new HashSet<Page>();
+        var added = pagesChanged ? pages.Where(p => !entries.ContainsKey(p.RelativePath)).ToList() : [];
+        var removed = pagesChanged ? entries.Values.Where(e => !byRel!.ContainsKey(e.Page.RelativePath)).ToList() : [];
+        var faceChanged = new List<Page>();
+        var idsChanged = new List<Page>();
+        var reparsed = new HashSet<Page>();
+        bool titleChanged = false;
+        relink.UnionWith(added);
+        foreach (string rel in changes.Keys(BuildProducts.ParsedPages))
+        {
+            if (Now(rel) is not { } now) continue;
+            relink.Add(now);
+            reparsed.Add(now);
+            if (!entries.TryGetValue(rel, out var entry)) continue;
+            // Entries show their fields in their section's table and in the generated pages, so any front-matter edit counts.
+            if (Face(entry.Page) != Face(now) || entry.Page.FrontMatterSource != now.FrontMatterSource) faceChanged.Add(now);
+            titleChanged |= entry.Page.Title != now.Title;
+            if (!graph.Resolver.TryGetIds(entry.Page, out var ids) || !ids.SetEquals(IdsOf(now))) idsChanged.Add(now);
+        }
+        bool statswikiChanged = changes.Changed(BuildProducts.StatswikiMap);
+        if (full) relink.UnionWith(pages);
+        else
+        {
+            if (added.Count > 0 || removed.Count > 0 || changes.Changed(BuildProducts.SourceFiles) || idsChanged.Count > 0 || faceChanged.Count > 0 || statswikiChanged)
+                relink.UnionWith(pages.Where(p => entries.GetValueOrDefault(p.RelativePath)?.Problems.Count > 0));
+            // Wiki links show their target's title and find pages by title; {{children}} lists the children's titles.
+            foreach (var page in faceChanged)
+                foreach (string from in InboundOf(page.Url))
+                    if (tree.ByUrl(from) is { } source) relink.Add(source);
+            foreach (string url in faceChanged.Concat(added).Select(p => p.Url).Concat(removed.Select(e => e.Page.Url)))
+                if (tree.NearestAbove(url) is { Body.HasChildList: true } parent) relink.Add(parent);
+            // A wiki link finds its page by title among all pages: a new page or title can make one ambiguous.
+            if (titleChanged || added.Count > 0) relink.UnionWith(pages.Where(p => p.Body?.Links.Any(l => l.Kind == MarkdownLinkKind.WikiLink) == true));
+            // Links to statswiki addresses become internal (or external again) when the map changes.
+            if (statswikiChanged) relink.UnionWith(pages.Where(p => p.Body?.CitesStatswiki == true));
+            // Links into a gone page, or to fragments of a page whose ids changed, may break or heal.
+            foreach (string url in removed.Select(e => e.Page.Url).Concat(idsChanged.Select(p => p.Url)))
+                foreach (string from in InboundOf(url))
+                    if (tree.ByUrl(from) is { } source) relink.Add(source);
+        }
+
+        // One resolver serves many edits: its ids are kept for every page not re-parsed (making them all is the slow part).
+        if (full || pagesChanged || changes.Changed(BuildProducts.SourceFiles) || idsChanged.Count > 0)
+        {
+            var previous = graph.Resolver;
+            graph.Resolver = new LinkResolver(tree, context.Get(BuildProducts.SourceFiles).Assets, p =>
+                !reparsed.Contains(p) && previous is not null && previous.TryGetIds(p, out var ids) ? ids : IdsOf(p));
+            graph.Wiki = null;
+        }
+        var resolver = graph.Resolver;
+        var wiki = graph.Wiki ??= new WikiLinkResolver(tree, resolver);
+
+        // Backlinks: the links of the pages relinked or gone are taken out, and those relinked put back.
+        var before = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        void Touch(string url)
+        {
+            if (!before.ContainsKey(url)) before[url] = [.. InboundOf(url).Order(StringComparer.Ordinal)];
+        }
+        var shownBy = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in removed)
+        {
+            entries.Remove(entry.Page.RelativePath);
+            shownBy.UnionWith(entry.Outbound);
+        }
+        foreach (var entry in removed.Concat(relink.Select(p => entries.GetValueOrDefault(p.RelativePath)).OfType<LinkGraph.PageLinks>()))
+            foreach (string url in entry.Outbound)
+            {
+                Touch(url);
+                graph.Inbound.GetValueOrDefault(url)?.Remove(entry.Page.Url);
+            }
+        var resolved = new System.Collections.Concurrent.ConcurrentBag<LinkGraph.PageLinks>();
+        Parallel.ForEach(relink, page =>
+        {
+            var diagnostics = new DiagnosticBag();
+            var linked = new ConcurrentBag<(Page Target, string From)>();
+            var unmirrored = new ConcurrentBag<(string Url, SourceLocation At)>();
+            ResolvePage(page, resolver, wiki, statswiki, diagnostics, linked, unmirrored);
+            resolved.Add(new LinkGraph.PageLinks(page, linked.Select(l => l.Target.Url).ToHashSet(StringComparer.Ordinal),
+                diagnostics.ToSortedList(), unmirrored.ToList()));
+        });
+        foreach (var entry in resolved)
+        {
+            entries[entry.Page.RelativePath] = entry;
+            foreach (string url in entry.Outbound)
+            {
+                Touch(url);
+                if (!graph.Inbound.TryGetValue(url, out var from)) graph.Inbound[url] = from = new HashSet<string>(StringComparer.Ordinal);
+                from.Add(entry.Page.Url);
+            }
+        }
+        // Pages made anew (generated pages, every assembly) are the ones the graph now knows.
+        if (pagesChanged)
+            foreach (var page in pages)
+                if (entries.GetValueOrDefault(page.RelativePath) is { } entry && entry.Page != page) entries[page.RelativePath] = entry with { Page = page };
+
+        var backlinksChanged = before.Where(kv => !InboundOf(kv.Key).SetEquals(kv.Value)).Select(kv => kv.Key).ToList();
+        foreach (var page in pagesChanged ? pages : backlinksChanged.Select(tree.ByUrl).OfType<Page>())
+        {
+            var inbound = InboundOf(page.Url);
+            if (page.BacklinkUrls.SetEquals(inbound)) continue;
+            page.BacklinkUrls.Clear();
+            page.BacklinkUrls.UnionWith(inbound);
+        }
+        foreach (var page in faceChanged.Concat(added)) shownBy.UnionWith(entries.GetValueOrDefault(page.RelativePath)?.Outbound ?? []);
+        changes.Mark(BuildProducts.LinkGraph, relink.Select(p => p.Url).Concat(backlinksChanged).Concat(shownBy));
+        context.Set(BuildProducts.LinkGraph, graph);
+    }
+
+    /// <summary>What a page shows of itself on other pages: sidebars, child lists, breadcrumbs, backlinks.</summary>
+    private static (string Title, string? Description, int Weight) Face(Page page) =>
+        (page.Title, page.FrontMatter.Description, page.FrontMatter.Weight);
 
     /// <summary>
     /// Resolves the links of one page (the preview server's incremental rebuild calls this for the pages it

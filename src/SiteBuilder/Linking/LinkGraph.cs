@@ -1,0 +1,37 @@
+using SiteBuilder.Content;
+using SiteBuilder.Diagnostics;
+
+namespace SiteBuilder.Linking;
+
+/// <summary>
+/// Every page's links resolved (ResolveLinks' product): the resolver that answers link targets and ids and, kept by the
+/// preview between edits, what each page's links reached and what they reported, so that an edit relinks only the pages
+/// whose links can change (<see cref="Build.Steps.ResolveLinks.Update"/>). A full build keeps only the resolver.
+/// </summary>
+public sealed class LinkGraph
+{
+    /// <summary>A graph of a full build: the resolver only.</summary>
+    public LinkGraph(LinkResolver resolver) => Resolver = resolver;
+
+    /// <summary>Answers link targets and the ids of every page.</summary>
+    public LinkResolver Resolver { get; internal set; }
+
+    /// <summary>Resolves wiki links with <see cref="Resolver"/>.</summary>
+    internal WikiLinkResolver? Wiki { get; set; }
+
+    /// <summary>Each page's links, by its path under <c>pages/</c>; null in a full build (nothing is kept per page).</summary>
+    internal Dictionary<string, PageLinks>? Pages { get; set; }
+
+    /// <summary>For each page URL, the URLs of the pages linking to it (its backlinks).</summary>
+    internal Dictionary<string, HashSet<string>> Inbound { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every page's link problems (kept per page).</summary>
+    public IEnumerable<Diagnostic> Problems => Pages?.Values.SelectMany(p => p.Problems) ?? [];
+
+    /// <summary>The statswiki addresses the pages cite that no page mirrors (kept per page).</summary>
+    public IEnumerable<(string Url, SourceLocation At)> Unmirrored => Pages?.Values.SelectMany(p => p.Unmirrored) ?? [];
+
+    /// <summary>What one page's links reached and reported.</summary>
+    internal sealed record PageLinks(Page Page, HashSet<string> Outbound, IReadOnlyList<Diagnostic> Problems,
+        IReadOnlyList<(string Url, SourceLocation At)> Unmirrored);
+}
