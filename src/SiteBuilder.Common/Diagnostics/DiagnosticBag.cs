@@ -13,6 +13,9 @@ public sealed class DiagnosticBag
     /// <summary>Adds one diagnostic.</summary>
     public void Add(Diagnostic diagnostic) => _items.Enqueue(diagnostic);
 
+    /// <summary>Forgets every diagnostic (a step kept between builds reports its problems again).</summary>
+    public void Clear() => _items.Clear();
+
     /// <summary>Adds an error.</summary>
     public void Error(string code, SourceLocation location, string message, SourceLocation? related = null) =>
         Add(Diagnostic.Error(code, location, message, related));

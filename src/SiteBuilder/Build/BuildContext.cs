@@ -25,8 +25,14 @@ public sealed class BuildContext
     public string SourceDir { get; }
     /// <summary>The one way to read the source folder: contained, regular files only, size-limited.</summary>
     public Safety.SourceTree Source { get; }
-    /// <summary>All problems found so far.</summary>
-    public DiagnosticBag Diagnostics { get; } = new();
+    /// <summary>
+    /// Where problems go: all those found so far in a full build; in the preview's engine, which keeps each step's
+    /// problems apart so that a step run again replaces only its own, the running step's (<see cref="StepEngine"/>).
+    /// </summary>
+    public DiagnosticBag Diagnostics { get; private set; } = new();
+
+    /// <summary>Sends the problems reported from now on to <paramref name="bag"/> (the engine, before it runs a step).</summary>
+    internal void UseDiagnostics(DiagnosticBag bag) => Diagnostics = bag;
     /// <summary>The step running now (while <see cref="Execute"/> runs it), whose declarations every product access is checked against.</summary>
     public IBuildStep? Running { get; private set; }
 
@@ -46,11 +52,11 @@ public sealed class BuildContext
     /// Brings an incremental step's products up to date for <paramref name="changes"/>
     /// (<see cref="IIncrementalStep.Update"/>), under its declarations as <see cref="Execute"/> runs it.
     /// </summary>
-    public void Update(IIncrementalStep step, ProductChanges changes)
+    public bool Update(IIncrementalStep step, ProductChanges changes)
     {
         if (Running is not null) throw new InvalidOperationException($"step '{step.Name}' started while '{Running.Name}' runs");
         Running = step;
-        try { step.Update(this, changes); }
+        try { return step.Update(this, changes); }
         finally { Running = null; }
     }
 

@@ -9,8 +9,11 @@ namespace SiteBuilder.Build;
 public interface IIncrementalStep : IBuildStep
 {
     /// <summary>
-    /// Updates this step's products for <paramref name="changes"/>, which name only products this step reads; the
-    /// step records in <paramref name="changes"/> what of its own products changed, for the steps after it.
+    /// Updates this step's products for <paramref name="changes"/> (what changed of the products it reads, since its last
+    /// run) and records in <paramref name="changes"/> what of its own products changed, for the steps after it. Its
+    /// problems from its last run are in <see cref="BuildContext.Diagnostics"/>: it leaves there its current ones (and its
+    /// current summary lines in the summary, which starts empty). False when it cannot update in place (e.g. it has not
+    /// run yet): the engine then runs it whole (<see cref="IBuildStep.Execute"/>) and marks all its products changed.
     /// </summary>
-    void Update(BuildContext context, ProductChanges changes);
+    bool Update(BuildContext context, ProductChanges changes);
 }

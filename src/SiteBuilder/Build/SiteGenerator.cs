@@ -32,6 +32,7 @@ public sealed class SiteGenerator
         new StartSearchIndex(),
         new LoadLayouts(),
         new ApplyLayouts(),
+        new WriteSearchPage(),
         new BuildSearchIndex(),
         new WriteSiteFiles(),
         new WriteRedirects(),
@@ -57,7 +58,7 @@ public sealed class SiteGenerator
     /// <summary>Runs the build and returns the context too (for tools that need the pages, e.g. the preview server).</summary>
     public (BuildResult Result, BuildContext Context) Run(BuildOptions options)
     {
-        var context = new BuildContext(options);
+        var context = NewContext(options);
         // Must come before anything is written: a build replaces its output folder whole.
         if (!options.DryRun && Safety.OutputLocation.Problem(options.SourceDir, options.ResolvedOutputDir) is { } outputProblem)
         {
@@ -69,8 +70,6 @@ public sealed class SiteGenerator
         // folder that CommitSite swaps in, and that is deleted when the build does not get there.
         using var staging = options.DryRun ? null : new Output.StagingOutput(options.ResolvedOutputDir);
         if (staging is not null) context.Set(BuildProducts.Output, staging);
-        // A bad value is an SB00xx error: the loop below stops after LoadConfig, before anything is written.
-        context.BuildDate = SourceDateEpoch.Resolve(options.SourceDateEpoch, context.Diagnostics);
 
         for (int index = 0; index < _steps.Count; index++)
         {
@@ -79,12 +78,25 @@ public sealed class SiteGenerator
             var watch = Stopwatch.StartNew();
             context.Execute(step);
             context.Timings.Add((step.Name, watch.Elapsed));
-            // Configuration errors make everything after them noise.
-            if (step.Produces.Contains(BuildProducts.Config) && context.Diagnostics.ToSortedList().Any(d => d.IsConfigurationError))
-                break;
+            if (StopsAfter(step, context.Diagnostics)) break;
         }
         return (Result(context, options), context);
     }
+
+    /// <summary>
+    /// A context for one build (or for the preview's engine, kept between runs), with its build date: the one place
+    /// <c>SOURCE_DATE_EPOCH</c> is resolved. A bad value is an SB00xx error: the build stops after LoadConfig.
+    /// </summary>
+    internal static BuildContext NewContext(BuildOptions options)
+    {
+        var context = new BuildContext(options);
+        context.BuildDate = SourceDateEpoch.Resolve(options.SourceDateEpoch, context.Diagnostics);
+        return context;
+    }
+
+    /// <summary>True when the build stops after <paramref name="step"/>: it made the configuration and there are configuration errors, which make everything after them noise.</summary>
+    internal static bool StopsAfter(IBuildStep step, DiagnosticBag diagnostics) =>
+        step.Produces.Contains(BuildProducts.Config) && diagnostics.ToSortedList().Any(d => d.IsConfigurationError);
 
     private static BuildResult Result(BuildContext context, BuildOptions options) => new(
         context.Diagnostics.ToSortedList(),

@@ -63,6 +63,11 @@ public sealed class RazorLightLayoutRenderer : ILayoutRenderer
     /// </summary>
     public bool IsStopped => _stopped is not null;
 
+    /// <summary>True once a layout problem reported once (see <see cref="IsReportedOnce"/>) was met: it names the first page that met it.</summary>
+    public bool HasReportedOnce => !_reported.IsEmpty || _notFound;
+
+    private volatile bool _notFound;
+
     /// <summary>The compiled templates, once the first render has needed them.</summary>
     internal CompiledLayouts? Compiled => _engine.IsValueCreated ? _engine.Value.Compiled : null;
 
@@ -118,6 +123,7 @@ public sealed class RazorLightLayoutRenderer : ILayoutRenderer
             if (inner is TemplateNotFoundException)
             {
                 // A name computed at run time (constant names are checked before anything renders).
+                _notFound = true;
                 diagnostics.Error(DiagnosticCodes.LayoutNotFound, at, $"{inner.Message} (rendering {page.Path})", page);
                 return false;
             }

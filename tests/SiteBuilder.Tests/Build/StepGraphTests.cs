@@ -25,7 +25,7 @@ public sealed class StepGraphTests
         Assert.Equal(
         [
             "step 'ApplyLayouts' reads 'Layouts', which no step produces",
-            "step 'BuildSearchIndex' reads 'Layouts', which no step produces",
+            "step 'WriteSearchPage' reads 'Layouts', which no step produces",
             "step 'WriteSiteFiles' reads 'Layouts', which no step produces",
         ], ex.Problems);
         Assert.StartsWith("invalid build step list: step 'ApplyLayouts' reads 'Layouts'", ex.Message);

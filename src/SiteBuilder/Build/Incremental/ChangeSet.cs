@@ -21,6 +21,9 @@ public sealed class ChangeSet
     /// <summary>True when a theme asset under <c>layouts/assets/</c> changed.</summary>
     public bool ThemeAssets { get; private set; }
 
+    /// <summary>Every path kept (those the build reads), relative to the source folder with <c>/</c>: the sources' changes for the engine.</summary>
+    public SortedSet<string> Paths { get; } = new(StringComparer.Ordinal);
+
     /// <summary>True when nothing the build reads changed.</summary>
     public bool IsEmpty => !Config && Pages.Count == 0 && !PageAssets && Layouts.Count == 0 && !SharedLayout && !ThemeAssets;
 
@@ -35,15 +38,22 @@ public sealed class ChangeSet
     /// <summary>Adds one changed path.</summary>
     public void Add(string path)
     {
+        if (Sort(path) is { } kept) Paths.Add(kept);
+    }
+
+    // Records one path in the flags and sets; returns it normalised when the build reads it, null when it is ignored.
+    private string? Sort(string path)
+    {
         string p = path.Replace('\\', '/').TrimStart('/');
         // Hidden files (editor swap files, .DS_Store) are never read by the build.
-        if (p.Split('/').Any(part => part.StartsWith('.'))) return;
+        if (p.Split('/').Any(part => part.StartsWith('.'))) return null;
         if (p == "site.yml") Config = true;
         else if (p.StartsWith("pages/", StringComparison.Ordinal))
         {
             string rel = p["pages/".Length..];
             if (rel.EndsWith(".md", StringComparison.OrdinalIgnoreCase)) Pages.Add(rel);
             else if (rel.Length > 0 && !rel.EndsWith('~')) PageAssetPaths.Add(rel);
+            else return null;
         }
         else if (p == "pages") PageAssetPaths.Add("");
         else if (p.StartsWith("layouts/assets/", StringComparison.Ordinal)) ThemeAssets = true;
@@ -51,10 +61,12 @@ public sealed class ChangeSet
         {
             string name = p["layouts/".Length..^".cshtml".Length];
             // Only top-level templates are layouts; the others cannot be named by a page.
-            if (name.Contains('/')) return;
+            if (name.Contains('/')) return null;
             if (name.StartsWith('_')) SharedLayout = true;
             else Layouts.Add(name);
         }
         else if (p == "layouts") SharedLayout = true;
+        else return null;
+        return p;
     }
 }

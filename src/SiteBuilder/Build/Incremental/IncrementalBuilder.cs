@@ -1,99 +1,26 @@
-using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Diagnostics.CodeAnalysis;
 using SiteBuilder.Build.Steps;
-using SiteBuilder.Content;
 using SiteBuilder.Diagnostics;
-using SiteBuilder.Layouts;
-using SiteBuilder.Linking;
 using SiteBuilder.Output;
-using SiteBuilder.Search;
 
 namespace SiteBuilder.Build.Incremental;
 
 /// <summary>
-/// Keeps a built site in memory and rebuilds only what a change affects, producing exactly what the full
-/// build (<see cref="SiteGenerator.DefaultSteps"/>) produces. Markdown is parsed again only for the changed
-/// files. A text edit that leaves the front matter alone is applied in place; any other change re-runs the
-/// cheap whole-site steps (AssemblePages, ValidateSections, GenerateIndexPages, MapStatswikiUrls) and, after
-/// rendering, WriteRedirects. Links are resolved again (with ResolveLinks' own per-page method, over the links
-/// the parse kept) only where a target, a title, a child list or the statswiki map may have changed;
-/// models are computed for the pages that can show a changed page, and only those whose model actually
-/// changed go through Razor again. The search index is built on a background task (see
-/// <see cref="CompleteDeferred"/>); the orphan report only on demand (<see cref="Summary"/>).
+/// The preview's build: the engine's steps (<see cref="SiteGenerator.DefaultSteps"/>) run by a <see cref="StepEngine"/>
+/// that keeps its products between edits, so that an edit re-runs only what it reaches and the site equals what the full
+/// build makes. This class only turns changed files into a change set, publishes snapshots of the files, and leaves the
+/// search index to a background task (<see cref="BackgroundSearchIndex"/>; <see cref="CompleteDeferred"/> waits for it).
 /// Not thread-safe: one caller drives it (the preview server's rebuild loop).
 /// </summary>
-public sealed partial class IncrementalBuilder
+public sealed class IncrementalBuilder
 {
     private readonly BuildOptions _options;
-    private readonly string _sourceDir;
-
-    private SiteConfig _config = new();
-    private HashSet<string> _sourceDocuments = new(StringComparer.Ordinal);
-    private IReadOnlyList<Diagnostic> _configDiagnostics = [];
-    private IReadOnlyList<Diagnostic> _siteDiagnostics = [];
-    private IReadOnlyList<Diagnostic> _layoutSetDiagnostics = [];
-    // Every page file by path under pages/, drafts included (their parse problems are reported too).
-    private readonly Dictionary<string, Page> _all = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, PageState> _state = new(StringComparer.Ordinal);
-    private List<Page> _active = [];
-    private PageTree _tree = PageTree.Build([]);
-    private List<string> _pageAssets = [];
-    private Dictionary<string, string> _lastUpdated = new(StringComparer.Ordinal);
-
-    private LayoutSet? _layouts;
-    private RazorLightLayoutRenderer? _sharedRenderer;
-    // A layout whose own template changed gets a fresh renderer; the others keep their compiled templates.
-    private readonly Dictionary<string, RazorLightLayoutRenderer> _layoutRenderers = new(StringComparer.Ordinal);
-    // ApplyLayouts' record of the renders (fingerprints, problems, compile errors kept until a layout's renderer changes).
-    private PageRenders _renders = new();
-
-    private readonly List<(string Phase, TimeSpan Elapsed)> _timings = [];
-    private TimeSpan _lapStart;
-
-    private TimeSpan _gcPauseAtStart;
-
-    private void Lap(Stopwatch watch, string phase)
-    {
-        _timings.Add((phase, watch.Elapsed - _lapStart));
-        _lapStart = watch.Elapsed;
-    }
-
-    private void StartTimings()
-    {
-        _timings.Clear();
-        _lapStart = TimeSpan.Zero;
-        _gcPauseAtStart = GC.GetTotalPauseDuration();
-    }
-
-    private readonly PreviewOutput _output = new();
-    private ConcurrentDictionary<string, byte[]> _outputs => _output.Files;
-    private ConcurrentDictionary<string, bool> _dirty => _output.Dirty;
-    private bool _publishAll = true;
-    private ImmutableDictionary<string, byte[]> _published = ImmutableDictionary.Create<string, byte[]>(StringComparer.Ordinal);
-    // Reused while the tree, the assets and every page's ids stay the same (building one costs ~30 ms at 10 000 pages).
-    // ResolveLinks' product, kept between edits: every page's links, problems and backlinks.
-    private LinkGraph? _links;
-    private Dictionary<string, Page> _activeByRel = new(StringComparer.Ordinal);
-
-    private void SetOutput(string path, byte[] bytes) => _output.Replace(path, bytes);
-
-    private bool RemoveOutput(string path) => _output.Remove(path);
-    private StatswikiUrlMap _statswiki = StatswikiUrlMap.Empty;
-    private string _statswikiSignature = "";
-    private HashSet<string> _searchPaths = new(StringComparer.Ordinal);
-    private IReadOnlyList<Diagnostic> _searchDiagnostics = [];
-    private List<string> _searchSummary = [];
-    // The search index is built on a background task, one at a time: a request that arrives while one runs
-    // waits in _searchQueued (the newest wins), and a build applies only if no newer request or full rebuild came.
-    private readonly object _searchLock = new();
-    private readonly object _publishLock = new();
-    private Task? _searchTask;
-    private int _searchGeneration;
-    private (IReadOnlyList<SearchDocument> Documents, SearchOptions Options, int Generation)? _searchQueued;
-    private HashSet<string> _themeAssetPaths = new(StringComparer.Ordinal);
-    private readonly Safety.SourceTree _source;
+    private readonly IReadOnlyList<IBuildStep> _steps;
+    private readonly IBuildStep _startSearchIndex;
+    private StepEngine? _engine;
+    private PreviewOutput _output = new();
+    private SnapshotPublisher _publisher;
+    private BackgroundSearchIndex _search;
 
     /// <summary>
     /// Creates a builder for the engine's steps (<see cref="SiteGenerator.DefaultSteps"/>, or the given ones); nothing is
@@ -104,78 +31,44 @@ public sealed partial class IncrementalBuilder
     {
         _steps = steps ?? SiteGenerator.DefaultSteps();
         StepGraph.Check(_steps);
-        CheckAddedSteps();
-        _assembly = StepGraph.Affected(_steps.TakeWhile(s => s is not ResolveLinks).Where(s => !IsAdded(s)).ToList(), [BuildProducts.ParsedPages]).Steps;
-        _options = options;
-        _sourceDir = Path.GetFullPath(options.SourceDir);
-        _source = new Safety.SourceTree(_sourceDir);
+        CheckAddedSteps(_steps);
+        _startSearchIndex = _steps.OfType<StartSearchIndex>().Single();
+        // A preview is kept in memory and never committed: files are served from the published snapshots.
+        _options = options with { DryRun = true };
+        _publisher = new SnapshotPublisher(_output);
+        _search = new BackgroundSearchIndex(_options, _output, _publisher);
     }
 
     /// <summary>The last successfully built site (empty before the first success).</summary>
-    public SiteSnapshot Current { get; private set; } = SiteSnapshot.Empty;
+    public SiteSnapshot Current => _publisher.Current;
 
     /// <summary>The result of the last rebuild, or null before the first.</summary>
     public IncrementalResult? Last { get; private set; }
+
+    /// <summary>True while the search index of the last edit is still being built in the background.</summary>
+    public bool HasDeferredWork => _search.Running;
+
+    // The search index is built by the background task instead (it reads the pages as an edit left them); CommitSite
+    // writes a folder, and the preview publishes snapshots.
+    private static bool RunsInEngine(IBuildStep step) => step is not (StartSearchIndex or BuildSearchIndex or CommitSite);
 
     /// <summary>Builds the whole site from scratch (the first build, and after <c>site.yml</c> changes).</summary>
     public IncrementalResult Rebuild()
     {
         var watch = Stopwatch.StartNew();
-        StartTimings();
-        _all.Clear();
-        _state.Clear();
-        _active = [];
-        _tree = PageTree.Build([]);
-        _outputs.Clear();
-        _dirty.Clear();
-        _publishAll = true;
-        _links = null;
-        _activeByRel = new Dictionary<string, Page>(StringComparer.Ordinal);
-        _themeAssetPaths.Clear();
-        _statswiki = StatswikiUrlMap.Empty;
-        _statswikiSignature = "";
-        _searchPaths.Clear();
-        _searchDiagnostics = [];
-        _searchSummary = [];
-        lock (_searchLock)
-        {
-            // A background index of the old site must not land in the new one.
-            _searchGeneration++;
-            _searchQueued = null;
-        }
-        _searchRequested = null;
-        _siteDiagnostics = [];
-        _renders = new PageRenders();
-        _layoutRenderers.Clear();
-        _records.Clear();
-
-        var progress = _options.Progress;
-        const int steps = 5;
-        progress?.Report(new BuildProgress(nameof(LoadConfig), 0, steps));
-        var context = NewContext();
-        context.Execute(new LoadConfig());
-        _config = context.Config;
-        _configDiagnostics = context.Diagnostics.ToSortedList();
-        // Configuration errors make everything after them noise (as in SiteGenerator).
-        if (_configDiagnostics.Any(d => d.IsConfigurationError))
-            return Finish(watch, full: true, [], []);
-
-        progress?.Report(new BuildProgress(nameof(DiscoverPages), 1, steps));
-        context.Execute(new DiscoverPages());
-        _pageAssets = context.PageAssets.ToList();
-        var pages = context.Pages.ToList();
-        progress?.Report(new BuildProgress(nameof(ParsePages), 2, steps));
-        Parse(pages);
-        progress?.Report(new BuildProgress(nameof(ReadGitHistory), 3, steps));
-        context.Execute(new ReadGitHistory());
-        _gitHistory = context.Get(BuildProducts.GitHistory);
-        _lastUpdated = new Dictionary<string, string>(context.LastUpdated, StringComparer.Ordinal);
-        LoadLayouts(newRenderers: true);
-        Lap(watch, "Read");
-
-        progress?.Report(new BuildProgress("AssembleAndRender", 4, steps));
-        var changed = pages.ToDictionary(p => p.RelativePath, _ => (Page?)null, StringComparer.Ordinal);
-        return Process(watch, changed, new Work { AllModels = true, SiteFiles = true, RelinkBroken = true, Full = true });
+        var gcPause = GC.GetTotalPauseDuration();
+        _search.Cancel();
+        // The published site stays until the new one succeeds.
+        var previous = _publisher.Current;
+        _output = new PreviewOutput();
+        _publisher = new SnapshotPublisher(_output, previous);
+        _search = new BackgroundSearchIndex(_options, _output, _publisher);
+        _engine = new StepEngine(_options, _steps, _output, RunsInEngine);
+        var changes = new ProductChanges();
+        changes.MarkAll(BuildProducts.Sources);
+        _engine.Run(changes);
+        if (!_engine.Stopped) _search.BuildNow(_engine.Context);
+        return Finish(watch, gcPause, full: true);
     }
 
     /// <summary>
@@ -188,356 +81,17 @@ public sealed partial class IncrementalBuilder
     public IncrementalResult Update(ChangeSet changes)
     {
         // A configuration error stopped the last rebuild before the pages were read: there is nothing to update.
-        if (changes.Config || Last is null || _layouts is null || _configDiagnostics.Any(d => d.IsConfigurationError)) return Rebuild();
-        var watch = Stopwatch.StartNew();
-        StartTimings();
-        var work = new Work();
-        // Editors write temporary files beside the page (sed, vim's 4913) and delete them at once: a path
-        // that neither exists now nor was an asset before changes nothing.
-        string pagesDir = Path.Combine(_sourceDir, "pages");
-        changes.PageAssetPaths.RemoveWhere(rel => rel.Length > 0 && !Path.Exists(Path.Combine(pagesDir, rel)) &&
-                                                  !_pageAssets.Contains(rel) && !_pageAssets.Any(a => a.StartsWith(rel + "/", StringComparison.Ordinal)) &&
-                                                  !_all.Keys.Any(k => k.StartsWith(rel + "/", StringComparison.Ordinal)));
+        if (changes.Config || Last is null || _engine is not { Stopped: false } engine) return Rebuild();
         if (changes.IsEmpty) return Last;
-
-        if (changes.SharedLayout || changes.Layouts.Count > 0 || changes.ThemeAssets)
-        {
-            LoadLayouts(newRenderers: changes.SharedLayout);
-            work.LayoutsChanged = true;
-            if (changes.SharedLayout) work.AllModels = work.ForceRender = true;
-            foreach (string name in changes.Layouts)
-            {
-                _layoutRenderers[name] = new RazorLightLayoutRenderer(_layouts, trustLayouts: _options.TrustLayouts, renderTimeLimit: _options.LayoutRenderTimeLimit);
-                _renders.ForgetCompileProblems(name);
-                work.ForcedLayouts.Add(name);
-            }
-            // The 404 page is rendered through a layout too.
-            work.SiteFiles |= changes.SharedLayout || changes.Layouts.Count > 0;
-        }
-        // A template that does not compile is reported once, naming the first page (in URL order) that uses it, as in
-        // the full build; a page edit can change which page that is. While one fails, every page renders again.
-        // So after a render stopped by a limit (which stops every later render of its renderer), whatever changed: the
-        // change may be the fix, and a full build renders every page afresh.
-        bool stopped = _sharedRenderer?.IsStopped == true || _layoutRenderers.Values.Any(r => r.IsStopped);
-        if (stopped || ((changes.Pages.Count > 0 || changes.PageAssets) && _renders.HasCompileProblems))
-        {
-            LoadLayouts(newRenderers: true);
-            work.AllModels = work.ForceRender = work.SiteFiles = work.LayoutsChanged = true;
-        }
-        if (changes.PageAssets)
-        {
-            var context = NewContext();
-            context.Execute(new DiscoverPages());
-            _pageAssets = context.PageAssets.ToList();
-            work.SiteFiles = work.RelinkBroken = true;
-            // A folder event (moved, deleted) names no page: compare the pages on disk with the known ones.
-            var onDisk = context.Pages.Select(p => p.RelativePath).ToHashSet(StringComparer.Ordinal);
-            changes.Pages.UnionWith(onDisk.Where(rel => !_all.ContainsKey(rel)));
-            changes.Pages.UnionWith(_all.Keys.Where(rel => !onDisk.Contains(rel)));
-        }
-
-        var changed = new Dictionary<string, Page?>(StringComparer.Ordinal);
-        var reparse = new List<Page>();
-        foreach (string rel in changes.Pages)
-        {
-            changed[rel] = _all.GetValueOrDefault(rel);
-            if (_source.Check("pages/" + rel).Kind == Safety.SourceEntryKind.File) reparse.Add(new Page(rel));
-            else if (_state.Remove(rel))
-                _all.Remove(rel);
-        }
-        Parse(reparse);
-        Lap(watch, "Parse");
-        return Process(watch, changed, work);
-    }
-
-    private sealed class Work
-    {
-        public bool AllModels { get; set; }
-        public bool ForceRender { get; set; }
-        public bool SiteFiles { get; set; }
-        public bool RelinkBroken { get; set; }
-        public bool Full { get; init; }
-        public bool LayoutsChanged { get; set; }
-        public HashSet<string> ForcedLayouts { get; } = new(StringComparer.Ordinal);
-    }
-
-    private BuildContext NewContext()
-    {
-        var context = new BuildContext(_options);
-        context.Set(BuildProducts.Config, _config);
-        context.BuildDate = SourceDateEpoch.Resolve(_options.SourceDateEpoch, context.Diagnostics);
-        return context;
-    }
-
-    private void LoadLayouts(bool newRenderers)
-    {
-        var bag = new DiagnosticBag();
-        _layouts = LayoutSet.Load(_source, bag);
-        _layoutSetDiagnostics = bag.ToSortedList();
-        if (newRenderers || _sharedRenderer is null)
-        {
-            _sharedRenderer = new RazorLightLayoutRenderer(_layouts, trustLayouts: _options.TrustLayouts, renderTimeLimit: _options.LayoutRenderTimeLimit);
-            _layoutRenderers.Clear();
-            _renders.ForgetCompileProblems(null);
-        }
-        foreach (string path in _themeAssetPaths) RemoveOutput(path);
-        _themeAssetPaths = new HashSet<string>(_layouts.Assets.Keys, StringComparer.Ordinal);
-        foreach (var (path, bytes) in _layouts.Assets) SetOutput(path, bytes);
-    }
-
-    private RazorLightLayoutRenderer RendererFor(string layout) => _layoutRenderers.GetValueOrDefault(layout) ?? _sharedRenderer!;
-
-    /// <summary>Reads and parses pages with the ParsePages step, and remembers what link resolution needs.</summary>
-    private void Parse(List<Page> pages)
-    {
-        if (pages.Count == 0) return;
-        var context = NewContext();
-        context.Set(BuildProducts.SourceFiles, new SourceFiles(pages, _pageAssets));
-        context.Execute(new ParsePages());
-        var byPath = context.Diagnostics.ToSortedList().ToLookup(d => d.Location.Path, StringComparer.Ordinal);
-        foreach (var page in pages)
-        {
-            _all[page.RelativePath] = page;
-            _state[page.RelativePath] = new PageState { Parse = byPath[page.SourcePath].ToList() };
-        }
-    }
-
-    private IncrementalResult Process(Stopwatch watch, Dictionary<string, Page?> changed, Work work)
-    {
-        var oldActive = _activeByRel;
-        // In place: every changed page keeps its URL, draft state, layout, aliases and what other pages show
-        // of it (the usual edit of a page's text). The tree, kinds and layouts then stay as they are.
-        bool inPlace = !work.Full && !work.RelinkBroken && changed.All(kv =>
-            kv.Value is { } old && oldActive.GetValueOrDefault(kv.Key) == old &&
-            _all.TryGetValue(kv.Key, out var now) && SameShape(old, now));
-        Dictionary<string, Page> active;
-        bool statswikiChanged = false;
-        if (inPlace)
-        {
-            var pages = new List<Page>();
-            foreach (var (rel, old) in changed)
-            {
-                var now = _all[rel];
-                (old!.FrontMatterSource, old.FrontMatter, old.Body) = (now.FrontMatterSource, now.FrontMatter, now.Body);
-                _all[rel] = old;
-                pages.Add(old);
-            }
-            // Only the changed entries need their schema checked again.
-            var context = NewContext();
-            context.Set(BuildProducts.AssembledPages, new SitePages(pages, _tree));
-            context.Execute(new ValidateSections());
-            var paths = pages.Select(p => p.SourcePath).ToHashSet(StringComparer.Ordinal);
-            _siteDiagnostics = _siteDiagnostics.Where(d => !(paths.Contains(d.Location.Path) && d.Code.StartsWith("SB02", StringComparison.Ordinal)))
-                .Concat(context.Diagnostics.ToSortedList()).ToList();
-            active = oldActive;
-        }
-        else
-        {
-            // The whole-site steps the parsed pages reach before the links are resolved, in the engine's order (AssemblePages
-            // to MapStatswikiUrls): they decide URLs, tree, kinds, layouts and the statswiki map, in one cheap pass over the
-            // pages' front matter.
-            var context = NewContext();
-            context.Set(BuildProducts.ParsedPages, _all.Values.Where(p => _options.IncludeDrafts || !p.FrontMatter.Draft)
-                .OrderBy(p => p.RelativePath, StringComparer.Ordinal).ToList());
-            foreach (var step in _assembly) context.Execute(step);
-            _siteDiagnostics = context.Diagnostics.ToSortedList();
-            _tree = context.Tree;
-            _active = context.Pages.ToList();
-            active = _active.ToDictionary(p => p.RelativePath, StringComparer.Ordinal);
-            _activeByRel = active;
-            _statswiki = context.StatswikiMap;
-            string signature = string.Join('\n', _statswiki.Mappings.Select(m => $"{m.Url} {m.Page.Url} {m.Page.Title} {m.Declared}"));
-            statswikiChanged = signature != _statswikiSignature;
-            _statswikiSignature = signature;
-        }
-        Lap(watch, "Assemble");
-
-        var added = inPlace ? [] : _active.Where(p => !oldActive.ContainsKey(p.RelativePath)).ToList();
-        var removed = inPlace ? [] : oldActive.Values.Where(p => !active.ContainsKey(p.RelativePath)).ToList();
-        bool structural = added.Count > 0 || removed.Count > 0;
-
-        var faceChanged = new List<Page>();
-        foreach (var (rel, old) in changed)
-        {
-            if (old is null || !oldActive.ContainsKey(rel) || !active.TryGetValue(rel, out var now)) continue;
-            // Entries show their fields in their section's table and in the generated pages, so any front-matter edit counts.
-            if (Face(old) != Face(now) || old.FrontMatterSource != now.FrontMatterSource) faceChanged.Add(now);
-        }
-
-        // What changed, in the products' terms: the pages re-parsed; the page set when not in place (with the pages
-        // added, gone or with other front matter, which ApplyLayouts finds the viewers of); the assets; the statswiki map.
-        var changes = new ProductChanges();
-        changes.Mark(BuildProducts.ParsedPages, changed.Keys);
-        if (work.Full) changes.MarkAll(BuildProducts.Pages);
-        else if (!inPlace) changes.Mark(BuildProducts.Pages, faceChanged.Concat(added).Concat(removed).Select(p => p.Url));
-        if (work.RelinkBroken) changes.Mark(BuildProducts.SourceFiles, []);
-        if (statswikiChanged) changes.Mark(BuildProducts.StatswikiMap, []);
-        Lap(watch, "Compare");
-        var linkContext = NewContext();
-        linkContext.Set(BuildProducts.SourceFiles, new SourceFiles([], _pageAssets));
-        linkContext.Set(BuildProducts.Pages, new SitePages(_active, _tree));
-        linkContext.Set(BuildProducts.StatswikiMap, _statswiki);
-        if (_links is not null) linkContext.Set(BuildProducts.LinkGraph, _links);
-        linkContext.Update(_steps.OfType<ResolveLinks>().Single(), changes);
-        _links = linkContext.Get(BuildProducts.LinkGraph);
-        Lap(watch, "ResolveLinks");
-
-        // Page models link cited sources to their statswiki mirror: a new map may change any of them (LoadLayouts' factory).
-        if (work.AllModels || statswikiChanged) changes.MarkAll(BuildProducts.Pages);
-        if (work.ForceRender) changes.MarkAll(BuildProducts.Layouts);
-        else if (work.ForcedLayouts.Count > 0) changes.Mark(BuildProducts.Layouts, work.ForcedLayouts);
-        work.SiteFiles |= structural || faceChanged.Any(p => p.Parent is null || p.Parent == _tree.Root);
-        // WriteSiteFiles publishes the source documents the pages cite: again when that set changes.
-        var documents = _active.SelectMany(p => p.FrontMatter.Sources).Select(s => s.Document).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        if (!documents.SetEquals(_sourceDocuments)) (work.SiteFiles, _sourceDocuments) = (true, documents);
-
-        Lap(watch, "Dependents");
-        var layoutContext = NewContext();
-        layoutContext.Set(BuildProducts.Pages, new SitePages(_active, _tree));
-        layoutContext.Set(BuildProducts.GitHistory, _gitHistory);
-        layoutContext.Set(BuildProducts.Layouts, new SiteLayouts(_layouts!, new RendererByLayout(this), new PageModelFactory(_config, _tree, _statswiki)));
-        layoutContext.Set(BuildProducts.Renders, _renders);
-        layoutContext.Set(BuildProducts.Output, _output);
-        layoutContext.Update(_steps.OfType<ApplyLayouts>().Single(), changes);
-        var rendered = _renders.Rendered.ToList();
-        var removedOutputs = _renders.Removed.ToList();
-        Lap(watch, "ApplyLayouts");
-        RunWholeSiteSteps(watch, work, ChangedProducts(work, inPlace, pagesChanged: changed.Count > 0, linksChanged: changes.Keys(BuildProducts.LinkGraph).Count > 0, statswikiChanged, structural));
-        // The search index (seconds at 10 000 pages) is the one whole-site product kept off an edit's critical
-        // path: the edit is published without it and the index follows from a background task, which the
-        // next edits never wait for (CompleteDeferred waits for it). The first build is complete at once.
-        // The search page itself is one Razor render and follows the layouts and sections at once.
-        if (work.Full || !inPlace || work.SiteFiles || work.ForceRender || work.ForcedLayouts.Contains("page")) WriteSearchPage();
-        if (work.Full || changed.Count > 0 || work.SiteFiles) RequestSearchIndex(background: !work.Full);
-        Lap(watch, "SearchIndex");
-        return Finish(watch, work.Full, rendered, removedOutputs);
-    }
-
-
-    /// <summary>True when a re-parsed page can replace the old one in place (see Process).</summary>
-    private static bool SameShape(Page old, Page now) =>
-        Face(old) == Face(now) && old.FrontMatter.Draft == now.FrontMatter.Draft && old.FrontMatter.Layout == now.FrontMatter.Layout &&
-        old.FrontMatter.Aliases.SequenceEqual(now.FrontMatter.Aliases) && (old.Body is null) == (now.Body is null) &&
-        // Labels, fields, statswiki addresses and anchors feed the generated pages, the statswiki map and the stubs.
-        old.FrontMatterSource == now.FrontMatterSource;
-
-
-    /// <summary>What a page shows of itself on other pages: sidebars, child lists, breadcrumbs, backlinks.</summary>
-    private static (string Title, string? Description, int Weight) Face(Page page) =>
-        (page.Title, page.FrontMatter.Description, page.FrontMatter.Weight);
-
-
-    /// <summary>The search page, through the BuildSearchIndex step's renderer.</summary>
-    private void WriteSearchPage()
-    {
-        var context = NewContext();
-        BuildSearchIndex.WriteSearchPage(context, new SiteLayouts(_layouts!, RendererFor("page"), new PageModelFactory(_config, _tree, _statswiki)));
-        foreach (var (path, file) in FilesOf(context))
-            if (!_outputs.TryGetValue(path, out byte[]? old) || !old.AsSpan().SequenceEqual(file)) SetOutput(path, file);
-        _searchPageDiagnostics = context.Diagnostics.ToSortedList();
-    }
-
-    private IReadOnlyList<Diagnostic> _searchPageDiagnostics = [];
-
-    /// <summary>The files a step added to one of this builder's contexts (always in memory: see <see cref="NewContext"/>).</summary>
-    private static System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> FilesOf(BuildContext context) => ((MemoryOutput)context.Output).Files;
-
-    /// <summary>Builds the search index of the current pages: now, or on the background task.</summary>
-    private void RequestSearchIndex(bool background)
-    {
-        var context = NewContext();
-        context.Set(BuildProducts.Pages, new SitePages(_active, _tree));
-        // Captured now, on the caller's thread: the pages change under later edits.
-        var documents = BuildSearchIndex.Documents(context);
-        var options = BuildSearchIndex.Options(context);
-        if (background)
-        {
-            // Started by Finish, once this rebuild's result (which decides whether the index may publish) is known.
-            _searchRequested = (documents, options);
-            return;
-        }
-        lock (_searchLock)
-        {
-            ++_searchGeneration;
-            _searchQueued = null;
-            _searchRequested = null;
-            ApplySearchIndex(SearchIndexWriter.Build(documents, options), options, publish: false);
-        }
-    }
-
-    private (IReadOnlyList<SearchDocument> Documents, SearchOptions Options)? _searchRequested;
-
-    private void StartSearchIndex(IReadOnlyList<SearchDocument> documents, SearchOptions options)
-    {
-        lock (_searchLock)
-        {
-            int generation = ++_searchGeneration;
-            if (_searchTask is { IsCompleted: false })
-            {
-                _searchQueued = (documents, options, generation);
-                return;
-            }
-            _searchTask = Task.Run(() => BuildSearchIndexInBackground(documents, options, generation));
-        }
-    }
-
-    private void BuildSearchIndexInBackground(IReadOnlyList<SearchDocument> documents, SearchOptions options, int generation)
-    {
-        while (true)
-        {
-            var result = SearchIndexWriter.Build(documents, options);
-            lock (_searchLock)
-            {
-                if (_searchQueued is { } next)
-                {
-                    (documents, options, generation) = next;
-                    _searchQueued = null;
-                    continue;
-                }
-                if (generation == _searchGeneration) ApplySearchIndex(result, options, publish: true);
-                return;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Takes a built index into the outputs through the BuildSearchIndex step. From the background, the files
-    /// are also published at once (as a new version) when the site is in a good state; otherwise they wait,
-    /// marked changed, for the next successful rebuild.
-    /// </summary>
-    private void ApplySearchIndex(SearchIndexResult result, SearchOptions options, bool publish)
-    {
-        var context = NewContext();
-        BuildSearchIndex.AddIndex(context, result, options);
-        lock (_publishLock)
-        {
-            var touched = new HashSet<string>(_searchPaths, StringComparer.Ordinal);
-            touched.UnionWith(FilesOf(context).Keys);
-            foreach (string path in _searchPaths)
-                if (!FilesOf(context).ContainsKey(path)) RemoveOutput(path);
-            _searchPaths = FilesOf(context).Keys.ToHashSet(StringComparer.Ordinal);
-            foreach (var (path, file) in FilesOf(context))
-                if (!_outputs.TryGetValue(path, out byte[]? old) || !old.AsSpan().SequenceEqual(file)) SetOutput(path, file);
-            _searchDiagnostics = context.Diagnostics.ToSortedList();
-            _searchSummary = context.Summary.ToList();
-            if (!publish || Last is not { Succeeded: true } || _searchDiagnostics.Any(d => d.IsError || (_options.Strict && d.FailsStrict))) return;
-            var builder = _published.ToBuilder();
-            // Only the index's own files: an edit may be half-way through changing the others.
-            foreach (string path in touched)
-            {
-                if (_outputs.TryGetValue(path, out byte[]? bytes)) builder[path] = bytes;
-                else builder.Remove(path);
-                _dirty.TryRemove(path, out _);
-            }
-            _published = builder.ToImmutable();
-            Current = new SiteSnapshot(Current.Version + 1, _published);
-        }
-    }
-
-    /// <summary>True while the search index of the last edit is still being built in the background.</summary>
-    public bool HasDeferredWork
-    {
-        get { lock (_searchLock) return _searchTask is { IsCompleted: false }; }
+        var watch = Stopwatch.StartNew();
+        var gcPause = GC.GetTotalPauseDuration();
+        var products = new ProductChanges();
+        products.Mark(BuildProducts.Sources, changes.Paths);
+        engine.Run(products);
+        // Only editors' temporary files (written and deleted at once): nothing the site shows changed.
+        if (products.Products.All(p => p == BuildProducts.Sources)) return Last;
+        if (_startSearchIndex.Reads.Any(products.Changed)) _search.Request(engine.Context);
+        return Finish(watch, gcPause, full: false);
     }
 
     /// <summary>
@@ -548,92 +102,50 @@ public sealed partial class IncrementalBuilder
     public IncrementalResult CompleteDeferred()
     {
         if (Last is null) return Rebuild();
-        Task? task;
-        lock (_searchLock) task = _searchTask;
-        task?.GetAwaiter().GetResult();
-        var watch = Stopwatch.StartNew();
-        StartTimings();
-        Lap(watch, "SearchIndex");
-        return Finish(watch, full: false, [], []);
+        _search.Wait();
+        return Finish(Stopwatch.StartNew(), GC.GetTotalPauseDuration(), full: false, ran: false);
     }
 
     /// <summary>
     /// The build summary lines a full build would print (statswiki links kept external, orphan pages, search
-    /// index size), computed on demand: the orphan report walks every page, which an edit need not pay for.
+    /// index size), in the order of the steps.
     /// </summary>
-    public IReadOnlyList<string> Summary()
-    {
-        // In the order of the steps, as a full build adds them.
-        var lines = new List<string>();
-        foreach (var step in _steps)
-        {
-            if (step is ResolveLinks)
-            {
-                var external = (_links?.Unmirrored ?? [])
-                    .OrderBy(u => u.Url, StringComparer.Ordinal).ThenBy(u => u.At).ToList();
-                if (external.Count == 0) continue;
-                lines.Add($"Statswiki links with no mirror here, kept external ({external.Count}):");
-                lines.AddRange(external.Select(u => $"  {u.Url} ({u.At})"));
-            }
-            else if (step is ReportOrphans)
-            {
-                var context = NewContext();
-                context.Set(BuildProducts.Pages, new SitePages(_active, _tree));
-                context.Execute(step);
-                lines.AddRange(context.Summary);
-            }
-            else if (step is BuildSearchIndex) lines.AddRange(_searchSummary);
-            else if (_records.TryGetValue(step, out var record)) lines.AddRange(record.Summary);
-        }
-        return lines;
-    }
+    public IReadOnlyList<string> Summary() =>
+        _engine?.Summary(step => step is BuildSearchIndex ? _search.Summary : []).ToList() ?? [];
 
-    private IncrementalResult Finish(Stopwatch watch, bool full, List<string> rendered, List<string> removed)
+    private IncrementalResult Finish(Stopwatch watch, TimeSpan gcPause, bool full, bool ran = true)
     {
+        var engine = _engine!;
         var bag = new DiagnosticBag();
-        foreach (var d in _configDiagnostics) bag.Add(d);
-        foreach (var d in _siteDiagnostics) bag.Add(d);
-        foreach (var d in _layoutSetDiagnostics) bag.Add(d);
-        foreach (var d in _searchDiagnostics) bag.Add(d);
-        foreach (var d in _searchPageDiagnostics) bag.Add(d);
-        foreach (var record in _records.Values)
-            foreach (var d in record.Diagnostics) bag.Add(d);
-        // One pass over the pages; almost all have no problem, so this stays cheap at 10 000 pages.
-        foreach (var state in _state.Values)
-            foreach (var d in state.Parse) bag.Add(d);
-        foreach (var d in _links?.Problems ?? []) bag.Add(d);
-        var layoutsInUse = _renders.HasCompileProblems
-            ? _active.Select(p => p.Layout).Append("404").Append("page").ToHashSet(StringComparer.Ordinal) : [];
-        foreach (var d in _renders.Problems(layoutsInUse)) bag.Add(d);
+        // A preview is not published: notes about publishing (no base_url, so no sitemap) would only repeat on every save.
+        foreach (var d in engine.Diagnostics().Where(d => d.Code != DiagnosticCodes.NoBaseUrl)) bag.Add(d);
+        foreach (var d in _search.Diagnostics) bag.Add(d);
         var diagnostics = bag.ToSortedList();
         bool ok = !diagnostics.Any(d => d.IsError) && (!_options.Strict || !diagnostics.Any(d => d.FailsStrict));
-        if (ok)
-        lock (_publishLock)
-        {
-            if (_publishAll) _published = _outputs.ToImmutableDictionary(StringComparer.Ordinal);
-            else
-            {
-                var builder = _published.ToBuilder();
-                foreach (string path in _dirty.Keys)
-                {
-                    if (_outputs.TryGetValue(path, out byte[]? bytes)) builder[path] = bytes;
-                    else builder.Remove(path);
-                }
-                _published = builder.ToImmutable();
-            }
-            _dirty.Clear();
-            _publishAll = false;
-            Current = new SiteSnapshot(Current.Version + 1, _published);
-        }
-        Lap(watch, "Publish");
+        var timings = ran ? engine.Timings.ToList() : [("SearchIndex", watch.Elapsed)];
+        var publish = Stopwatch.StartNew();
+        if (ok) _publisher.PublishChanged();
+        timings.Add(("Publish", publish.Elapsed));
         // Not a phase: how much of the time the garbage collector had every thread stopped.
-        _timings.Add(("(GC pauses)", GC.GetTotalPauseDuration() - _gcPauseAtStart));
-        Last = new IncrementalResult(diagnostics, ok, full, rendered, removed, _active.Count, watch.Elapsed, Current.Version, _timings.ToList());
-        if (_searchRequested is { } request)
-        {
-            _searchRequested = null;
-            StartSearchIndex(request.Documents, request.Options);
-        }
+        timings.Add(("(GC pauses)", GC.GetTotalPauseDuration() - gcPause));
+        var renders = engine.Context.Has(BuildProducts.Renders) ? engine.Context.Get(BuildProducts.Renders) : null;
+        bool rendered = ran && engine.Ran.Any(s => s is ApplyLayouts);
+        int pageCount = engine.Context.Has(BuildProducts.Pages) ? engine.Context.Get(BuildProducts.Pages).Pages.Count : 0;
+        Last = new IncrementalResult(diagnostics, ok, full, rendered ? renders?.Rendered ?? [] : [], rendered ? renders?.Removed ?? [] : [],
+            pageCount, watch.Elapsed, Current.Version, timings);
+        _search.Start(() => Last is { Succeeded: true });
         return Last;
+    }
+
+    // The steps of the default list are known to the preview; an added one may read any product but those it completes
+    // in the background, after an edit is shown (the search index, and so the whole output).
+    private static void CheckAddedSteps(IReadOnlyList<IBuildStep> steps)
+    {
+        var known = SiteGenerator.DefaultSteps().Select(s => s.GetType()).ToHashSet();
+        var problems = steps.Where(s => !known.Contains(s.GetType()))
+            .SelectMany(step => step.Reads.Where(p => p == BuildProducts.SearchIndex || p == BuildProducts.Output)
+                .Select(product => $"step '{step.Name}' reads '{product}', which the preview completes in the background; read the pages or links instead"))
+            .ToList();
+        if (problems.Count > 0) throw new InvalidStepListException(problems);
     }
 }

@@ -13,12 +13,18 @@ namespace SiteBuilder.Build;
 /// </summary>
 public static class BuildProducts
 {
+    /// <summary>
+    /// The source folder itself, which the first steps read from disk: made by no step, declared so that a change set
+    /// (the files edited, as paths relative to the source folder: <c>site.yml</c>, <c>pages/a.md</c>,
+    /// <c>layouts/page.cshtml</c>) is a change of a product like any other.
+    /// </summary>
+    public static readonly Product<string> Sources = new(nameof(Sources), ProductKind.Optional, () => "");
     /// <summary><c>site.yml</c> with the command line's overrides (LoadConfig).</summary>
     public static readonly Product<SiteConfig> Config = new(nameof(Config));
     /// <summary>The <c>.md</c> files under <c>pages/</c>, not yet read, and the other files there (DiscoverPages).</summary>
     public static readonly Product<SourceFiles> SourceFiles = new(nameof(SourceFiles));
     /// <summary>The pages read and parsed (front matter, Markdown body), drafts dropped (ParsePages).</summary>
-    public static readonly Product<IReadOnlyList<Page>> ParsedPages = new(nameof(ParsedPages));
+    public static readonly Product<ParsedPages> ParsedPages = new(nameof(ParsedPages));
     /// <summary>The Markdown pages with one URL each, their kinds, layouts and tree (AssemblePages).</summary>
     public static readonly Product<SitePages> AssembledPages = new(nameof(AssembledPages));
     /// <summary>Every page of the site, generated index and label pages included, and the tree (GenerateIndexPages).</summary>
@@ -45,7 +51,14 @@ public static class BuildProducts
 }
 
 /// <summary>The files DiscoverPages found under <c>pages/</c>: the pages (not yet read) and the other files, as paths under <c>pages/</c>.</summary>
-public sealed record SourceFiles(IReadOnlyList<Page> Pages, IReadOnlyList<string> Assets);
+public sealed record SourceFiles(IReadOnlyList<Page> Pages, IReadOnlyList<string> Assets)
+{
+    private HashSet<string>? _pages;
+
+    /// <summary>True when <paramref name="relativePath"/> (under <c>pages/</c>) is one of <see cref="Pages"/>.</summary>
+    public bool Lists(string relativePath) =>
+        (_pages ??= Pages.Select(p => p.RelativePath).ToHashSet(StringComparer.Ordinal)).Contains(relativePath);
+}
 
 /// <summary>A set of pages with unique URLs, in source order, and their tree.</summary>
 public sealed record SitePages(IReadOnlyList<Page> Pages, PageTree Tree);

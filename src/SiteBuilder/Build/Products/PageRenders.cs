@@ -33,6 +33,9 @@ public sealed class PageRenders
     /// <summary>The output paths the last update removed (pages gone from the site), sorted.</summary>
     public IReadOnlyList<string> Removed { get; internal set; } = [];
 
+    /// <summary>The theme assets last written (paths of the output).</summary>
+    public IReadOnlySet<string> Assets { get; internal set; } = new HashSet<string>();
+
     /// <summary>True while a layout's compile problems are kept (every page then renders again on the next edit: it may be the fix).</summary>
     public bool HasCompileProblems => !_compile.IsEmpty;
 

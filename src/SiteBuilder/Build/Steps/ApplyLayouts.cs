@@ -16,7 +16,8 @@ public sealed class ApplyLayouts : IIncrementalStep
     public string Name => nameof(ApplyLayouts);
 
     /// <inheritdoc/>
-    public IReadOnlyList<Product> Reads { get; } = [BuildProducts.Pages, BuildProducts.LinkGraph, BuildProducts.GitHistory, BuildProducts.Layouts];
+    // The statswiki map through the model factory (Layouts): models link cited sources to their mirror.
+    public IReadOnlyList<Product> Reads { get; } = [BuildProducts.Pages, BuildProducts.LinkGraph, BuildProducts.GitHistory, BuildProducts.StatswikiMap, BuildProducts.Layouts];
 
     /// <inheritdoc/>
     public IReadOnlyList<Product> Produces { get; } = [BuildProducts.Output, BuildProducts.Renders];
@@ -66,15 +67,19 @@ public sealed class ApplyLayouts : IIncrementalStep
     /// backlinks), those that can show a page named by the page set's (<see cref="Dependents"/>), every generated page
     /// when the page set changed (they are new objects), and every page when a whole product did. A page whose model has
     /// the fingerprint of its last render is skipped, unless its layout's template changed (the layouts' keys, or all).
-    /// Pages gone from the site lose their output (see <see cref="PageRenders.Removed"/>).
+    /// Pages gone from the site lose their output (see <see cref="PageRenders.Removed"/>). The output's changes name the
+    /// paths that appeared or went (not those rewritten).
     /// </summary>
-    public void Update(BuildContext context, ProductChanges changes)
+    public bool Update(BuildContext context, ProductChanges changes)
     {
         var (layouts, renderer, factory) = context.Get(BuildProducts.Layouts);
         var (pages, tree) = context.Get(BuildProducts.Pages);
         var lastUpdated = context.Get(BuildProducts.GitHistory).LastUpdated;
         var renders = context.Get(BuildProducts.Renders);
         var output = context.Output;
+        if (changes.All(BuildProducts.Layouts)) renders.ForgetCompileProblems(null);
+        foreach (string layout in changes.Keys(BuildProducts.Layouts)) renders.ForgetCompileProblems(layout);
+        var appeared = new System.Collections.Concurrent.ConcurrentBag<string>();
 
         var removed = new List<string>();
         if (changes.Changed(BuildProducts.Pages))
@@ -82,7 +87,8 @@ public sealed class ApplyLayouts : IIncrementalStep
                 if (output.Remove(path)) removed.Add(path);
 
         var models = new HashSet<Page>();
-        if (changes.All(BuildProducts.Pages) || changes.All(BuildProducts.LinkGraph) || changes.All(BuildProducts.GitHistory) || changes.All(BuildProducts.Layouts))
+        if (changes.All(BuildProducts.Pages) || changes.All(BuildProducts.LinkGraph) || changes.All(BuildProducts.GitHistory) ||
+            changes.Changed(BuildProducts.StatswikiMap) || changes.All(BuildProducts.Layouts))
             models.UnionWith(pages);
         else
         {
@@ -109,7 +115,7 @@ public sealed class ApplyLayouts : IIncrementalStep
             {
                 entry.Problems = [UnknownLayout(page, layouts, known)];
                 entry.Fingerprint = null;
-                output.Remove(page.OutputPath);
+                if (output.Remove(page.OutputPath)) appeared.Add(page.OutputPath);
                 return;
             }
             var model = factory.Create(page, lastUpdated.GetValueOrDefault(page.SourcePath));
@@ -125,9 +131,10 @@ public sealed class ApplyLayouts : IIncrementalStep
             if (html is null)
             {
                 entry.Fingerprint = null;
-                output.Remove(page.OutputPath);
+                if (output.Remove(page.OutputPath)) appeared.Add(page.OutputPath);
                 return;
             }
+            if (!output.Contains(page.OutputPath)) appeared.Add(page.OutputPath);
             output.Replace(page.OutputPath, System.Text.Encoding.UTF8.GetBytes(html));
             entry.Fingerprint = fingerprint;
             rendered.Add(page.OutputPath);
@@ -135,6 +142,26 @@ public sealed class ApplyLayouts : IIncrementalStep
         RenderInOrder(models, Render);
         renders.Rendered = rendered.Order(StringComparer.Ordinal).ToList();
         renders.Removed = removed.Order(StringComparer.Ordinal).ToList();
+
+        // The theme assets, when the layouts changed.
+        if (changes.Changed(BuildProducts.Layouts))
+        {
+            foreach (string path in renders.Assets.Where(p => !layouts.Assets.ContainsKey(p)))
+                if (output.Remove(path)) appeared.Add(path);
+            foreach (var (path, bytes) in layouts.Assets)
+            {
+                if (!output.Contains(path)) appeared.Add(path);
+                output.Replace(path, bytes);
+            }
+            renders.Assets = layouts.Assets.Keys.ToHashSet(StringComparer.Ordinal);
+        }
+        if (!appeared.IsEmpty || removed.Count > 0) changes.Mark(BuildProducts.Output, appeared.Concat(removed));
+
+        context.Diagnostics.Clear();
+        var layoutsInUse = renders.HasCompileProblems
+            ? pages.Select(p => p.Layout).Append("404").Append("page").ToHashSet(StringComparer.Ordinal) : [];
+        foreach (var d in renders.Problems(layoutsInUse)) context.Diagnostics.Add(d);
+        return true;
     }
 
     /// <summary>

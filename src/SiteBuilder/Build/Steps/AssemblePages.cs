@@ -7,7 +7,7 @@ namespace SiteBuilder.Build.Steps;
 /// Gives each page its one URL (reporting duplicates), builds the page tree, and decides each page's
 /// kind and layout. Must run after ParsePages because weights and titles order the tree.
 /// </summary>
-public sealed class AssemblePages : IBuildStep
+public sealed class AssemblePages : IIncrementalStep
 {
     /// <inheritdoc/>
     public string Name => nameof(AssemblePages);
@@ -51,6 +51,25 @@ public sealed class AssemblePages : IBuildStep
             if (page.FrontMatter.Layout is { } chosen) page.Layout = chosen;
         }
         context.Set(BuildProducts.AssembledPages, new SitePages(unique, tree));
+    }
+
+    /// <summary>
+    /// Nothing to do when every page re-parsed was updated in place (ParsePages keeps a page object whose front matter is
+    /// unchanged) and the set of pages is the same: URLs, kinds, layouts and the tree stay. Otherwise it runs again whole.
+    /// </summary>
+    public bool Update(BuildContext context, ProductChanges changes)
+    {
+        if (!context.Has(BuildProducts.AssembledPages) || changes.Changed(BuildProducts.Config) || changes.All(BuildProducts.ParsedPages)) return false;
+        var parsed = context.Get(BuildProducts.ParsedPages);
+        var tree = context.Get(BuildProducts.AssembledPages).Tree;
+        foreach (string rel in changes.Keys(BuildProducts.ParsedPages))
+        {
+            var assembled = tree.ByUrl(Permalinks.FromRelativePath(rel));
+            var now = parsed.All?.GetValueOrDefault(rel);
+            bool built = now is not null && (context.Options.IncludeDrafts || !now.FrontMatter.Draft);
+            if (built ? assembled != now : assembled?.RelativePath == rel) return false;
+        }
+        return true;
     }
 
     private static void CheckAliases(BuildContext context, List<Page> pages, Dictionary<string, Page> byUrl)

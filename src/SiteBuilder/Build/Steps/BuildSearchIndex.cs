@@ -6,8 +6,8 @@ using SiteBuilder.Search;
 namespace SiteBuilder.Build.Steps;
 
 /// <summary>
-/// Finishes the lunr search index StartSearchIndex began, checks it against its size budget, and renders the search
-/// page through the page layout.
+/// Finishes the lunr search index StartSearchIndex began and checks it against its size budget (the search page is
+/// WriteSearchPage's).
 /// </summary>
 public sealed class BuildSearchIndex : IBuildStep
 {
@@ -15,7 +15,7 @@ public sealed class BuildSearchIndex : IBuildStep
     public string Name => nameof(BuildSearchIndex);
 
     /// <inheritdoc/>
-    public IReadOnlyList<Product> Reads { get; } = [BuildProducts.Config, BuildProducts.SearchIndex, BuildProducts.Layouts];
+    public IReadOnlyList<Product> Reads { get; } = [BuildProducts.Config, BuildProducts.SearchIndex];
 
     /// <inheritdoc/>
     public IReadOnlyList<Product> Produces { get; } = [BuildProducts.Output, BuildProducts.Summary];
@@ -26,7 +26,6 @@ public sealed class BuildSearchIndex : IBuildStep
         var options = Options(context);
         var result = context.Get(BuildProducts.SearchIndex).GetAwaiter().GetResult();
         AddIndex(context, result, options);
-        WriteSearchPage(context, context.Get(BuildProducts.Layouts));
     }
 
     /// <summary>
@@ -78,11 +77,4 @@ public sealed class BuildSearchIndex : IBuildStep
                                 (options.MaxQueryBytes is { } q ? $", budget {SearchBudget.Format(q)}" : ""));
     }
 
-    /// <summary>Adds the search page, rendered through the <c>page</c> layout.</summary>
-    public static void WriteSearchPage(BuildContext context, SiteLayouts layouts) =>
-        ApplyLayouts.RenderStandalonePage(context, layouts, url: "search/", outputPath: "search/index.html", "Search",
-            "Search every page of this site.",
-            "<noscript><p>Search needs JavaScript. Each section's home page lists its pages.</p></noscript>\n" +
-            "<div id=\"search-page\"><p id=\"search-page-status\" role=\"status\"></p><ul id=\"search-page-results\"></ul></div>\n",
-            "page");
 }

@@ -13,7 +13,7 @@ namespace SiteBuilder.Build.Steps;
 /// <c>/dimis/by-country/</c>) and the label pages (<c>/labels/</c>, <c>/labels/LABEL/</c>). Must run after
 /// AssemblePages (entry kinds are known) and before MapStatswikiUrls and ResolveLinks (which index the tree).
 /// </summary>
-public sealed class GenerateIndexPages : IBuildStep
+public sealed class GenerateIndexPages : IIncrementalStep
 {
     /// <summary>The folder of the label pages.</summary>
     public const string LabelsUrl = "labels/";
@@ -57,6 +57,32 @@ public sealed class GenerateIndexPages : IBuildStep
             pages.Add(page);
         }
         context.Set(BuildProducts.Pages, new SitePages(pages, PageTree.Build(pages)));
+    }
+
+    /// <summary>
+    /// Runs again, then names in the page set's changes the URLs of the pages added, gone, or whose face (title,
+    /// description, weight) or front matter changed: what the steps after it follow (sidebars, breadcrumbs, backlinks,
+    /// child lists). Generated pages are made anew each time and are not compared.
+    /// </summary>
+    public bool Update(BuildContext context, ProductChanges changes)
+    {
+        if (!context.Has(BuildProducts.Pages) || changes.Changed(BuildProducts.Config)) return false;
+        var old = context.Get(BuildProducts.Pages).Pages.ToDictionary(p => p.RelativePath, StringComparer.Ordinal);
+        context.Diagnostics.Clear();
+        Execute(context);
+        var now = context.Get(BuildProducts.Pages).Pages;
+        var keys = new List<string>();
+        foreach (var page in now)
+        {
+            if (!old.Remove(page.RelativePath, out var before)) keys.Add(page.Url);
+            else if (before != page && page.Kind != PageKind.Generated &&
+                     ((before.Title, before.FrontMatter.Description, before.FrontMatter.Weight, before.FrontMatterSource) !=
+                      (page.Title, page.FrontMatter.Description, page.FrontMatter.Weight, page.FrontMatterSource)))
+                keys.Add(page.Url);
+        }
+        keys.AddRange(old.Values.Select(p => p.Url));
+        changes.Mark(BuildProducts.Pages, keys);
+        return true;
     }
 
     private static Page IndexPage(SectionConfig section, SectionIndex index, List<Page> entries, int weight)

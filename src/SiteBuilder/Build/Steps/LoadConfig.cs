@@ -4,13 +4,13 @@ using SiteBuilder.Diagnostics;
 namespace SiteBuilder.Build.Steps;
 
 /// <summary>Reads <c>site.yml</c> (with <see cref="BuildOptions.BaseUrl"/> over its <c>base_url</c>) and checks that there is a <c>pages/</c> folder.</summary>
-public sealed class LoadConfig : IBuildStep
+public sealed class LoadConfig : IIncrementalStep
 {
     /// <inheritdoc/>
     public string Name => nameof(LoadConfig);
 
     /// <inheritdoc/>
-    public IReadOnlyList<Product> Reads { get; } = [];
+    public IReadOnlyList<Product> Reads { get; } = [BuildProducts.Sources];
 
     /// <inheritdoc/>
     public IReadOnlyList<Product> Produces { get; } = [BuildProducts.Config];
@@ -29,4 +29,8 @@ public sealed class LoadConfig : IBuildStep
             context.Diagnostics.Error(DiagnosticCodes.NoPagesFolder, SourceLocation.File("pages/"),
                 $"no pages/ folder in '{context.SourceDir}'; run the build from the site's folder or pass --source");
     }
+
+    /// <summary>Nothing to do unless <c>site.yml</c> changed (then it runs again whole).</summary>
+    public bool Update(BuildContext context, ProductChanges changes) =>
+        context.Has(BuildProducts.Config) && !changes.All(BuildProducts.Sources) && !changes.Keys(BuildProducts.Sources).Contains(SiteConfigLoader.FileName);
 }

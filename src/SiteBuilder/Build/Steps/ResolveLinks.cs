@@ -39,6 +39,11 @@ public sealed class ResolveLinks : IIncrementalStep
         foreach (var (target, from) in backlinks) target.BacklinkUrls.Add(from);
         context.Set(BuildProducts.LinkGraph, new LinkGraph(resolver));
 
+        Summarise(context, unmirrored);
+    }
+
+    private static void Summarise(BuildContext context, IEnumerable<(string Url, SourceLocation At)> unmirrored)
+    {
         var external = unmirrored.OrderBy(u => u.Url, StringComparer.Ordinal).ThenBy(u => u.At).ToList();
         if (external.Count > 0)
         {
@@ -51,10 +56,10 @@ public sealed class ResolveLinks : IIncrementalStep
     /// Relinks the pages whose links can have changed, keeping each page's links, problems and backlinks in the
     /// <see cref="BuildProducts.LinkGraph"/> between edits. Changes read: the pages re-parsed (ParsedPages, by path
     /// under <c>pages/</c>), the page set (Pages: pages added, gone, or with other front matter; all of it: relink every
-    /// page), the asset files (SourceFiles) and the statswiki map. Marks the link graph's changes with the URLs of the
+    /// page), the files listed (SourceFiles: a link to an asset may break or heal) and the statswiki map. Marks the link graph's changes with the URLs of the
     /// pages relinked and of those whose backlinks changed or show a changed, added or gone page.
     /// </summary>
-    public void Update(BuildContext context, ProductChanges changes)
+    public bool Update(BuildContext context, ProductChanges changes)
     {
         var (pages, tree) = context.Get(BuildProducts.Pages);
         var statswiki = context.Get(BuildProducts.StatswikiMap);
@@ -171,8 +176,13 @@ public sealed class ResolveLinks : IIncrementalStep
             page.BacklinkUrls.UnionWith(inbound);
         }
         foreach (var page in faceChanged.Concat(added)) shownBy.UnionWith(entries.GetValueOrDefault(page.RelativePath)?.Outbound ?? []);
-        changes.Mark(BuildProducts.LinkGraph, relink.Select(p => p.Url).Concat(backlinksChanged).Concat(shownBy));
+        var marked = relink.Select(p => p.Url).Concat(backlinksChanged).Concat(shownBy).ToList();
+        if (full || marked.Count > 0) changes.Mark(BuildProducts.LinkGraph, marked);
         context.Set(BuildProducts.LinkGraph, graph);
+        context.Diagnostics.Clear();
+        foreach (var d in graph.Problems) context.Diagnostics.Add(d);
+        Summarise(context, graph.Unmirrored);
+        return true;
     }
 
     /// <summary>What a page shows of itself on other pages: sidebars, child lists, breadcrumbs, backlinks.</summary>

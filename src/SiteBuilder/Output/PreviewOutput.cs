@@ -1,14 +1,13 @@
 using System.Collections.Concurrent;
-using SiteBuilder.Output;
 
-namespace SiteBuilder.Build.Incremental;
+namespace SiteBuilder.Output;
 
 /// <summary>
 /// The preview's files, kept in memory between edits: steps add to them as to any output, and a step's per-page update
 /// replaces and removes files in place (<see cref="SiteOutput.Replace"/>). Every path changed since the last publish is
 /// kept in <see cref="Dirty"/>, so that publishing applies only those (not 10 000 entries per keystroke).
 /// </summary>
-internal sealed class PreviewOutput : SiteOutput
+public sealed class PreviewOutput : SiteOutput
 {
     /// <summary>The files by site-relative path (ordinal).</summary>
     public ConcurrentDictionary<string, byte[]> Files { get; } = new(StringComparer.Ordinal);
@@ -33,14 +32,40 @@ internal sealed class PreviewOutput : SiteOutput
     /// <inheritdoc/>
     public override bool Contains(string path) => Files.ContainsKey(path);
 
+    // The paths added while the engine runs one step whole (null between), so that its next run replaces them.
+    private HashSet<string>? _recording;
+
+    /// <summary>Starts recording the paths added (by one step run whole).</summary>
+    public void StartRecording() => _recording = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>The paths added since <see cref="StartRecording"/>; recording stops.</summary>
+    public HashSet<string> StopRecording()
+    {
+        var paths = _recording ?? [];
+        _recording = null;
+        return paths;
+    }
+
     /// <inheritdoc/>
     protected override bool Add(string path, byte[] content)
     {
         if (!Files.TryAdd(path, content)) return false;
         Dirty[path] = true;
+        if (_recording is { } recording) lock (recording) recording.Add(path);
         return true;
     }
 
     /// <inheritdoc/>
-    protected override Stream? Open(string path) => throw new NotSupportedException("the preview's files are added whole");
+    protected override Stream? Open(string path) =>
+        Add(path, []) ? new FileBuffer(bytes => Replace(path, bytes)) : null;
+
+    // Collects what is written and stores it when disposed.
+    private sealed class FileBuffer(Action<byte[]> store) : MemoryStream
+    {
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) store(ToArray());
+            base.Dispose(disposing);
+        }
+    }
 }
