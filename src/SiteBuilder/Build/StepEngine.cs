@@ -77,20 +77,15 @@ public sealed class StepEngine
             var watch = Stopwatch.StartNew();
             run ??= new StepRun();
             bool updated = false;
-            if (step is IIncrementalStep incremental && !first)
+            if (step is IIncrementalStep incremental)
             {
+                // The first run of an incremental step is an update of everything: it keeps what later updates need.
+                // A later one starts a new summary, kept only when the step could update in place.
                 Context.UseDiagnostics(run.Diagnostics);
-                var summary = new ConcurrentQueue<string>();
+                var summary = first ? run.Summary : new ConcurrentQueue<string>();
                 Context.SetValue(BuildProducts.Summary, summary);
                 updated = Context.Update(incremental, changes);
                 if (updated) run.Summary = summary;
-            }
-            else if (step is IIncrementalStep firstIncremental)
-            {
-                // The first run of an incremental step is an update of everything: it keeps what later updates need.
-                Context.UseDiagnostics(run.Diagnostics);
-                Context.SetValue(BuildProducts.Summary, run.Summary);
-                updated = Context.Update(firstIncremental, changes);
             }
             if (!updated) run = RunWhole(step, run, changes);
             _runs[step] = run;

@@ -79,16 +79,20 @@ public sealed class ApplyLayouts : IIncrementalStep
         var output = context.Output;
         if (changes.All(BuildProducts.Layouts)) renders.ForgetCompileProblems(null);
         foreach (string layout in changes.Keys(BuildProducts.Layouts)) renders.ForgetCompileProblems(layout);
-        var appeared = new System.Collections.Concurrent.ConcurrentBag<string>();
+        // Output paths that appeared or went (not those rewritten): the output's changes.
+        var appearedOrGone = new System.Collections.Concurrent.ConcurrentBag<string>();
 
         var removed = new List<string>();
         if (changes.Changed(BuildProducts.Pages))
             foreach (string path in renders.Prune(pages))
                 if (output.Remove(path)) removed.Add(path);
 
+        // A layout whose template changed renders its pages again, whatever their fingerprints (all: every layout).
+        bool allForced = changes.All(BuildProducts.Layouts);
+        var forced = changes.Keys(BuildProducts.Layouts);
         var models = new HashSet<Page>();
         if (changes.All(BuildProducts.Pages) || changes.All(BuildProducts.LinkGraph) || changes.All(BuildProducts.GitHistory) ||
-            changes.Changed(BuildProducts.StatswikiMap) || changes.All(BuildProducts.Layouts))
+            changes.Changed(BuildProducts.StatswikiMap) || allForced)
             models.UnionWith(pages);
         else
         {
@@ -100,12 +104,9 @@ public sealed class ApplyLayouts : IIncrementalStep
                 models.UnionWith(Dependents(url, pages, tree));
             }
             if (changes.Changed(BuildProducts.Pages)) models.UnionWith(pages.Where(p => p.Kind == PageKind.Generated));
-            var layoutsChanged = changes.Keys(BuildProducts.Layouts);
-            if (layoutsChanged.Count > 0) models.UnionWith(pages.Where(p => layoutsChanged.Contains(p.Layout)));
+            if (forced.Count > 0) models.UnionWith(pages.Where(p => forced.Contains(p.Layout)));
         }
 
-        bool allForced = changes.All(BuildProducts.Layouts);
-        var forced = changes.Keys(BuildProducts.Layouts);
         string known = string.Join(", ", layouts.Templates.Keys.Where(k => !k.StartsWith('_')).Order(StringComparer.Ordinal));
         var rendered = new System.Collections.Concurrent.ConcurrentBag<string>();
         async ValueTask Render(Page page)
@@ -115,7 +116,7 @@ public sealed class ApplyLayouts : IIncrementalStep
             {
                 entry.Problems = [UnknownLayout(page, layouts, known)];
                 entry.Fingerprint = null;
-                if (output.Remove(page.OutputPath)) appeared.Add(page.OutputPath);
+                if (output.Remove(page.OutputPath)) appearedOrGone.Add(page.OutputPath);
                 return;
             }
             var model = factory.Create(page, lastUpdated.GetValueOrDefault(page.SourcePath));
@@ -131,10 +132,10 @@ public sealed class ApplyLayouts : IIncrementalStep
             if (html is null)
             {
                 entry.Fingerprint = null;
-                if (output.Remove(page.OutputPath)) appeared.Add(page.OutputPath);
+                if (output.Remove(page.OutputPath)) appearedOrGone.Add(page.OutputPath);
                 return;
             }
-            if (!output.Contains(page.OutputPath)) appeared.Add(page.OutputPath);
+            if (!output.Contains(page.OutputPath)) appearedOrGone.Add(page.OutputPath);
             output.Replace(page.OutputPath, System.Text.Encoding.UTF8.GetBytes(html));
             entry.Fingerprint = fingerprint;
             rendered.Add(page.OutputPath);
@@ -147,15 +148,15 @@ public sealed class ApplyLayouts : IIncrementalStep
         if (changes.Changed(BuildProducts.Layouts))
         {
             foreach (string path in renders.Assets.Where(p => !layouts.Assets.ContainsKey(p)))
-                if (output.Remove(path)) appeared.Add(path);
+                if (output.Remove(path)) appearedOrGone.Add(path);
             foreach (var (path, bytes) in layouts.Assets)
             {
-                if (!output.Contains(path)) appeared.Add(path);
+                if (!output.Contains(path)) appearedOrGone.Add(path);
                 output.Replace(path, bytes);
             }
             renders.Assets = layouts.Assets.Keys.ToHashSet(StringComparer.Ordinal);
         }
-        if (!appeared.IsEmpty || removed.Count > 0) changes.Mark(BuildProducts.Output, appeared.Concat(removed));
+        if (!appearedOrGone.IsEmpty || removed.Count > 0) changes.Mark(BuildProducts.Output, appearedOrGone.Concat(removed));
 
         context.Diagnostics.Clear();
         var layoutsInUse = renders.HasCompileProblems
