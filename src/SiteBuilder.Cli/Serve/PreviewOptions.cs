@@ -20,6 +20,11 @@ public sealed record PreviewOptions
     // without adding much to the time from save to reload.
     public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(30);
     /// <summary>
+    /// How long the sources must stay quiet after a rebuild before its search index starts in the background. The index
+    /// takes every core for seconds at 10 000 pages; started at once, it competes with the browser reloading the page.
+    /// </summary>
+    public TimeSpan SearchIndexDelay { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>
     /// Runs before each build with the changed paths (none for the first build); null for nothing. Tests make it
     /// throw to fail a rebuild the way a bug would, which no fixed input can be relied on to do.
     /// </summary>

@@ -52,7 +52,7 @@ public sealed class PreviewServer : IAsyncDisposable
         _options = options;
         // The engine's own step list: a step added there is previewed with no change here.
         _builder = new IncrementalBuilder(new BuildOptions { SourceDir = options.SourceDir, IncludeDrafts = options.IncludeDrafts, TrustLayouts = options.TrustLayouts, Progress = options.Progress },
-            new SiteGenerator().Steps);
+            new SiteGenerator().Steps) { StartsDeferredWork = false };
         _guard = new SymlinkGuard(Path.Combine(Path.GetFullPath(options.SourceDir), "pages"));
     }
 
@@ -107,7 +107,7 @@ public sealed class PreviewServer : IAsyncDisposable
         var reader = _batches.Reader;
         try
         {
-            while (await reader.WaitToReadAsync(_stop.Token))
+            while (await WaitForChangesAsync(reader))
             {
                 // Everything that arrived while the last rebuild ran becomes one rebuild.
                 var paths = new SortedSet<string>(StringComparer.Ordinal);
@@ -123,6 +123,24 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             // Stopping.
         }
+    }
+
+    /// <summary>
+    /// Waits for the next changes. Meanwhile, once the sources have been quiet for <see cref="PreviewOptions.SearchIndexDelay"/>
+    /// after a rebuild (the open pages have long reloaded by then), starts the search index that rebuild left for later.
+    /// </summary>
+    private async Task<bool> WaitForChangesAsync(ChannelReader<IReadOnlyCollection<string>> reader)
+    {
+        var next = reader.WaitToReadAsync(_stop.Token).AsTask();
+        if (!_builder.HasUnstartedWork) return await next;
+        if (await Task.WhenAny(next, Task.Delay(_options.SearchIndexDelay, _stop.Token)) != next && !next.IsCompleted && !_stop.IsCancellationRequested)
+        {
+            var before = Latest;
+            var result = BuildSafely(() => { _builder.StartDeferred(); return before; }, []);
+            // Only a bug (the capture threw) makes a new result to show.
+            if (result != before) Publish(result);
+        }
+        return await next;
     }
 
     /// <summary>

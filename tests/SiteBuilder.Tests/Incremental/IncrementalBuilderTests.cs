@@ -168,6 +168,43 @@ public sealed class IncrementalBuilderTests
     }
 
     [Fact]
+    public void ASearchIndexLeftUnstartedWaitsForStartDeferredAndThenMatchesTheFullBuild()
+    {
+        using var site = TestSite.Create(Site);
+        var builder = new IncrementalBuilder(Options(site)) { StartsDeferredWork = false };
+        Assert.True(builder.Rebuild().Succeeded);
+        Assert.False(builder.HasUnstartedWork);
+        string SearchFiles() => string.Concat(builder.Current.Files.Where(f => f.Key.StartsWith("search/", StringComparison.Ordinal))
+            .OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "\n" + System.Text.Encoding.UTF8.GetString(f.Value)));
+        string index = SearchFiles();
+        Assert.Contains("beta", index);
+
+        // The edit is published at once; its index is not built until the caller asks, over the pages as they are then.
+        Edit(site, "pages/docs/beta.md", "Beta text.", "Beta text, quokkaish.");
+        Assert.True(builder.Update(["pages/docs/beta.md"]).Succeeded);
+        Edit(site, "pages/docs/alpha.md", "Alpha text.", "Alpha text, wombatish.");
+        Assert.True(builder.Update(["pages/docs/alpha.md"]).Succeeded);
+        Assert.Contains("quokkaish", Html(builder, "docs/beta/index.html"));
+        Assert.True(builder.HasUnstartedWork);
+        Assert.True(builder.HasDeferredWork);
+        Thread.Sleep(200);
+        Assert.Equal(index, SearchFiles());
+
+        builder.StartDeferred();
+        Assert.False(builder.HasUnstartedWork);
+        AssertSameAsFullBuild(site, builder);
+        Assert.Contains("quokkaish", SearchFiles());
+        Assert.Contains("wombatish", SearchFiles());
+
+        // CompleteDeferred starts what was left unstarted itself.
+        Edit(site, "pages/docs/beta.md", "quokkaish", "numbatish");
+        Assert.True(builder.Update(["pages/docs/beta.md"]).Succeeded);
+        Assert.True(builder.HasUnstartedWork);
+        AssertSameAsFullBuild(site, builder);
+        Assert.Contains("numbatish", SearchFiles());
+    }
+
+    [Fact]
     public void WikiLinksInTheTextResolveOnTheFastPathAndBreakAtTheirPosition()
     {
         using var site = TestSite.Create(Site);

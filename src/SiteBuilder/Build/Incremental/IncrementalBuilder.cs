@@ -158,7 +158,7 @@ public sealed partial class IncrementalBuilder
             _searchGeneration++;
             _searchQueued = null;
         }
-        _searchRequested = null;
+        _searchRequested = false;
         _siteDiagnostics = [];
         _compileDiagnostics.Clear();
         _layoutRenderers.Clear();
@@ -676,27 +676,55 @@ public sealed partial class IncrementalBuilder
     /// <summary>Builds the search index of the current pages: now, or on the background task.</summary>
     private void RequestSearchIndex(bool background)
     {
-        var context = NewContext();
-        context.Set(BuildProducts.Pages, new SitePages(_active, _tree));
-        // Captured now, on the caller's thread: the pages change under later edits.
-        var documents = BuildSearchIndex.Documents(context);
-        var options = BuildSearchIndex.Options(context);
         if (background)
         {
-            // Started by Finish, once this rebuild's result (which decides whether the index may publish) is known.
-            _searchRequested = (documents, options);
+            // Started by Finish, once this rebuild's result (which decides whether the index may publish) is known,
+            // or later by StartDeferred (see StartsDeferredWork); the documents are captured then.
+            _searchRequested = true;
             return;
         }
+        var (documents, options) = SearchDocuments();
         lock (_searchLock)
         {
             ++_searchGeneration;
             _searchQueued = null;
-            _searchRequested = null;
+            _searchRequested = false;
             ApplySearchIndex(SearchIndexWriter.Build(documents, options), options, publish: false);
         }
     }
 
-    private (IReadOnlyList<SearchDocument> Documents, SearchOptions Options)? _searchRequested;
+    /// <summary>The search documents of the current pages, captured on the caller's thread (the pages change under later edits).</summary>
+    private (IReadOnlyList<SearchDocument> Documents, SearchOptions Options) SearchDocuments()
+    {
+        var context = NewContext();
+        context.Set(BuildProducts.Pages, new SitePages(_active, _tree));
+        return (BuildSearchIndex.Documents(context), BuildSearchIndex.Options(context));
+    }
+
+    // Set by a rebuild whose search index is still to start on the background task.
+    private bool _searchRequested;
+
+    /// <summary>
+    /// When false, a rebuild does not start its background search index: <see cref="StartDeferred"/> does, when the
+    /// caller chooses (the preview server, once the open pages have reloaded and the sources are quiet, so that the
+    /// index, seconds of work on every core at 10 000 pages, does not compete with the browser). True by default.
+    /// </summary>
+    public bool StartsDeferredWork { get; init; } = true;
+
+    /// <summary>True when the last rebuild left its search index to <see cref="StartDeferred"/>.</summary>
+    public bool HasUnstartedWork => _searchRequested;
+
+    /// <summary>
+    /// Starts the background search index the last rebuilds left unstarted (see <see cref="StartsDeferredWork"/>),
+    /// over the pages as they are now; nothing when there is none. Called by the one caller that drives the builder.
+    /// </summary>
+    public void StartDeferred()
+    {
+        if (!_searchRequested) return;
+        _searchRequested = false;
+        var (documents, options) = SearchDocuments();
+        StartSearchIndex(documents, options);
+    }
 
     private void StartSearchIndex(IReadOnlyList<SearchDocument> documents, SearchOptions options)
     {
@@ -765,10 +793,10 @@ public sealed partial class IncrementalBuilder
         }
     }
 
-    /// <summary>True while the search index of the last edit is still being built in the background.</summary>
+    /// <summary>True while the search index of the last edit is still to start or being built in the background.</summary>
     public bool HasDeferredWork
     {
-        get { lock (_searchLock) return _searchTask is { IsCompleted: false }; }
+        get { lock (_searchLock) return _searchRequested || _searchTask is { IsCompleted: false }; }
     }
 
     /// <summary>
@@ -779,6 +807,7 @@ public sealed partial class IncrementalBuilder
     public IncrementalResult CompleteDeferred()
     {
         if (Last is null) return Rebuild();
+        StartDeferred();
         Task? task;
         lock (_searchLock) task = _searchTask;
         task?.GetAwaiter().GetResult();
@@ -872,11 +901,7 @@ public sealed partial class IncrementalBuilder
         // Not a phase: how much of the time the garbage collector had every thread stopped.
         _timings.Add(("(GC pauses)", GC.GetTotalPauseDuration() - _gcPauseAtStart));
         Last = new IncrementalResult(diagnostics, ok, full, rendered, removed, _active.Count, watch.Elapsed, Current.Version, _timings.ToList());
-        if (_searchRequested is { } request)
-        {
-            _searchRequested = null;
-            StartSearchIndex(request.Documents, request.Options);
-        }
+        if (StartsDeferredWork) StartDeferred();
         return Last;
     }
 }
