@@ -11,6 +11,10 @@ public sealed record PreviewOptions
     public bool IncludeDrafts { get; init; }
     /// <summary>Let layouts run any C# (<c>--trust-layouts</c>).</summary>
     public bool TrustLayouts { get; init; }
+    /// <summary>
+    /// Reload open pages in full after a rebuild (<c>--full-reload</c>) instead of patching their document with the new HTML.
+    /// </summary>
+    public bool FullReload { get; init; }
     /// <summary>Watch the sources (off in tests that drive changes with <see cref="PreviewServer.Notify"/>).</summary>
     public bool Watch { get; init; } = true;
     /// <summary>Receives the steps of full builds (a progress bar in the terminal); null for none.</summary>
