@@ -25,8 +25,9 @@ public static class ServeCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only problems" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the pages each rebuild renders" };
         var fullReload = new Option<bool>("--full-reload") { Description = "Reload open pages in full after each rebuild instead of patching them in place" };
+        var noFastRender = new Option<bool>("--no-fast-render") { Description = "Render every page an edit changes before reloading (by default the open pages come first, the rest right after)" };
         var trust = new Option<bool>("--trust-layouts") { Description = "Let layouts run any C# (by default they may use only the page model, strings, collections: see the README's Safety)" };
-        var command = new Command("serve", "Preview the site with live reload while you edit (127.0.0.1 only)") { source, port, drafts, quiet, verbose, trust, fullReload };
+        var command = new Command("serve", "Preview the site with live reload while you edit (127.0.0.1 only)") { source, port, drafts, quiet, verbose, trust, fullReload, noFastRender };
         command.SetAction((parse, cancel) => RunAsync(new PreviewOptions
         {
             SourceDir = parse.GetValue(source)!.FullName,
@@ -34,6 +35,7 @@ public static class ServeCommand
             IncludeDrafts = parse.GetValue(drafts),
             TrustLayouts = parse.GetValue(trust),
             FullReload = parse.GetValue(fullReload),
+            FastRender = !parse.GetValue(noFastRender),
         }, ConsoleMode.Detect(parse.GetValue(quiet), parse.GetValue(verbose)), cancel));
         return command;
     }

@@ -15,6 +15,14 @@ public sealed record PreviewOptions
     /// Reload open pages in full after a rebuild (<c>--full-reload</c>) instead of patching their document with the new HTML.
     /// </summary>
     public bool FullReload { get; init; }
+    /// <summary>
+    /// Fast render (on unless <c>--no-fast-render</c>): an edit that changes many pages renders the pages open in a browser
+    /// first, publishes and reloads them, and renders the rest once the sources have been quiet for <see cref="RenderDelay"/>.
+    /// </summary>
+    public bool FastRender { get; init; } = true;
+    /// <summary>How long the sources must stay quiet before the pages fast render left are rendered.</summary>
+    // Long enough for the open page to fetch and apply its new HTML first (tens of milliseconds).
+    public TimeSpan RenderDelay { get; init; } = TimeSpan.FromMilliseconds(150);
     /// <summary>Watch the sources (off in tests that drive changes with <see cref="PreviewServer.Notify"/>).</summary>
     public bool Watch { get; init; } = true;
     /// <summary>Receives the steps of full builds (a progress bar in the terminal); null for none.</summary>

@@ -115,7 +115,7 @@ public sealed class PreviewServer : IAsyncDisposable
                 while (reader.TryRead(out var batch)) paths.UnionWith(batch);
                 var changes = ChangeSet.From(paths);
                 if (changes.IsEmpty) continue;
-                var result = BuildSafely(() => _rebuildAll ? _builder.Rebuild() : _builder.Update(changes), paths);
+                var result = BuildSafely(() => _rebuildAll ? _builder.Rebuild() : _builder.Update(changes, _options.FastRender ? _events.OpenPages : null), paths);
                 Publish(result);
                 Rebuilt?.Invoke(result, paths);
             }
@@ -127,21 +127,32 @@ public sealed class PreviewServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits for the next changes. Meanwhile, once the sources have been quiet for <see cref="PreviewOptions.SearchIndexDelay"/>
-    /// after a rebuild (the open pages have long reloaded by then), starts the search index that rebuild left for later.
+    /// Waits for the next changes. Meanwhile, while the sources stay quiet after a rebuild, does what it left for later:
+    /// renders the pages fast render deferred (after <see cref="PreviewOptions.RenderDelay"/>, once the open pages have
+    /// their new HTML) and publishes them, then starts the search index (after <see cref="PreviewOptions.SearchIndexDelay"/>).
     /// </summary>
     private async Task<bool> WaitForChangesAsync(ChannelReader<IReadOnlyCollection<string>> reader)
     {
         var next = reader.WaitToReadAsync(_stop.Token).AsTask();
-        if (!_builder.HasUnstartedWork) return await next;
-        if (await Task.WhenAny(next, Task.Delay(_options.SearchIndexDelay, _stop.Token)) != next && !next.IsCompleted && !_stop.IsCancellationRequested)
+        while (!next.IsCompleted && (_builder.HasDeferredRenders || _builder.HasUnstartedWork))
         {
+            bool render = _builder.HasDeferredRenders;
+            var delay = render ? _options.RenderDelay : _options.SearchIndexDelay;
+            if (await Task.WhenAny(next, Task.Delay(delay, _stop.Token)) == next || next.IsCompleted || _stop.IsCancellationRequested) break;
             var before = Latest;
-            var result = BuildSafely(() => { _builder.StartDeferred(); return before; }, []);
-            // Only a bug (the capture threw) makes a new result to show.
-            if (result != before) Publish(result);
+            var result = BuildSafely(() => render ? _builder.RenderDeferred() ?? before : StartSearchIndex(before), []);
+            if (result == before) continue;
+            // Pages rendered, or a bug in the capture: the open pages hear of it as of any rebuild.
+            Publish(result);
+            Rebuilt?.Invoke(result, []);
         }
         return await next;
+    }
+
+    private IncrementalResult StartSearchIndex(IncrementalResult latest)
+    {
+        _builder.StartDeferred();
+        return latest;
     }
 
     /// <summary>
@@ -294,7 +305,7 @@ public sealed class PreviewServer : IAsyncDisposable
         var response = context.Response;
         response.ContentType = "text/event-stream";
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        var (reader, subscription) = _events.Subscribe();
+        var (reader, subscription) = _events.Subscribe(OpenPageOf(context.Request.Query["page"].ToString()));
         using (subscription)
         {
             var latest = Latest;
@@ -320,6 +331,17 @@ public sealed class PreviewServer : IAsyncDisposable
                 // The page went away, or the server is stopping.
             }
         }
+    }
+
+    /// <summary>The site file of a page's path as the live-reload script sends it (<c>/docs/guide/</c>), or null.</summary>
+    private static string? OpenPageOf(string pathname)
+    {
+        if (!pathname.StartsWith('/')) return null;
+        string decoded;
+        try { decoded = Uri.UnescapeDataString(pathname); }
+        catch (UriFormatException) { return null; }
+        string? key = SitePathResolver.KeyFor(pathname, decoded);
+        return key is null ? null : key.Length == 0 || key.EndsWith('/') ? key + "index.html" : key;
     }
 
     /// <summary>

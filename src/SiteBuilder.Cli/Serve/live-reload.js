@@ -100,7 +100,8 @@
   }
 
   if (!window.EventSource) return;
-  var events = new EventSource('/__sitebuilder/events');
+  // The page it shows: the server renders the open pages first after an edit that changes many.
+  var events = new EventSource('/__sitebuilder/events?page=' + encodeURIComponent(location.pathname));
   events.addEventListener('hello', function (e) {
     var state = JSON.parse(e.data);
     // A rebuild may have finished between serving this page and connecting.

@@ -89,8 +89,11 @@ public sealed class LiveReloadBrowserTests
         await page.EvaluateAsync("() => { window.__marker = 1; }");
         // The page's HTML is the same; only a stylesheet it loads changed, which patching would not pick up.
         string css = site.PathOf("layouts/assets/css/site.css");
+        var reloaded = new TaskCompletionSource();
+        page.Load += (_, _) => reloaded.TrySetResult();
         await File.AppendAllTextAsync(css, "\nmain { color: rgb(1, 2, 3); }\n");
-        await WaitUntil(() => page.EvaluateAsync<int?>("() => window.__marker ?? null").GetAwaiter().GetResult() is null);
+        await reloaded.Task.WaitAsync(Wait);
+        Assert.Null(await page.EvaluateAsync<int?>("() => window.__marker ?? null"));
         await Assertions.Expect(page.Locator("main")).ToHaveCSSAsync("color", "rgb(1, 2, 3)");
     }
 

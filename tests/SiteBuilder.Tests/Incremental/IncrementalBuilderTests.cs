@@ -205,6 +205,53 @@ public sealed class IncrementalBuilderTests
     }
 
     [Fact]
+    public void FastRenderRendersTheOpenPagesFirstAndTheRestLaterAsAFullBuildWould()
+    {
+        using var site = TestSite.Create(Site);
+        var builder = new IncrementalBuilder(Options(site));
+        Assert.True(builder.Rebuild().Succeeded);
+        var open = new HashSet<string>(StringComparer.Ordinal) { "docs/beta/index.html" };
+
+        // A title shows on other pages; only the open one is rendered and published now.
+        Edit(site, "pages/docs/beta.md", "title: Beta", "title: Beta renamed");
+        var title = builder.Update(ChangeSet.From(["pages/docs/beta.md"]), open);
+        Assert.True(title.Succeeded);
+        Assert.Equal(["docs/beta/index.html"], title.Rendered);
+        Assert.Contains("Beta renamed", Html(builder, "docs/beta/index.html"));
+        Assert.DoesNotContain("Beta renamed", Html(builder, "docs/index.html"));
+        Assert.True(builder.HasDeferredRenders);
+        Assert.True(builder.HasDeferredWork);
+
+        var rest = builder.RenderDeferred();
+        Assert.NotNull(rest);
+        Assert.True(rest.Succeeded);
+        Assert.Contains("docs/index.html", rest.Rendered);
+        Assert.Contains("docs/deep/gamma/index.html", rest.Rendered);
+        Assert.DoesNotContain("docs/beta/index.html", rest.Rendered);
+        Assert.False(builder.HasDeferredRenders);
+        Assert.Null(builder.RenderDeferred());
+        AssertSameAsFullBuild(site, builder);
+
+        // What one edit left is rendered by the next one that can (here a page no one has open, so all at once)...
+        Edit(site, "pages/docs/beta.md", "title: Beta renamed", "title: Beta again");
+        Assert.Equal(["docs/beta/index.html"], builder.Update(ChangeSet.From(["pages/docs/beta.md"]), open).Rendered);
+        Edit(site, "pages/other/delta.md", "Delta text.", "Delta text, edited.");
+        var next = builder.Update(ChangeSet.From(["pages/other/delta.md"]), new HashSet<string>(StringComparer.Ordinal));
+        Assert.Contains("docs/index.html", next.Rendered);
+        Assert.Contains("other/delta/index.html", next.Rendered);
+        Assert.False(builder.HasDeferredRenders);
+        AssertSameAsFullBuild(site, builder);
+
+        // ... or by CompleteDeferred, also after a page it left was deleted.
+        Edit(site, "pages/docs/beta.md", "title: Beta again", "title: Beta at last");
+        builder.Update(ChangeSet.From(["pages/docs/beta.md"]), open);
+        Assert.True(builder.HasDeferredRenders);
+        Delete(site, "pages/docs/deep/gamma.md");
+        builder.Update(ChangeSet.From(["pages/docs/deep/gamma.md"]), open);
+        AssertSameAsFullBuild(site, builder);
+    }
+
+    [Fact]
     public void WikiLinksInTheTextResolveOnTheFastPathAndBreakAtTheirPosition()
     {
         using var site = TestSite.Create(Site);

@@ -159,6 +159,7 @@ public sealed partial class IncrementalBuilder
             _searchQueued = null;
         }
         _searchRequested = false;
+        _deferredRenders.Clear();
         _siteDiagnostics = [];
         _compileDiagnostics.Clear();
         _layoutRenderers.Clear();
@@ -493,7 +494,7 @@ public sealed partial class IncrementalBuilder
         }
 
         Lap(watch, "Dependents");
-        var rendered = RenderModels(models, work);
+        var rendered = RenderModels(SplitForFastRender(models, work), work);
         Lap(watch, "ApplyLayouts");
         RunWholeSiteSteps(watch, work, ChangedProducts(work, inPlace, pagesChanged: changed.Count > 0, linksChanged: relink.Count > 0, statswikiChanged, structural));
         // The search index (seconds at 10 000 pages) is the one whole-site product kept off an edit's critical
@@ -793,10 +794,10 @@ public sealed partial class IncrementalBuilder
         }
     }
 
-    /// <summary>True while the search index of the last edit is still to start or being built in the background.</summary>
+    /// <summary>True while pages of the last edits are still to render, or their search index to start or finish.</summary>
     public bool HasDeferredWork
     {
-        get { lock (_searchLock) return _searchRequested || _searchTask is { IsCompleted: false }; }
+        get { lock (_searchLock) return HasDeferredRenders || _searchRequested || _searchTask is { IsCompleted: false }; }
     }
 
     /// <summary>
@@ -807,6 +808,7 @@ public sealed partial class IncrementalBuilder
     public IncrementalResult CompleteDeferred()
     {
         if (Last is null) return Rebuild();
+        RenderDeferred();
         StartDeferred();
         Task? task;
         lock (_searchLock) task = _searchTask;
