@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace SiteBuilder.Markdown.Body;
 
 /// <summary>
@@ -34,13 +32,23 @@ public sealed class BodyTemplate
         var values = new string[Holes.Count];
         int length = Text.Length;
         for (int i = 0; i < values.Length; i++) length += (values[i] = value(Holes[i])).Length;
-        var sb = new StringBuilder(length);
-        int at = 0;
-        for (int i = 0; i < values.Length; i++)
+        // Written straight into the result (no builder to copy from): every page's body is filled once to render it
+        // and its plain text once to index it: hundreds of MB of copying fewer at 10 000 pages.
+        return string.Create(length, (Template: this, Values: values), static (span, state) =>
         {
-            sb.Append(Text, at, Holes[i].Offset - at).Append(values[i]);
-            at = Holes[i].Offset;
-        }
-        return sb.Append(Text, at, Text.Length - at).ToString();
+            var (template, values) = state;
+            string text = template.Text;
+            int at = 0, written = 0;
+            for (int i = 0; i < values.Length; i++)
+            {
+                int offset = template.Holes[i].Offset;
+                text.AsSpan(at, offset - at).CopyTo(span[written..]);
+                written += offset - at;
+                values[i].CopyTo(span[written..]);
+                written += values[i].Length;
+                at = offset;
+            }
+            text.AsSpan(at).CopyTo(span[written..]);
+        });
     }
 }
