@@ -6,8 +6,10 @@
 // Starts `dotnet sitebuilder.dll serve --port 0 --quiet` on SITE (a copy: the edited pages are restored at the end),
 // then for each edit: opens the page in Chromium (/usr/bin/chromium through playwright-core; no browser download),
 // waits --settle seconds, writes the Markdown file in place (as most editors save) and measures the wall time from
-// the file's close until the open page — after the live-reload script has reloaded it — shows the new text: the
-// first animation frame after DOMContentLoaded of a document whose <main> (or title) contains the edit's marker.
+// the file's close until the open page — after the live-reload script has reloaded or patched it — shows the new
+// text: the first animation frame after DOMContentLoaded of a document whose <main> (or title) contains the edit's
+// marker, or, when the script patches the open document in place (serve's default since 2026-12-03), the first
+// animation frame after a DOM change that makes it contain the marker.
 // Body edits append a sentence to the page's last line; title edits change its front-matter title. Prints JSON.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -52,8 +54,15 @@ await page.exposeFunction('__sbSeen', text => {
   if (waiting && text.includes(waiting.marker)) { const w = waiting; waiting = null; w.resolve(now); }
 });
 await page.addInitScript(() => {
-  document.addEventListener('DOMContentLoaded', () => requestAnimationFrame(() =>
-    window.__sbSeen(document.title + '\n' + (document.querySelector('main') ?? document.body).innerText)));
+  const report = () => window.__sbSeen(document.title + '\n' + (document.querySelector('main') ?? document.body).innerText);
+  document.addEventListener('DOMContentLoaded', () => {
+    requestAnimationFrame(report);
+    // A patched page: the frame after the mutations that carry the new text (one check per frame).
+    let queued = false;
+    new MutationObserver(() => {
+      if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; report(); }); }
+    }).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+  });
 });
 
 const originals = new Map();

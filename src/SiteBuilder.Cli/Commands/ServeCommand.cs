@@ -24,14 +24,18 @@ public static class ServeCommand
         var drafts = new Option<bool>("--drafts") { Description = "Include pages marked draft: true" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only problems" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Print the pages each rebuild renders" };
+        var fullReload = new Option<bool>("--full-reload") { Description = "Reload open pages in full after each rebuild instead of patching them in place" };
+        var noFastRender = new Option<bool>("--no-fast-render") { Description = "Render every page an edit changes before reloading (by default the open pages come first, the rest right after)" };
         var trust = new Option<bool>("--trust-layouts") { Description = "Let layouts run any C# (by default they may use only the page model, strings, collections: see the README's Safety)" };
-        var command = new Command("serve", "Preview the site with live reload while you edit (127.0.0.1 only)") { source, port, drafts, quiet, verbose, trust };
+        var command = new Command("serve", "Preview the site with live reload while you edit (127.0.0.1 only)") { source, port, drafts, quiet, verbose, trust, fullReload, noFastRender };
         command.SetAction((parse, cancel) => RunAsync(new PreviewOptions
         {
             SourceDir = parse.GetValue(source)!.FullName,
             Port = parse.GetValue(port),
             IncludeDrafts = parse.GetValue(drafts),
             TrustLayouts = parse.GetValue(trust),
+            FullReload = parse.GetValue(fullReload),
+            FastRender = !parse.GetValue(noFastRender),
         }, ConsoleMode.Detect(parse.GetValue(quiet), parse.GetValue(verbose)), cancel));
         return command;
     }

@@ -52,7 +52,7 @@ public sealed class PreviewServer : IAsyncDisposable
         _options = options;
         // The engine's own step list: a step added there is previewed with no change here.
         _builder = new IncrementalBuilder(new BuildOptions { SourceDir = options.SourceDir, IncludeDrafts = options.IncludeDrafts, TrustLayouts = options.TrustLayouts, Progress = options.Progress },
-            new SiteGenerator().Steps);
+            new SiteGenerator().Steps) { StartsDeferredWork = false };
         _guard = new SymlinkGuard(Path.Combine(Path.GetFullPath(options.SourceDir), "pages"));
     }
 
@@ -78,6 +78,7 @@ public sealed class PreviewServer : IAsyncDisposable
     {
         var server = new PreviewServer(options);
         server.FirstBuild = server.BuildSafely(server._builder.Rebuild, []);
+        server._announced = server._builder.Current.Files;
         await server.ListenAsync(cancel);
         server._loop = Task.Run(server.RebuildLoopAsync);
         if (options.Watch)
@@ -107,14 +108,14 @@ public sealed class PreviewServer : IAsyncDisposable
         var reader = _batches.Reader;
         try
         {
-            while (await reader.WaitToReadAsync(_stop.Token))
+            while (await WaitForChangesAsync(reader))
             {
                 // Everything that arrived while the last rebuild ran becomes one rebuild.
                 var paths = new SortedSet<string>(StringComparer.Ordinal);
                 while (reader.TryRead(out var batch)) paths.UnionWith(batch);
                 var changes = ChangeSet.From(paths);
                 if (changes.IsEmpty) continue;
-                var result = BuildSafely(() => _rebuildAll ? _builder.Rebuild() : _builder.Update(changes), paths);
+                var result = BuildSafely(() => _rebuildAll ? _builder.Rebuild() : _builder.Update(changes, _options.FastRender ? _events.OpenPages : null), paths);
                 Publish(result);
                 Rebuilt?.Invoke(result, paths);
             }
@@ -123,6 +124,35 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             // Stopping.
         }
+    }
+
+    /// <summary>
+    /// Waits for the next changes. Meanwhile, while the sources stay quiet after a rebuild, does what it left for later:
+    /// renders the pages fast render deferred (after <see cref="PreviewOptions.RenderDelay"/>, once the open pages have
+    /// their new HTML) and publishes them, then starts the search index (after <see cref="PreviewOptions.SearchIndexDelay"/>).
+    /// </summary>
+    private async Task<bool> WaitForChangesAsync(ChannelReader<IReadOnlyCollection<string>> reader)
+    {
+        var next = reader.WaitToReadAsync(_stop.Token).AsTask();
+        while (!next.IsCompleted && (_builder.HasDeferredRenders || _builder.HasUnstartedWork))
+        {
+            bool render = _builder.HasDeferredRenders;
+            var delay = render ? _options.RenderDelay : _options.SearchIndexDelay;
+            if (await Task.WhenAny(next, Task.Delay(delay, _stop.Token)) == next || next.IsCompleted || _stop.IsCancellationRequested) break;
+            var before = Latest;
+            var result = BuildSafely(() => render ? _builder.RenderDeferred() ?? before : StartSearchIndex(before), []);
+            if (result == before) continue;
+            // Pages rendered, or a bug in the capture: the open pages hear of it as of any rebuild.
+            Publish(result);
+            Rebuilt?.Invoke(result, []);
+        }
+        return await next;
+    }
+
+    private IncrementalResult StartSearchIndex(IncrementalResult latest)
+    {
+        _builder.StartDeferred();
+        return latest;
     }
 
     /// <summary>
@@ -164,6 +194,7 @@ public sealed class PreviewServer : IAsyncDisposable
             _events.Broadcast("reload", JsonSerializer.Serialize(new
             {
                 version = result.Version,
+                reloadAll = OtherFilesChanged(),
                 rendered = result.Rendered.Count,
                 elapsedMs = Math.Round(result.Elapsed.TotalMilliseconds, 1),
                 phases = result.Timings.ToDictionary(t => t.Phase, t => Math.Round(t.Elapsed.TotalMilliseconds, 1)),
@@ -171,6 +202,33 @@ public sealed class PreviewServer : IAsyncDisposable
         else
             _events.Broadcast("failed", JsonSerializer.Serialize(new { version = result.Version, diagnostics = Describe(result.Diagnostics) }, Json));
     }
+
+    /// <summary>
+    /// True when a file other than a page (a stylesheet, a script, an image) changed since the last reload event: a
+    /// page patched with its new HTML would keep the old one, so open pages reload in full. The search index, which
+    /// publishes itself in the background and shows on no page, does not count.
+    /// </summary>
+    private bool OtherFilesChanged()
+    {
+        var now = _builder.Current.Files;
+        var before = _announced;
+        _announced = now;
+        if (before is null) return true;
+        int others = 0;
+        foreach (var (path, bytes) in now)
+        {
+            if (!IsOtherFile(path)) continue;
+            others++;
+            if (!before.TryGetValue(path, out byte[]? old) || !ReferenceEquals(old, bytes) && !old.AsSpan().SequenceEqual(bytes)) return true;
+        }
+        return others != before.Keys.Count(IsOtherFile);
+    }
+
+    private static bool IsOtherFile(string path) =>
+        !path.EndsWith(".html", StringComparison.Ordinal) && !path.StartsWith("search/", StringComparison.Ordinal);
+
+    // The site as the last reload event announced it.
+    private IReadOnlyDictionary<string, byte[]>? _announced;
 
     private static IEnumerable<object> Describe(IEnumerable<Diagnostic> diagnostics) =>
         diagnostics.Select(d => new { location = d.Location.ToString(), severity = d.Severity.ToString().ToLowerInvariant(), code = d.Code, message = d.Message });
@@ -209,7 +267,7 @@ public sealed class PreviewServer : IAsyncDisposable
         string lookup = key.Length == 0 || key.EndsWith('/') ? key + "index.html" : key;
         if (site.Files.TryGetValue(lookup, out byte[]? bytes) && _guard.IsServable(lookup))
         {
-            await WriteFileAsync(response, lookup, bytes, site.Version, request);
+            await WriteFileAsync(response, lookup, bytes, site.Version, request, !_options.FullReload);
             return;
         }
         // Pretty URLs need their trailing slash, or the pages' relative links would resolve one level up.
@@ -220,17 +278,17 @@ public sealed class PreviewServer : IAsyncDisposable
             return;
         }
         response.StatusCode = StatusCodes.Status404NotFound;
-        if (site.Files.TryGetValue("404.html", out byte[]? notFound)) await WriteFileAsync(response, "404.html", notFound, site.Version, request);
+        if (site.Files.TryGetValue("404.html", out byte[]? notFound)) await WriteFileAsync(response, "404.html", notFound, site.Version, request, !_options.FullReload);
         else await WriteAsync(response, "text/plain; charset=utf-8", "404 Not Found\n"u8.ToArray(), request);
     }
 
-    private static Task WriteFileAsync(HttpResponse response, string path, byte[] bytes, int version, HttpRequest request)
+    private static Task WriteFileAsync(HttpResponse response, string path, byte[] bytes, int version, HttpRequest request, bool patch)
     {
         if (!ContentTypes.TryGetContentType(path, out string? type)) type = "application/octet-stream";
         if (type == "text/html")
         {
             type = "text/html; charset=utf-8";
-            bytes = LiveReloadInjector.Inject(bytes, version);
+            bytes = LiveReloadInjector.Inject(bytes, version, patch);
         }
         return WriteAsync(response, type, bytes, request);
     }
@@ -247,7 +305,7 @@ public sealed class PreviewServer : IAsyncDisposable
         var response = context.Response;
         response.ContentType = "text/event-stream";
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        var (reader, subscription) = _events.Subscribe();
+        var (reader, subscription) = _events.Subscribe(OpenPageOf(context.Request.Query["page"].ToString()));
         using (subscription)
         {
             var latest = Latest;
@@ -275,13 +333,31 @@ public sealed class PreviewServer : IAsyncDisposable
         }
     }
 
-    private static byte[] LoadScript()
+    /// <summary>The site file of a page's path as the live-reload script sends it (<c>/docs/guide/</c>), or null.</summary>
+    private static string? OpenPageOf(string pathname)
     {
-        using var stream = typeof(PreviewServer).Assembly.GetManifestResourceStream("live-reload.js")
-                           ?? throw new InvalidOperationException("live-reload.js is not embedded");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
+        if (!pathname.StartsWith('/')) return null;
+        string decoded;
+        try { decoded = Uri.UnescapeDataString(pathname); }
+        catch (UriFormatException) { return null; }
+        string? key = SitePathResolver.KeyFor(pathname, decoded);
+        return key is null ? null : key.Length == 0 || key.EndsWith('/') ? key + "index.html" : key;
+    }
+
+    /// <summary>
+    /// The live-reload script, with morphdom (vendored from npm, see THIRD-PARTY-NOTICES.md) in its scope as
+    /// <c>morphdom</c>: given a CommonJS <c>module</c> to fill, the UMD bundle defines no global in the page.
+    /// </summary>
+    private static byte[] LoadScript() => Encoding.UTF8.GetBytes(
+        "(function () {\nvar module = { exports: {} }, exports = module.exports;\n" + Resource("morphdom-umd.min.js") +
+        "\nvar morphdom = module.exports;\n" + Resource("live-reload.js") + "})();\n");
+
+    private static string Resource(string name)
+    {
+        using var stream = typeof(PreviewServer).Assembly.GetManifestResourceStream(name)
+                           ?? throw new InvalidOperationException(name + " is not embedded");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 
     /// <inheritdoc/>

@@ -7,6 +7,7 @@ public sealed class ReloadBroadcaster
 {
     private readonly object _gate = new();
     private readonly List<Channel<string>> _clients = [];
+    private readonly Dictionary<Channel<string>, string> _pages = [];
 
     /// <summary>Number of connected clients.</summary>
     public int ClientCount
@@ -14,11 +15,23 @@ public sealed class ReloadBroadcaster
         get { lock (_gate) return _clients.Count; }
     }
 
-    /// <summary>Registers a client; dispose the subscription when it disconnects.</summary>
-    public (ChannelReader<string> Reader, IDisposable Subscription) Subscribe()
+    /// <summary>
+    /// The site files (<c>docs/guide/index.html</c>) the connected clients show, as each one said when it connected.
+    /// </summary>
+    public IReadOnlySet<string> OpenPages
+    {
+        get { lock (_gate) return _pages.Values.ToHashSet(StringComparer.Ordinal); }
+    }
+
+    /// <summary>Registers a client showing the site file <paramref name="page"/> (null if unknown); dispose the subscription when it disconnects.</summary>
+    public (ChannelReader<string> Reader, IDisposable Subscription) Subscribe(string? page = null)
     {
         var channel = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-        lock (_gate) _clients.Add(channel);
+        lock (_gate)
+        {
+            _clients.Add(channel);
+            if (page is not null) _pages[channel] = page;
+        }
         return (channel.Reader, new Unsubscriber(this, channel));
     }
 
@@ -37,7 +50,11 @@ public sealed class ReloadBroadcaster
     {
         public void Dispose()
         {
-            lock (owner._gate) owner._clients.Remove(channel);
+            lock (owner._gate)
+            {
+                owner._clients.Remove(channel);
+                owner._pages.Remove(channel);
+            }
             channel.Writer.TryComplete();
         }
     }

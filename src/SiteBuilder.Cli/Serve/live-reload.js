@@ -1,11 +1,17 @@
 // Live reload for `sitebuilder serve`. The server injects this script into the HTML it serves;
 // it is never part of a published site. It listens to the server's events: `reload` after a
 // successful rebuild, `failed` with the diagnostics after a failed one (shown as an overlay).
+// After a rebuild the page fetches its new HTML and patches the open document with morphdom (served
+// with this script as `morphdom`), keeping scroll position and the browser's work of loading the page's
+// styles and scripts again; it reloads in full when the stylesheets or scripts differ, when the server
+// says a file other than a page changed, when the page is gone, or when `serve --full-reload` asked.
 (function () {
   'use strict';
   var script = document.currentScript;
   var version = Number((script && script.getAttribute('data-version')) || 0);
+  var patchAllowed = !script || script.getAttribute('data-patch') !== 'false';
   var OVERLAY = 'sitebuilder-overlay';
+  var SELF = '/__sitebuilder/';
 
   function removeOverlay() {
     var old = document.getElementById(OVERLAY);
@@ -50,16 +56,61 @@
     document.body.appendChild(box);
   }
 
+  // What makes a page look and behave as it does beyond its markup: a difference here needs a full reload.
+  function resources(doc) {
+    var parts = [];
+    doc.querySelectorAll('link[rel~="stylesheet"], style, script').forEach(function (el) {
+      var src = el.getAttribute('src') || '';
+      if (src.indexOf(SELF) === 0) return;
+      parts.push(el.tagName + ' ' + (el.getAttribute('href') || '') + ' ' + src + ' ' + (el.src || el.href ? '' : el.textContent));
+    });
+    return parts.join('\n');
+  }
+
+  var busy = false, again = null;
+
+  // Brings the open page to `target` (the version of a successful rebuild) by patching it, or by a reload.
+  function update(target, reloadAll) {
+    if (target === version) return;
+    if (busy) { again = again === 'all' || reloadAll ? 'all' : target; return; }
+    if (reloadAll || !patchAllowed || !window.fetch || !window.DOMParser) { location.reload(); return; }
+    busy = true;
+    fetch(location.href, { cache: 'no-store', credentials: 'same-origin' }).then(function (response) {
+      if (!response.ok || response.redirected || !/text\/html/.test(response.headers.get('content-type') || '')) throw new Error('not the page');
+      return response.text();
+    }).then(function (html) {
+      var next = new DOMParser().parseFromString(html, 'text/html');
+      if (resources(next) !== resources(document)) throw new Error('stylesheets or scripts changed');
+      var tag = next.querySelector('script[src="' + SELF + 'live-reload.js"]');
+      var served = Number((tag && tag.getAttribute('data-version')) || 0);
+      // Inserted by morphdom, the new document's scripts are inert: the page's own scripts keep running as they are.
+      morphdom(document.documentElement, next.documentElement, {
+        // The sidebar of a large site is thousands of elements, nearly always unchanged: compared natively, skipped whole.
+        onBeforeElUpdated: function (from, to) { return !from.isEqualNode(to); },
+      });
+      version = served;
+      busy = false;
+      var pending = again;
+      again = null;
+      if (pending === 'all') location.reload();
+      else if (pending !== null && pending !== version) update(pending, false);
+    }).catch(function () {
+      location.reload();
+    });
+  }
+
   if (!window.EventSource) return;
-  var events = new EventSource('/__sitebuilder/events');
+  // The page it shows: the server renders the open pages first after an edit that changes many.
+  var events = new EventSource('/__sitebuilder/events?page=' + encodeURIComponent(location.pathname));
   events.addEventListener('hello', function (e) {
     var state = JSON.parse(e.data);
     // A rebuild may have finished between serving this page and connecting.
-    if (state.ok && state.version !== version) location.reload();
+    if (state.ok && state.version !== version) update(state.version, false);
     else if (!state.ok) showOverlay(state.diagnostics);
   });
   events.addEventListener('reload', function (e) {
-    if (JSON.parse(e.data).version !== version) location.reload();
+    var data = JSON.parse(e.data);
+    update(data.version, data.reloadAll === true);
   });
   events.addEventListener('failed', function (e) {
     showOverlay(JSON.parse(e.data).diagnostics);

@@ -4,8 +4,8 @@ namespace SiteBuilder.IntegrationTests.Serve;
 
 /// <summary>
 /// In real Chromium, with a page open from <c>serve</c>: saving its Markdown updates the open page
-/// without a manual reload; breaking its front matter shows the error, with its file and line, in an
-/// accessible overlay; fixing it recovers by itself.
+/// without a manual reload (patched in place, or reloaded with <c>--full-reload</c>); breaking its front
+/// matter shows the error, with its file and line, in an accessible overlay; fixing it recovers by itself.
 /// </summary>
 public sealed class LiveReloadBrowserTests
 {
@@ -31,10 +31,13 @@ public sealed class LiveReloadBrowserTests
         await page.EvaluateAsync("() => { window.__marker = 1; }");
 
         string guide = site.PathOf("pages/docs/guide.md");
-        await File.WriteAllTextAsync(guide, "---\ntitle: Guide\n---\nThe second version of the guide.\n");
+        await File.WriteAllTextAsync(guide, "---\ntitle: Guide, revised\n---\nThe second version of the guide.\n");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("The second version of the guide.", new() { Timeout = (float)Wait.TotalMilliseconds });
-        // The server reloaded the page; no one clicked anything.
-        Assert.Null(await page.EvaluateAsync<int?>("() => window.__marker ?? null"));
+        // The server's new HTML was patched into the open document (no one clicked anything, and nothing reloaded),
+        // title and all; the page is then exactly the served page.
+        Assert.Equal(1, await page.EvaluateAsync<int?>("() => window.__marker ?? null"));
+        await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("Guide, revised"));
+        Assert.Equal(await BodyTextOfAFreshLoad(browser, page.Url), await page.InnerTextAsync("body"));
 
         await File.WriteAllTextAsync(guide, "---\ntitle: [Guide\n---\nThe broken version.\n");
         var overlay = page.GetByRole(AriaRole.Alert);
@@ -46,6 +49,61 @@ public sealed class LiveReloadBrowserTests
         await File.WriteAllTextAsync(guide, "---\ntitle: Guide\n---\nThe fixed version of the guide.\n");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("The fixed version of the guide.", new() { Timeout = (float)Wait.TotalMilliseconds });
         await Assertions.Expect(page.Locator("#sitebuilder-overlay")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task WithFullReloadThePageReloadsAndAStylesheetChangeAlwaysReloads()
+    {
+        await using var site = await ServedSite.StartAsync(watch: true, fullReload: true);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(site.Url, "docs/guide/").ToString());
+        await WaitUntil(() => site.Server.ClientCount > 0);
+        await page.EvaluateAsync("() => { window.__marker = 1; }");
+        await File.WriteAllTextAsync(site.PathOf("pages/docs/guide.md"), "---\ntitle: Guide\n---\nReloaded in full.\n");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Reloaded in full.", new() { Timeout = (float)Wait.TotalMilliseconds });
+        Assert.Null(await page.EvaluateAsync<int?>("() => window.__marker ?? null"));
+    }
+
+    [Fact]
+    public async Task AChangedStylesheetReloadsThePageInFull()
+    {
+        // The site has its own copy of the built-in theme, with a stylesheet the test can edit.
+        await using var site = await ServedSite.StartAsync(watch: true, ownTheme: true);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(site.Url, "docs/guide/").ToString());
+        await WaitUntil(() => site.Server.ClientCount > 0);
+        await page.EvaluateAsync("() => { window.__marker = 1; }");
+        // The page's HTML is the same; only a stylesheet it loads changed, which patching would not pick up.
+        string css = site.PathOf("layouts/assets/css/site.css");
+        var reloaded = new TaskCompletionSource();
+        page.Load += (_, _) => reloaded.TrySetResult();
+        await File.AppendAllTextAsync(css, "\nmain { color: rgb(1, 2, 3); }\n");
+        await reloaded.Task.WaitAsync(Wait);
+        Assert.Null(await page.EvaluateAsync<int?>("() => window.__marker ?? null"));
+        await Assertions.Expect(page.Locator("main")).ToHaveCSSAsync("color", "rgb(1, 2, 3)");
+    }
+
+    private static async Task<string> BodyTextOfAFreshLoad(IBrowser browser, string url)
+    {
+        var fresh = await browser.NewPageAsync();
+        await fresh.GotoAsync(url);
+        string text = await fresh.InnerTextAsync("body");
+        await fresh.CloseAsync();
+        return text;
     }
 
     [Fact]

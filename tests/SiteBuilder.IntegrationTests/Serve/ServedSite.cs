@@ -29,7 +29,10 @@ public sealed class ServedSite : IAsyncDisposable
     public Uri Url => Server.Url;
 
     /// <summary>Writes the site and starts serving it.</summary>
-    public static async Task<ServedSite> StartAsync(bool watch)
+    /// <param name="watch">Watch the sources (or drive changes with <see cref="PreviewServer.Notify"/>).</param>
+    /// <param name="fullReload">Serve with <see cref="PreviewOptions.FullReload"/>.</param>
+    /// <param name="ownTheme">Give the site a copy of the repository's <c>layouts/</c> instead of the built-in theme.</param>
+    public static async Task<ServedSite> StartAsync(bool watch, bool fullReload = false, bool ownTheme = false)
     {
         string root = Directory.CreateTempSubdirectory("sitebuilder-serve-").FullName;
         string source = Path.Combine(root, "site");
@@ -53,7 +56,13 @@ public sealed class ServedSite : IAsyncDisposable
         Directory.CreateSymbolicLink(Path.Combine(source, "pages", "linked"), Path.Combine(root, "outside"));
         File.CreateSymbolicLink(Path.Combine(source, "pages", "docs", "inside.txt"), Path.Combine(source, "pages", "docs", "note.txt"));
 
-        var server = await PreviewServer.StartAsync(new PreviewOptions { SourceDir = source, Port = 0, Watch = watch });
+        if (ownTheme)
+        {
+            string theme = Path.Combine(Support.BuiltSite.RepoRoot, "layouts");
+            foreach (string file in Directory.EnumerateFiles(theme, "*", SearchOption.AllDirectories))
+                Write(Path.Combine("layouts", Path.GetRelativePath(theme, file)), File.ReadAllText(file));
+        }
+        var server = await PreviewServer.StartAsync(new PreviewOptions { SourceDir = source, Port = 0, Watch = watch, FullReload = fullReload });
         return new ServedSite(root, source, server);
     }
 

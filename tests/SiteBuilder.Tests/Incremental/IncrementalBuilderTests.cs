@@ -168,6 +168,90 @@ public sealed class IncrementalBuilderTests
     }
 
     [Fact]
+    public void ASearchIndexLeftUnstartedWaitsForStartDeferredAndThenMatchesTheFullBuild()
+    {
+        using var site = TestSite.Create(Site);
+        var builder = new IncrementalBuilder(Options(site)) { StartsDeferredWork = false };
+        Assert.True(builder.Rebuild().Succeeded);
+        Assert.False(builder.HasUnstartedWork);
+        string SearchFiles() => string.Concat(builder.Current.Files.Where(f => f.Key.StartsWith("search/", StringComparison.Ordinal))
+            .OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "\n" + System.Text.Encoding.UTF8.GetString(f.Value)));
+        string index = SearchFiles();
+        Assert.Contains("beta", index);
+
+        // The edit is published at once; its index is not built until the caller asks, over the pages as they are then.
+        Edit(site, "pages/docs/beta.md", "Beta text.", "Beta text, quokkaish.");
+        Assert.True(builder.Update(["pages/docs/beta.md"]).Succeeded);
+        Edit(site, "pages/docs/alpha.md", "Alpha text.", "Alpha text, wombatish.");
+        Assert.True(builder.Update(["pages/docs/alpha.md"]).Succeeded);
+        Assert.Contains("quokkaish", Html(builder, "docs/beta/index.html"));
+        Assert.True(builder.HasUnstartedWork);
+        Assert.True(builder.HasDeferredWork);
+        Thread.Sleep(200);
+        Assert.Equal(index, SearchFiles());
+
+        builder.StartDeferred();
+        Assert.False(builder.HasUnstartedWork);
+        AssertSameAsFullBuild(site, builder);
+        Assert.Contains("quokkaish", SearchFiles());
+        Assert.Contains("wombatish", SearchFiles());
+
+        // CompleteDeferred starts what was left unstarted itself.
+        Edit(site, "pages/docs/beta.md", "quokkaish", "numbatish");
+        Assert.True(builder.Update(["pages/docs/beta.md"]).Succeeded);
+        Assert.True(builder.HasUnstartedWork);
+        AssertSameAsFullBuild(site, builder);
+        Assert.Contains("numbatish", SearchFiles());
+    }
+
+    [Fact]
+    public void FastRenderRendersTheOpenPagesFirstAndTheRestLaterAsAFullBuildWould()
+    {
+        using var site = TestSite.Create(Site);
+        var builder = new IncrementalBuilder(Options(site));
+        Assert.True(builder.Rebuild().Succeeded);
+        var open = new HashSet<string>(StringComparer.Ordinal) { "docs/beta/index.html" };
+
+        // A title shows on other pages; only the open one is rendered and published now.
+        Edit(site, "pages/docs/beta.md", "title: Beta", "title: Beta renamed");
+        var title = builder.Update(ChangeSet.From(["pages/docs/beta.md"]), open);
+        Assert.True(title.Succeeded);
+        Assert.Equal(["docs/beta/index.html"], title.Rendered);
+        Assert.Contains("Beta renamed", Html(builder, "docs/beta/index.html"));
+        Assert.DoesNotContain("Beta renamed", Html(builder, "docs/index.html"));
+        Assert.True(builder.HasDeferredRenders);
+        Assert.True(builder.HasDeferredWork);
+
+        var rest = builder.RenderDeferred();
+        Assert.NotNull(rest);
+        Assert.True(rest.Succeeded);
+        Assert.Contains("docs/index.html", rest.Rendered);
+        Assert.Contains("docs/deep/gamma/index.html", rest.Rendered);
+        Assert.DoesNotContain("docs/beta/index.html", rest.Rendered);
+        Assert.False(builder.HasDeferredRenders);
+        Assert.Null(builder.RenderDeferred());
+        AssertSameAsFullBuild(site, builder);
+
+        // What one edit left is rendered by the next one that can (here a page no one has open, so all at once)...
+        Edit(site, "pages/docs/beta.md", "title: Beta renamed", "title: Beta again");
+        Assert.Equal(["docs/beta/index.html"], builder.Update(ChangeSet.From(["pages/docs/beta.md"]), open).Rendered);
+        Edit(site, "pages/other/delta.md", "Delta text.", "Delta text, edited.");
+        var next = builder.Update(ChangeSet.From(["pages/other/delta.md"]), new HashSet<string>(StringComparer.Ordinal));
+        Assert.Contains("docs/index.html", next.Rendered);
+        Assert.Contains("other/delta/index.html", next.Rendered);
+        Assert.False(builder.HasDeferredRenders);
+        AssertSameAsFullBuild(site, builder);
+
+        // ... or by CompleteDeferred, also after a page it left was deleted.
+        Edit(site, "pages/docs/beta.md", "title: Beta again", "title: Beta at last");
+        builder.Update(ChangeSet.From(["pages/docs/beta.md"]), open);
+        Assert.True(builder.HasDeferredRenders);
+        Delete(site, "pages/docs/deep/gamma.md");
+        builder.Update(ChangeSet.From(["pages/docs/deep/gamma.md"]), open);
+        AssertSameAsFullBuild(site, builder);
+    }
+
+    [Fact]
     public void WikiLinksInTheTextResolveOnTheFastPathAndBreakAtTheirPosition()
     {
         using var site = TestSite.Create(Site);

@@ -17,7 +17,8 @@ internal sealed class BackgroundSearchIndex(BuildOptions options, PreviewOutput 
     private Task? _task;
     private int _generation;
     private (IReadOnlyList<SearchDocument> Documents, SearchOptions Options, int Generation)? _queued;
-    private (IReadOnlyList<SearchDocument> Documents, SearchOptions Options)? _requested;
+    // Set by an edit whose index is still to start (Start captures the pages then).
+    private bool _requested;
     private HashSet<string> _paths = new(StringComparer.Ordinal);
 
     /// <summary>The problems of the last index taken (its size budget).</summary>
@@ -32,11 +33,11 @@ internal sealed class BackgroundSearchIndex(BuildOptions options, PreviewOutput 
         get { lock (_lock) return _task is { IsCompleted: false }; }
     }
 
-    /// <summary>
-    /// Captures the documents of the pages as they are now (on the caller's thread: they change under later edits);
-    /// <see cref="Start"/> builds them in the background.
-    /// </summary>
-    public void Request(BuildContext context) => _requested = (BuildSearchIndex.Documents(context), BuildSearchIndex.Options(context));
+    /// <summary>True when an edit changed what the index reads and <see cref="Start"/> has not started it since.</summary>
+    public bool Requested => _requested;
+
+    /// <summary>Records that the pages changed: <see cref="Start"/> builds their index in the background.</summary>
+    public void Request() => _requested = true;
 
     /// <summary>Builds the index of the pages as they are now, at once (the first build is complete when shown).</summary>
     public void BuildNow(BuildContext context)
@@ -46,25 +47,30 @@ internal sealed class BackgroundSearchIndex(BuildOptions options, PreviewOutput 
         {
             ++_generation;
             _queued = null;
-            _requested = null;
+            _requested = false;
             Take(SearchIndexWriter.Build(documents, searchOptions), searchOptions, canPublish: null);
         }
     }
 
-    /// <summary>Starts the requested index, if any; <paramref name="canPublish"/> says, when it is done, whether the site may show it.</summary>
-    public void Start(Func<bool> canPublish)
+    /// <summary>
+    /// Starts the requested index, if any, of the pages of <paramref name="context"/> as they are now (captured on the
+    /// caller's thread: they change under later edits); <paramref name="canPublish"/> says, when it is done, whether
+    /// the site may show it.
+    /// </summary>
+    public void Start(BuildContext context, Func<bool> canPublish)
     {
-        if (_requested is not { } request) return;
-        _requested = null;
+        if (!_requested) return;
+        _requested = false;
+        var (documents, searchOptions) = (BuildSearchIndex.Documents(context), BuildSearchIndex.Options(context));
         lock (_lock)
         {
             int generation = ++_generation;
             if (_task is { IsCompleted: false })
             {
-                _queued = (request.Documents, request.Options, generation);
+                _queued = (documents, searchOptions, generation);
                 return;
             }
-            _task = Task.Run(() => Build(request.Documents, request.Options, generation, canPublish));
+            _task = Task.Run(() => Build(documents, searchOptions, generation, canPublish));
         }
     }
 
@@ -76,7 +82,7 @@ internal sealed class BackgroundSearchIndex(BuildOptions options, PreviewOutput 
             _generation++;
             _queued = null;
         }
-        _requested = null;
+        _requested = false;
         _paths = new HashSet<string>(StringComparer.Ordinal);
         Diagnostics = [];
         Summary = [];

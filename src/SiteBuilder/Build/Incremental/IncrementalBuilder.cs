@@ -10,6 +10,8 @@ namespace SiteBuilder.Build.Incremental;
 /// that keeps its products between edits, so that an edit re-runs only what it reaches and the site equals what the full
 /// build makes. This class only turns changed files into a change set, publishes snapshots of the files, and leaves the
 /// search index to a background task (<see cref="BackgroundSearchIndex"/>; <see cref="CompleteDeferred"/> waits for it).
+/// With fast render (<see cref="Update(ChangeSet, IReadOnlySet{string})"/>) an edit renders the pages open in a browser
+/// first, and <see cref="RenderDeferred"/> the others it changed.
 /// Not thread-safe: one caller drives it (the preview server's rebuild loop).
 /// </summary>
 public sealed class IncrementalBuilder
@@ -45,8 +47,21 @@ public sealed class IncrementalBuilder
     /// <summary>The result of the last rebuild, or null before the first.</summary>
     public IncrementalResult? Last { get; private set; }
 
-    /// <summary>True while the search index of the last edit is still being built in the background.</summary>
-    public bool HasDeferredWork => _search.Running;
+    /// <summary>True while pages of the last edits are still to render, or their search index to start or finish.</summary>
+    public bool HasDeferredWork => HasDeferredRenders || _search.Requested || _search.Running;
+
+    /// <summary>True when pages changed by an edit are still to be rendered (see <see cref="RenderDeferred"/>).</summary>
+    public bool HasDeferredRenders => _engine is { } engine && engine.Context.Has(BuildProducts.Renders) && engine.Context.Get(BuildProducts.Renders).Deferred > 0;
+
+    /// <summary>
+    /// When false, an edit does not start its background search index: <see cref="StartDeferred"/> does, when the caller
+    /// chooses (the preview server, once the sources are quiet, so that the index, seconds of work on every core at
+    /// 10 000 pages, does not compete with the browser showing the edit). True by default.
+    /// </summary>
+    public bool StartsDeferredWork { get; init; } = true;
+
+    /// <summary>True when the last edits left their search index to <see cref="StartDeferred"/>.</summary>
+    public bool HasUnstartedWork => _search.Requested;
 
     // The search index is built by the background task instead (it reads the pages as an edit left them); CommitSite
     // writes a folder, and the preview publishes snapshots.
@@ -78,7 +93,16 @@ public sealed class IncrementalBuilder
     public IncrementalResult Update(IEnumerable<string> changedPaths) => Update(ChangeSet.From(changedPaths));
 
     /// <summary>Applies a change set; see <see cref="Update(IEnumerable{string})"/>.</summary>
-    public IncrementalResult Update(ChangeSet changes)
+    public IncrementalResult Update(ChangeSet changes) => Update(changes, null);
+
+    /// <summary>
+    /// Applies a change set rendering first the pages among <paramref name="priority"/> (output paths such as
+    /// <c>docs/guide/index.html</c>: the pages open in a browser) of those it changes: the others keep their old output
+    /// until <see cref="RenderDeferred"/> (or an update with no priority pages, or <see cref="CompleteDeferred"/>), after
+    /// which the site is again exactly a full build's. With no priority pages it renders all (ApplyLayouts also does
+    /// after a layout change).
+    /// </summary>
+    public IncrementalResult Update(ChangeSet changes, IReadOnlySet<string>? priority)
     {
         // A configuration error stopped the last rebuild before the pages were read: there is nothing to update.
         if (changes.Config || Last is null || _engine is not { Stopped: false } engine) return Rebuild();
@@ -87,12 +111,41 @@ public sealed class IncrementalBuilder
         var gcPause = GC.GetTotalPauseDuration();
         var products = new ProductChanges();
         products.Mark(BuildProducts.Sources, changes.Paths);
+        engine.Context.Set(BuildProducts.OpenPages, priority ?? NoPages);
         engine.Run(products);
         // Only editors' temporary files (written and deleted at once): nothing the site shows changed.
         if (products.Products.All(p => p == BuildProducts.Sources)) return Last;
-        if (_startSearchIndex.Reads.Any(products.Changed)) _search.Request(engine.Context);
+        if (_startSearchIndex.Reads.Any(products.Changed)) _search.Request();
         return Finish(watch, gcPause, full: false);
     }
+
+    /// <summary>
+    /// Renders the pages that earlier edits left for later (see <see cref="Update(ChangeSet, IReadOnlySet{string})"/>)
+    /// and publishes them, with what follows from them (the engine runs ApplyLayouts for the open pages' change and the
+    /// steps after it as far as that reaches); null when there were none.
+    /// </summary>
+    public IncrementalResult? RenderDeferred()
+    {
+        if (!HasDeferredRenders || Last is null || _engine is not { Stopped: false } engine) return null;
+        var watch = Stopwatch.StartNew();
+        var gcPause = GC.GetTotalPauseDuration();
+        var products = new ProductChanges();
+        engine.Context.Set(BuildProducts.OpenPages, NoPages);
+        products.MarkAll(BuildProducts.OpenPages);
+        engine.Run(products);
+        return Finish(watch, gcPause, full: false);
+    }
+
+    /// <summary>
+    /// Starts the background search index the last edits left unstarted (see <see cref="StartsDeferredWork"/>), over the
+    /// pages as they are now; nothing when there is none.
+    /// </summary>
+    public void StartDeferred()
+    {
+        if (_engine is { } engine) _search.Start(engine.Context, () => Last is { Succeeded: true });
+    }
+
+    private static readonly IReadOnlySet<string> NoPages = new HashSet<string>();
 
     /// <summary>
     /// Waits for the background search index (see <see cref="HasDeferredWork"/>) and reports the site as it then
@@ -102,6 +155,8 @@ public sealed class IncrementalBuilder
     public IncrementalResult CompleteDeferred()
     {
         if (Last is null) return Rebuild();
+        RenderDeferred();
+        StartDeferred();
         _search.Wait();
         return Finish(Stopwatch.StartNew(), GC.GetTotalPauseDuration(), full: false, ran: false);
     }
@@ -133,7 +188,7 @@ public sealed class IncrementalBuilder
         int pageCount = engine.Context.Has(BuildProducts.Pages) ? engine.Context.Get(BuildProducts.Pages).Pages.Count : 0;
         Last = new IncrementalResult(diagnostics, ok, full, rendered ? renders?.Rendered ?? [] : [], rendered ? renders?.Removed ?? [] : [],
             pageCount, watch.Elapsed, Current.Version, timings);
-        _search.Start(() => Last is { Succeeded: true });
+        if (StartsDeferredWork) StartDeferred();
         return Last;
     }
 

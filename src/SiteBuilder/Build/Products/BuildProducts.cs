@@ -40,6 +40,13 @@ public static class BuildProducts
     /// <summary>The layouts, their renderer and the page-model factory (LoadLayouts).</summary>
     public static readonly Product<SiteLayouts> Layouts = new(nameof(Layouts));
     /// <summary>
+    /// The output paths of the pages open in a browser (<c>docs/guide/index.html</c>, as the preview's live-reload clients
+    /// name them): made by no step, set by the preview before an edit. ApplyLayouts renders those of an edit's pages
+    /// first and leaves the others for later (fast render, as Hugo's server has it); when it is empty (the full build)
+    /// every page is rendered, and when it changes ApplyLayouts renders what it left.
+    /// </summary>
+    public static readonly Product<IReadOnlySet<string>> OpenPages = new(nameof(OpenPages), ProductKind.Optional, () => new HashSet<string>());
+    /// <summary>
     /// What ApplyLayouts remembers of each page's render (model fingerprint, problems), for the preview's per-page
     /// updates; the full build leaves it empty.
     /// </summary>

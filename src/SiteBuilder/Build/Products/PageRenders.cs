@@ -26,6 +26,8 @@ public sealed class PageRenders
     // By page: its path under pages/, or its URL for a generated page (made anew by every assembly).
     private readonly ConcurrentDictionary<string, Entry> _pages = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, List<Diagnostic>> _compile = new(StringComparer.Ordinal);
+    // Pages (by key) whose model may have changed and that fast render left for later (see BuildProducts.OpenPages).
+    private readonly HashSet<string> _deferred = new(StringComparer.Ordinal);
 
     /// <summary>The output paths the last update rendered, sorted.</summary>
     public IReadOnlyList<string> Rendered { get; internal set; } = [];
@@ -35,6 +37,9 @@ public sealed class PageRenders
 
     /// <summary>The theme assets last written (paths of the output).</summary>
     public IReadOnlySet<string> Assets { get; internal set; } = new HashSet<string>();
+
+    /// <summary>How many pages fast render left for later: their output is still that of before the edits that changed them.</summary>
+    public int Deferred => _deferred.Count;
 
     /// <summary>True while a layout's compile problems are kept (every page then renders again on the next edit: it may be the fix).</summary>
     public bool HasCompileProblems => !_compile.IsEmpty;
@@ -66,6 +71,21 @@ public sealed class PageRenders
 
     internal void AddCompileProblems(string layout, List<Diagnostic> problems) =>
         _compile.AddOrUpdate(layout, problems, (_, list) => { lock (list) list.AddRange(problems); return list; });
+
+    /// <summary>Leaves <paramref name="pages"/> for a later update to render.</summary>
+    internal void Defer(IEnumerable<Page> pages)
+    {
+        foreach (var page in pages) _deferred.Add(Key(page));
+    }
+
+    /// <summary>The pages of <paramref name="pages"/> left for later (those gone from the site since are dropped); forgets them all.</summary>
+    internal List<Page> TakeDeferred(IReadOnlyList<Page> pages)
+    {
+        if (_deferred.Count == 0) return [];
+        var taken = pages.Where(p => _deferred.Contains(Key(p))).ToList();
+        _deferred.Clear();
+        return taken;
+    }
 
     /// <summary>Forgets the pages not in <paramref name="pages"/>; the output paths they had.</summary>
     internal List<string> Prune(IReadOnlyList<Page> pages)

@@ -16,8 +16,10 @@ public sealed class ApplyLayouts : IIncrementalStep
     public string Name => nameof(ApplyLayouts);
 
     /// <inheritdoc/>
-    // The statswiki map through the model factory (Layouts): models link cited sources to their mirror.
-    public IReadOnlyList<Product> Reads { get; } = [BuildProducts.Pages, BuildProducts.LinkGraph, BuildProducts.GitHistory, BuildProducts.StatswikiMap, BuildProducts.Layouts];
+    // The statswiki map through the model factory (Layouts): models link cited sources to their mirror. The open pages
+    // are the preview's, which render first (see Update).
+    public IReadOnlyList<Product> Reads { get; } =
+        [BuildProducts.Pages, BuildProducts.LinkGraph, BuildProducts.GitHistory, BuildProducts.StatswikiMap, BuildProducts.Layouts, BuildProducts.OpenPages];
 
     /// <inheritdoc/>
     public IReadOnlyList<Product> Produces { get; } = [BuildProducts.Output, BuildProducts.Renders];
@@ -68,7 +70,9 @@ public sealed class ApplyLayouts : IIncrementalStep
     /// when the page set changed (they are new objects), and every page when a whole product did. A page whose model has
     /// the fingerprint of its last render is skipped, unless its layout's template changed (the layouts' keys, or all).
     /// Pages gone from the site lose their output (see <see cref="PageRenders.Removed"/>). The output's changes name the
-    /// paths that appeared or went (not those rewritten).
+    /// paths that appeared or went (not those rewritten). With open pages (<see cref="BuildProducts.OpenPages"/>), only
+    /// those of the pages to render are rendered now; the others keep their old output until a later update with no open
+    /// pages (see <see cref="PageRenders.Deferred"/>; the open pages changing is enough to run one).
     /// </summary>
     public bool Update(BuildContext context, ProductChanges changes)
     {
@@ -91,8 +95,9 @@ public sealed class ApplyLayouts : IIncrementalStep
         bool allForced = changes.All(BuildProducts.Layouts);
         var forced = changes.Keys(BuildProducts.Layouts);
         var models = new HashSet<Page>();
-        if (changes.All(BuildProducts.Pages) || changes.All(BuildProducts.LinkGraph) || changes.All(BuildProducts.GitHistory) ||
-            changes.Changed(BuildProducts.StatswikiMap) || allForced)
+        bool everyPage = changes.All(BuildProducts.Pages) || changes.All(BuildProducts.LinkGraph) || changes.All(BuildProducts.GitHistory) ||
+                         changes.Changed(BuildProducts.StatswikiMap) || allForced;
+        if (everyPage)
             models.UnionWith(pages);
         else
         {
@@ -105,6 +110,19 @@ public sealed class ApplyLayouts : IIncrementalStep
             }
             if (changes.Changed(BuildProducts.Pages)) models.UnionWith(pages.Where(p => p.Kind == PageKind.Generated));
             if (forced.Count > 0) models.UnionWith(pages.Where(p => forced.Contains(p.Layout)));
+        }
+
+        // Fast render: what earlier updates left is due too, and of it all only the open pages render now, the others
+        // wait for the next update (the preview's, once the sources are quiet). Not when a template changed or fails to
+        // compile (its compile errors name the first page in URL order of all, as in the full build), nor when every page
+        // changed.
+        models.UnionWith(renders.TakeDeferred(pages));
+        var open = context.Get(BuildProducts.OpenPages);
+        if (open.Count > 0 && !everyPage && forced.Count == 0 && !renders.HasCompileProblems)
+        {
+            var later = models.Where(p => !open.Contains(p.OutputPath)).ToList();
+            renders.Defer(later);
+            models.ExceptWith(later);
         }
 
         string known = string.Join(", ", layouts.Templates.Keys.Where(k => !k.StartsWith('_')).Order(StringComparer.Ordinal));
