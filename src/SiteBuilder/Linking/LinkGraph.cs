@@ -31,6 +31,12 @@ public sealed class LinkGraph
     /// <summary>The statswiki addresses the pages cite that no page mirrors (kept per page).</summary>
     public IEnumerable<(string Url, SourceLocation At)> Unmirrored => Pages?.Values.SelectMany(p => p.Unmirrored) ?? [];
 
+    /// <summary>
+    /// The summary lines of <see cref="Unmirrored"/> (sorted and formatted: tens of milliseconds with thousands of such
+    /// links), kept until a page that has or had one is relinked; null when they are to be made again.
+    /// </summary>
+    internal List<string>? UnmirroredSummary { get; set; }
+
     /// <summary>What one page's links reached and reported.</summary>
     internal sealed record PageLinks(Page Page, HashSet<string> Outbound, IReadOnlyList<Diagnostic> Problems,
         IReadOnlyList<(string Url, SourceLocation At)> Unmirrored);

@@ -28,7 +28,10 @@ public sealed class GenerateIndexPages : IIncrementalStep
     public IReadOnlyList<Product> Produces { get; } = [BuildProducts.Pages];
 
     /// <inheritdoc/>
-    public void Execute(BuildContext context)
+    public void Execute(BuildContext context) => Generate(context, null);
+
+    // Makes the generated pages; a label page whose slug is not in reuse's Dirty set is the last run's (reuse.Old).
+    private static void Generate(BuildContext context, (IReadOnlyDictionary<string, Page> Old, IReadOnlySet<string> Dirty)? reuse)
     {
         var (assembled, tree) = context.Get(BuildProducts.AssembledPages);
         var pages = assembled.ToList();
@@ -42,7 +45,7 @@ public sealed class GenerateIndexPages : IIncrementalStep
             foreach (var index in section.IndexBy)
                 added.Add(IndexPage(section, index, entries, weight++));
         }
-        added.AddRange(LabelPages(pages));
+        added.AddRange(LabelPages(pages, reuse));
 
         var urls = new HashSet<string>(StringComparer.Ordinal);
         foreach (var page in added)
@@ -62,14 +65,16 @@ public sealed class GenerateIndexPages : IIncrementalStep
     /// <summary>
     /// Runs again, then names in the page set's changes the URLs of the pages added, gone, or whose face (title,
     /// description, weight) or front matter changed: what the steps after it follow (sidebars, breadcrumbs, backlinks,
-    /// child lists). Generated pages are made anew each time and are not compared.
+    /// child lists). Generated pages are made anew each time and are not compared, but for the label pages no changed
+    /// page is listed on, which are kept when the pages are the same ones with the same labels (at 10 000 pages, making
+    /// every label page is most of a title edit's time).
     /// </summary>
     public bool Update(BuildContext context, ProductChanges changes)
     {
         if (!context.Has(BuildProducts.Pages) || changes.Changed(BuildProducts.Config)) return false;
         var old = context.Get(BuildProducts.Pages).Pages.ToDictionary(p => p.RelativePath, StringComparer.Ordinal);
         context.Diagnostics.Clear();
-        Execute(context);
+        Generate(context, DirtyLabels(context.Get(BuildProducts.AssembledPages).Pages, old) is { } dirty ? (old, dirty) : null);
         var now = context.Get(BuildProducts.Pages).Pages;
         var keys = new List<string>();
         foreach (var page in now)
@@ -83,6 +88,26 @@ public sealed class GenerateIndexPages : IIncrementalStep
         keys.AddRange(old.Values.Select(p => p.Url));
         changes.Mark(BuildProducts.Pages, keys);
         return true;
+    }
+
+    /// <summary>
+    /// The label slugs whose pages must be made again when the assembled pages are the last run's but for some pages
+    /// made anew (their front matter changed) with the same labels: the labels of those pages (a label page lists its
+    /// pages' titles and descriptions). Null when pages came or went or labels changed: every generated page is made again.
+    /// </summary>
+    private static HashSet<string>? DirtyLabels(IReadOnlyList<Page> assembled, Dictionary<string, Page> old)
+    {
+        if (assembled.Count != old.Values.Count(p => p.Kind != PageKind.Generated)) return null;
+        var dirty = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var page in assembled)
+        {
+            if (!old.TryGetValue(page.RelativePath, out var before) || before.Kind == PageKind.Generated) return null;
+            if (before == page) continue;
+            if (!before.FrontMatter.Labels.SequenceEqual(page.FrontMatter.Labels, StringComparer.Ordinal)) return null;
+            foreach (string label in page.FrontMatter.Labels)
+                if (label.Trim() is { Length: > 0 } trimmed) dirty.Add(LabelSlug(trimmed));
+        }
+        return dirty;
     }
 
     private static Page IndexPage(SectionConfig section, SectionIndex index, List<Page> entries, int weight)
@@ -117,7 +142,7 @@ public sealed class GenerateIndexPages : IIncrementalStep
         return page;
     }
 
-    private static IEnumerable<Page> LabelPages(List<Page> pages)
+    private static IEnumerable<Page> LabelPages(List<Page> pages, (IReadOnlyDictionary<string, Page> Old, IReadOnlySet<string> Dirty)? reuse)
     {
         var byLabel = pages.Where(p => p.Kind != PageKind.Generated)
             .SelectMany(p => p.FrontMatter.Labels.Select(l => (Label: l.Trim(), Page: p)))
@@ -132,9 +157,16 @@ public sealed class GenerateIndexPages : IIncrementalStep
         foreach (var group in byLabel)
         {
             string label = group.First().Label;
+            string path = $"labels/{group.Key}/index.md";
+            if (reuse is { } r && !r.Dirty.Contains(group.Key) && r.Old.GetValueOrDefault(path) is { Kind: PageKind.Generated } kept)
+            {
+                list.Append($"<li><a class=\"label\" href=\"{Encode(group.Key)}/\">{Encode(label)}</a> <span class=\"count\">({group.Select(x => x.Page).Distinct().Count()})</span></li>\n");
+                yield return kept;
+                continue;
+            }
             var labelled = group.Select(x => x.Page).Distinct()
                 .OrderBy(p => p.Title, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Url, StringComparer.Ordinal).ToList();
-            var page = NewPage($"labels/{group.Key}/index.md", $"Label: {label}", $"The {labelled.Count} pages labelled '{label}'.", 0);
+            var page = NewPage(path, $"Label: {label}", $"The {labelled.Count} pages labelled '{label}'.", 0);
             var html = new StringBuilder("<ul>\n");
             foreach (var p in labelled)
                 html.Append($"<li><a href=\"{Encode(Permalinks.Relative(page.Url, p.Url))}\">{Encode(p.Title)}</a>" +

@@ -39,17 +39,18 @@ public sealed class ResolveLinks : IIncrementalStep
         foreach (var (target, from) in backlinks) target.BacklinkUrls.Add(from);
         context.Set(BuildProducts.LinkGraph, new LinkGraph(resolver));
 
-        Summarise(context, unmirrored);
+        foreach (string line in SummaryLines(unmirrored)) context.Summary.Enqueue(line);
     }
 
-    private static void Summarise(BuildContext context, IEnumerable<(string Url, SourceLocation At)> unmirrored)
+    // The summary's lines for the statswiki links kept external, in URL order.
+    private static List<string> SummaryLines(IEnumerable<(string Url, SourceLocation At)> unmirrored)
     {
         var external = unmirrored.OrderBy(u => u.Url, StringComparer.Ordinal).ThenBy(u => u.At).ToList();
-        if (external.Count > 0)
-        {
-            context.Summary.Enqueue($"Statswiki links with no mirror here, kept external ({external.Count}):");
-            foreach (var (url, at) in external) context.Summary.Enqueue($"  {url} ({at})");
-        }
+        var lines = new List<string>(external.Count + 1);
+        if (external.Count == 0) return lines;
+        lines.Add($"Statswiki links with no mirror here, kept external ({external.Count}):");
+        foreach (var (url, at) in external) lines.Add($"  {url} ({at})");
+        return lines;
     }
 
     /// <summary>
@@ -133,6 +134,7 @@ public sealed class ResolveLinks : IIncrementalStep
         var shownBy = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in removed)
         {
+            if (entry.Unmirrored.Count > 0) graph.UnmirroredSummary = null;
             entries.Remove(entry.Page.RelativePath);
             shownBy.UnionWith(entry.Outbound);
         }
@@ -154,6 +156,8 @@ public sealed class ResolveLinks : IIncrementalStep
         });
         foreach (var entry in resolved)
         {
+            // The summary of the links kept external is made again only when a page relinked has other ones (or at other places).
+            if (!(entries.GetValueOrDefault(entry.Page.RelativePath)?.Unmirrored ?? []).Order().SequenceEqual(entry.Unmirrored.Order())) graph.UnmirroredSummary = null;
             entries[entry.Page.RelativePath] = entry;
             foreach (string url in entry.Outbound)
             {
@@ -181,7 +185,8 @@ public sealed class ResolveLinks : IIncrementalStep
         context.Set(BuildProducts.LinkGraph, graph);
         context.Diagnostics.Clear();
         foreach (var d in graph.Problems) context.Diagnostics.Add(d);
-        Summarise(context, graph.Unmirrored);
+        graph.UnmirroredSummary ??= SummaryLines(graph.Unmirrored);
+        foreach (string line in graph.UnmirroredSummary) context.Summary.Enqueue(line);
         return true;
     }
 
