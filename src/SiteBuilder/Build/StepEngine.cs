@@ -21,6 +21,9 @@ public sealed class StepEngine
     private readonly Dictionary<IBuildStep, StepRun> _runs = [];
     // Problems found before any step (a bad SOURCE_DATE_EPOCH).
     private readonly IReadOnlyList<Diagnostic> _before;
+    // What changed for the steps a run stopped before (see Run's stopAfter), and the index of the first of them.
+    private ProductChanges? _pending;
+    private int _resumeAt;
 
     /// <summary>What one step's last run left that a new run replaces.</summary>
     private sealed class StepRun
@@ -58,11 +61,16 @@ public sealed class StepEngine
     /// <summary>Time per step of the last run.</summary>
     public List<(string Step, TimeSpan Elapsed)> Timings { get; } = [];
 
+    /// <summary>True when a run stopped early (see <see cref="Run"/>) and the steps after the stop are still to see what changed.</summary>
+    public bool HasPending => _pending is not null;
+
     /// <summary>
     /// Runs the steps <paramref name="changes"/> reach, in the list's order; the first run runs every step. On return
-    /// <paramref name="changes"/> holds every product that changed.
+    /// <paramref name="changes"/> holds every product that changed. When <paramref name="stopAfter"/> says so of a step
+    /// that ran, the run stops there: the steps after it see what changed in the next run (with what changes then),
+    /// which the caller makes soon (the preview, once the open pages are shown: see <see cref="BuildProducts.OpenPages"/>).
     /// </summary>
-    public void Run(ProductChanges changes)
+    public void Run(ProductChanges changes, Func<IBuildStep, bool>? stopAfter = null)
     {
         Timings.Clear();
         Ran.Clear();
@@ -71,6 +79,11 @@ public sealed class StepEngine
         for (int index = 0; index < runnable.Count; index++)
         {
             var step = runnable[index];
+            if (_pending is { } pending && index == _resumeAt)
+            {
+                changes.Add(pending);
+                _pending = null;
+            }
             bool first = !_runs.TryGetValue(step, out var run);
             if (!first && !step.Reads.Any(changes.Changed)) continue;
             if (first) Context.Options.Progress?.Report(new BuildProgress(step.Name, index, runnable.Count));
@@ -94,6 +107,14 @@ public sealed class StepEngine
             if (SiteGenerator.StopsAfter(step, run.Diagnostics))
             {
                 Stopped = true;
+                break;
+            }
+            if (!first && index + 1 < runnable.Count && stopAfter?.Invoke(step) == true)
+            {
+                // What the steps from here on have not seen: this run's changes and those of an earlier stop further on.
+                if (_pending is { } later) changes.Add(later);
+                _pending = changes;
+                _resumeAt = index + 1;
                 break;
             }
         }

@@ -50,8 +50,14 @@ public sealed class IncrementalBuilder
     /// <summary>True while pages of the last edits are still to render, or their search index to start or finish.</summary>
     public bool HasDeferredWork => HasDeferredRenders || _search.Requested || _search.Running;
 
-    /// <summary>True when pages changed by an edit are still to be rendered (see <see cref="RenderDeferred"/>).</summary>
-    public bool HasDeferredRenders => _engine is { } engine && engine.Context.Has(BuildProducts.Renders) && engine.Context.Get(BuildProducts.Renders).Deferred > 0;
+    /// <summary>
+    /// True when pages changed by an edit are still to be rendered, or the steps after ApplyLayouts to run (see
+    /// <see cref="RenderDeferred"/>).
+    /// </summary>
+    public bool HasDeferredRenders => _engine is { } engine && (engine.HasPending || Deferred(engine) > 0);
+
+    private static int Deferred(StepEngine engine) =>
+        engine.Context.Has(BuildProducts.Renders) ? engine.Context.Get(BuildProducts.Renders).Deferred : 0;
 
     /// <summary>
     /// When false, an edit does not start its background search index: <see cref="StartDeferred"/> does, when the caller
@@ -112,7 +118,9 @@ public sealed class IncrementalBuilder
         var products = new ProductChanges();
         products.Mark(BuildProducts.Sources, changes.Paths);
         engine.Context.Set(BuildProducts.OpenPages, priority ?? NoPages);
-        engine.Run(products);
+        // When ApplyLayouts left pages for later, so do the steps after it (the site's other files, redirects): the
+        // open pages are published first.
+        engine.Run(products, step => step is ApplyLayouts && Deferred(engine) > 0);
         // Only editors' temporary files (written and deleted at once): nothing the site shows changed.
         if (products.Products.All(p => p == BuildProducts.Sources)) return Last;
         if (_startSearchIndex.Reads.Any(products.Changed)) _search.Request();
@@ -121,8 +129,8 @@ public sealed class IncrementalBuilder
 
     /// <summary>
     /// Renders the pages that earlier edits left for later (see <see cref="Update(ChangeSet, IReadOnlySet{string})"/>)
-    /// and publishes them, with what follows from them (the engine runs ApplyLayouts for the open pages' change and the
-    /// steps after it as far as that reaches); null when there were none.
+    /// and publishes them, with what follows from them and from those edits (the engine runs ApplyLayouts for the open
+    /// pages' change and the steps after it as far as that and what they have not seen reach); null when there were none.
     /// </summary>
     public IncrementalResult? RenderDeferred()
     {

@@ -21,6 +21,16 @@ public sealed class ProductChanges
         set?.UnionWith(keys);
     }
 
+    /// <summary>Records the changes of <paramref name="other"/> as well.</summary>
+    public void Add(ProductChanges other)
+    {
+        foreach (var (product, keys) in other._changed)
+        {
+            if (keys is null) MarkAll(product);
+            else Mark(product, keys);
+        }
+    }
+
     /// <summary>True when any of <paramref name="product"/> changed.</summary>
     public bool Changed(Product product) => _changed.ContainsKey(product);
 
