@@ -167,12 +167,19 @@ public sealed class ResolveLinks : IIncrementalStep
             }
         }
         // Pages made anew (generated pages, every assembly) are the ones the graph now knows.
+        var renewed = new List<Page>();
         if (pagesChanged)
             foreach (var page in pages)
-                if (entries.GetValueOrDefault(page.RelativePath) is { } entry && entry.Page != page) entries[page.RelativePath] = entry with { Page = page };
+                if (entries.GetValueOrDefault(page.RelativePath) is { } entry && entry.Page != page)
+                {
+                    entries[page.RelativePath] = entry with { Page = page };
+                    renewed.Add(page);
+                }
 
+        // Backlinks are filled on the pages whose inbound links changed and on the page objects new to the graph (those
+        // relinked or made anew): every other page kept its object and its backlinks.
         var backlinksChanged = before.Where(kv => !InboundOf(kv.Key).SetEquals(kv.Value)).Select(kv => kv.Key).ToList();
-        foreach (var page in pagesChanged ? pages : backlinksChanged.Select(tree.ByUrl).OfType<Page>())
+        foreach (var page in full ? pages : renewed.Concat(relink).Concat(backlinksChanged.Select(tree.ByUrl).OfType<Page>()))
         {
             var inbound = InboundOf(page.Url);
             if (page.BacklinkUrls.SetEquals(inbound)) continue;
