@@ -333,6 +333,37 @@ public sealed class IncrementalBuilderTests
         AssertSameAsFullBuild(site, builder);
     }
 
+    /// <summary>
+    /// A page saved at a path the build writes itself (the search page) is the content's error, as in a full build, and
+    /// never takes the place of the build's file; once the page goes, the build's file is back, whichever came first.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void APageAtAPathTheBuildWritesIsAnErrorUntilItGoes(bool fromTheStart)
+    {
+        const string taker = "-- pages/search/index.md --\n---\ntitle: Taker\n---\nNot the search page.\n";
+        using var site = TestSite.Create(fromTheStart ? Site + "\n" + taker : Site);
+        var builder = new IncrementalBuilder(Options(site));
+        var first = builder.Rebuild();
+        Assert.Equal(!fromTheStart, first.Succeeded);
+        if (!fromTheStart)
+        {
+            site.Write(taker);
+            var taken = builder.Update(["pages/search/index.md"]);
+            Assert.False(taken.Succeeded);
+            AssertSameDiagnostics(site, taken);
+            Assert.Contains(taken.Diagnostics, d => d.Code == "SB0107" && d.Location.ToString() == "pages/search/index.md:1:1");
+            Assert.DoesNotContain("Not the search page.", Html(builder, "search/index.html"));
+        }
+        else AssertSameDiagnostics(site, first);
+
+        Delete(site, "pages/search/index.md");
+        var gone = builder.Update(["pages/search/index.md"]);
+        Assert.True(gone.Succeeded, string.Join("\n", gone.Diagnostics));
+        AssertSameAsFullBuild(site, builder);
+    }
+
     private static string Read(TestSite site, string path) => File.ReadAllText(Path.Combine(site.Root, path));
 
     private static void Delete(TestSite site, string path) => File.Delete(Path.Combine(site.Root, path));
