@@ -364,6 +364,43 @@ public sealed class IncrementalBuilderTests
         AssertSameAsFullBuild(site, builder);
     }
 
+    /// <summary>
+    /// Symbolic links saved while the preview runs (a page and an asset pointing outside the source tree, a folder link
+    /// outside, one that climbs, a loop) are what a full build makes of them: reported, never read, never published.
+    /// </summary>
+    [Fact]
+    public void SymbolicLinksAddedDuringThePreviewAreNeverFollowedOutside()
+    {
+        using var site = TestSite.Create(Site);
+        string outside = TestSites.TempDir();
+        try
+        {
+            const string secret = "SECRET-OUTSIDE-THE-SOURCE-TREE";
+            File.WriteAllText(Path.Combine(outside, "secret.md"), "---\ntitle: Secret\n---\n" + secret + "\n");
+            File.WriteAllText(Path.Combine(outside, "secret.txt"), secret);
+            var builder = new IncrementalBuilder(Options(site));
+            Assert.True(builder.Rebuild().Succeeded);
+
+            string pages = Path.Combine(site.Root, "pages");
+            File.CreateSymbolicLink(Path.Combine(pages, "docs", "leak.md"), Path.Combine(outside, "secret.md"));
+            File.CreateSymbolicLink(Path.Combine(pages, "docs", "leak.txt"), Path.Combine(outside, "secret.txt"));
+            File.CreateSymbolicLink(Path.Combine(pages, "climb.md"), "../../../../../../../../" + Path.Combine(outside, "secret.md").TrimStart('/'));
+            Directory.CreateSymbolicLink(Path.Combine(pages, "linked"), outside);
+            File.CreateSymbolicLink(Path.Combine(pages, "loop.md"), "loop.md");
+            var result = builder.Update(["pages/docs/leak.md", "pages/docs/leak.txt", "pages/climb.md", "pages/linked", "pages/loop.md"]);
+            AssertSameDiagnostics(site, result);
+            foreach (string link in new[] { "pages/docs/leak.md", "pages/docs/leak.txt", "pages/climb.md", "pages/linked", "pages/loop.md" })
+                Assert.Contains(result.Diagnostics, d => d.Location.Path == link);
+            Assert.DoesNotContain(builder.Current.Files, f => System.Text.Encoding.UTF8.GetString(f.Value).Contains(secret, StringComparison.Ordinal));
+            Assert.DoesNotContain(builder.CompleteDeferred().Diagnostics, d => d.Message.Contains(secret, StringComparison.Ordinal));
+            Assert.DoesNotContain(builder.Current.Files, f => System.Text.Encoding.UTF8.GetString(f.Value).Contains(secret, StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
     private static string Read(TestSite site, string path) => File.ReadAllText(Path.Combine(site.Root, path));
 
     private static void Delete(TestSite site, string path) => File.Delete(Path.Combine(site.Root, path));
