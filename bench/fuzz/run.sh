@@ -8,6 +8,7 @@
 #   FUZZ_PAGES=1000000     pages parsed one at a time in memory (front matter, Markdown, guards, body, unsafe HTML)
 #   FUZZ_CONTENT=20000     sites through the content steps (config, front matter, Markdown, tree, links)
 #   FUZZ_SITES=5000        whole builds (layouts, search index, files; 1 in 16 written to disk in a sandbox)
+#   FUZZ_EDITS=3000        sites saved over an ordinary one in a running preview, then saved back (each save equal to a full build)
 #   FUZZ_SEED=<random>     CsCheck seed (printed; pass it again to repeat a run)
 #   FUZZ_DEEP=2000         deepest nesting generated (CI: 200)
 #   FUZZ_LONG=200000       longest generated line (CI: 5000)
@@ -18,10 +19,11 @@ cd "$(dirname "$0")/../.."
 PAGES=${FUZZ_PAGES:-1000000}
 CONTENT=${FUZZ_CONTENT:-20000}
 SITES=${FUZZ_SITES:-5000}
+EDITS=${FUZZ_EDITS:-3000}
 SEED=${FUZZ_SEED:-$(head -c 9 /dev/urandom | base64 | tr '+/' '-_')}
 out=bench/fuzz/results/$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$out"
-echo "seed $SEED; pages $PAGES; content $CONTENT; sites $SITES; deep ${FUZZ_DEEP:-2000}; long ${FUZZ_LONG:-200000}; results in $out" | tee "$out/summary.txt"
+echo "seed $SEED; pages $PAGES; content $CONTENT; sites $SITES; preview saves $EDITS; deep ${FUZZ_DEEP:-2000}; long ${FUZZ_LONG:-200000}; results in $out" | tee "$out/summary.txt"
 dotnet build tests/SiteBuilder.Tests -c Release -v q >/dev/null
 run() { # test-name count-variable count [deep long]
   local start=$SECONDS
@@ -34,3 +36,4 @@ run() { # test-name count-variable count [deep long]
 run GeneratedHostilePagesParseWithDiagnosticsOnly SITEBUILDER_FUZZ_PAGES "$PAGES" "${FUZZ_PAGE_DEEP:-200}" "${FUZZ_PAGE_LONG:-5000}"
 run GeneratedHostileContentIsReadWithDiagnosticsOnly SITEBUILDER_FUZZ_CONTENT "$CONTENT"
 run GeneratedHostileSitesBuildWithDiagnosticsOnly SITEBUILDER_FUZZ_SITES "$SITES"
+run GeneratedHostileSavesInThePreviewMatchAFullBuildAndRecover SITEBUILDER_FUZZ_EDITS "$EDITS"

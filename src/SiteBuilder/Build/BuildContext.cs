@@ -182,6 +182,10 @@ public sealed class BuildContext
     /// build generates (<c>pages/search/index.md</c>, <c>pages/sitemap.xml</c>, <c>pages/assets/css/site.css</c>), that
     /// is the content's doing: an error at that file (SB0107), and the build goes on. Anything else is a bug in a step.
     /// </summary>
+    internal static Diagnostic WrittenByTheBuild(string source, string path) =>
+        Diagnostic.Error(DiagnosticCodes.DuplicateUrl, new SourceLocation(source, 1, 1),
+            $"this file takes '{path}', which SiteBuilder writes itself; move or rename it");
+
     private void Claimed(string path)
     {
         // Diagnostics only: the pages and assets as they are, whichever step adds the file.
@@ -193,8 +197,7 @@ public sealed class BuildContext
                                          ?? (assets.Contains(path) ? "pages/" + path : null);
         if (source is not null)
         {
-            Diagnostics.Error(DiagnosticCodes.DuplicateUrl, new SourceLocation(source, 1, 1),
-                $"this file takes '{path}', which SiteBuilder writes itself; move or rename it");
+            Diagnostics.Add(WrittenByTheBuild(source, path));
             return;
         }
         // A file where another needs a folder, or the other way round (pages/sitemap.xml.md is sitemap.xml/index.html;

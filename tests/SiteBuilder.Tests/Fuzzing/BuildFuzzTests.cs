@@ -11,9 +11,10 @@ namespace SiteBuilder.Tests.Fuzzing;
 /// <summary>
 /// Property-based fuzzing of the whole build on generated hostile sites (<see cref="HostileGen"/>): for every input,
 /// no exception escapes the library, no build hangs, every problem is a diagnostic with a stable code and a position
-/// inside the file it names, and nothing is written outside the output folder. CI runs 22,000 inputs from a fixed seed
-/// (10,000 pages alone, 10,000 sites through the content steps, 2,000 whole builds); <c>bench/fuzz/run.sh</c> runs a
-/// million pages and thousands of sites with a seed of its own.
+/// inside the file it names, and nothing is written outside the output folder; saved into a running preview, a site
+/// gives what a full build gives. CI runs 22,300 inputs from a fixed seed (10,000 pages alone, 10,000 sites through the
+/// content steps, 2,000 whole builds, 300 sites saved into a preview); <c>bench/fuzz/run.sh</c> runs a million pages
+/// and thousands of sites with a seed of its own.
 /// A failure prints the seed that reproduces it and the shrunk site.
 /// </summary>
 public sealed partial class BuildFuzzTests(ITestOutputHelper output)
@@ -43,6 +44,13 @@ public sealed partial class BuildFuzzTests(ITestOutputHelper output)
     [Fact]
     public void GeneratedHostilePagesParseWithDiagnosticsOnly() =>
         Run(HostileGen.Page.Select(text => new HostileGen.Site([("pages/x.md", text)])), "SITEBUILDER_FUZZ_PAGES", 10_000, CheckPage);
+
+    /// <summary>
+    /// Generated hostile sites saved over an ordinary one in a running preview, and the ordinary one saved back
+    /// (<see cref="PreviewFuzz"/>): 300 sites in CI (SITEBUILDER_FUZZ_EDITS).
+    /// </summary>
+    [Fact]
+    public void GeneratedHostileSavesInThePreviewMatchAFullBuildAndRecover() => Run("SITEBUILDER_FUZZ_EDITS", 300, PreviewFuzz.Check);
 
     private void Run(string countVariable, long defaultCount, Action<HostileGen.Site> check) =>
         Run(HostileGen.Sites, countVariable, defaultCount, check);

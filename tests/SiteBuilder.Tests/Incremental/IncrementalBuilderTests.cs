@@ -417,6 +417,74 @@ public sealed class IncrementalBuilderTests
         AssertSameAsFullBuild(site, builder);
     }
 
+    /// <summary>
+    /// A page saved at a path the build writes itself (the search page) is the content's error, as in a full build, and
+    /// never takes the place of the build's file; once the page goes, the build's file is back, whichever came first.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void APageAtAPathTheBuildWritesIsAnErrorUntilItGoes(bool fromTheStart)
+    {
+        const string taker = "-- pages/search/index.md --\n---\ntitle: Taker\n---\nNot the search page.\n";
+        using var site = TestSite.Create(fromTheStart ? Site + "\n" + taker : Site);
+        var builder = new IncrementalBuilder(Options(site));
+        var first = builder.Rebuild();
+        Assert.Equal(!fromTheStart, first.Succeeded);
+        if (!fromTheStart)
+        {
+            site.Write(taker);
+            var taken = builder.Update(["pages/search/index.md"]);
+            Assert.False(taken.Succeeded);
+            AssertSameDiagnostics(site, taken);
+            Assert.Contains(taken.Diagnostics, d => d.Code == "SB0107" && d.Location.ToString() == "pages/search/index.md:1:1");
+            Assert.DoesNotContain("Not the search page.", Html(builder, "search/index.html"));
+        }
+        else AssertSameDiagnostics(site, first);
+
+        Delete(site, "pages/search/index.md");
+        var gone = builder.Update(["pages/search/index.md"]);
+        Assert.True(gone.Succeeded, string.Join("\n", gone.Diagnostics));
+        AssertSameAsFullBuild(site, builder);
+    }
+
+    /// <summary>
+    /// Symbolic links saved while the preview runs (a page and an asset pointing outside the source tree, a folder link
+    /// outside, one that climbs, a loop) are what a full build makes of them: reported, never read, never published.
+    /// </summary>
+    [Fact]
+    public void SymbolicLinksAddedDuringThePreviewAreNeverFollowedOutside()
+    {
+        using var site = TestSite.Create(Site);
+        string outside = TestSites.TempDir();
+        try
+        {
+            const string secret = "SECRET-OUTSIDE-THE-SOURCE-TREE";
+            File.WriteAllText(Path.Combine(outside, "secret.md"), "---\ntitle: Secret\n---\n" + secret + "\n");
+            File.WriteAllText(Path.Combine(outside, "secret.txt"), secret);
+            var builder = new IncrementalBuilder(Options(site));
+            Assert.True(builder.Rebuild().Succeeded);
+
+            string pages = Path.Combine(site.Root, "pages");
+            File.CreateSymbolicLink(Path.Combine(pages, "docs", "leak.md"), Path.Combine(outside, "secret.md"));
+            File.CreateSymbolicLink(Path.Combine(pages, "docs", "leak.txt"), Path.Combine(outside, "secret.txt"));
+            File.CreateSymbolicLink(Path.Combine(pages, "climb.md"), "../../../../../../../../" + Path.Combine(outside, "secret.md").TrimStart('/'));
+            Directory.CreateSymbolicLink(Path.Combine(pages, "linked"), outside);
+            File.CreateSymbolicLink(Path.Combine(pages, "loop.md"), "loop.md");
+            var result = builder.Update(["pages/docs/leak.md", "pages/docs/leak.txt", "pages/climb.md", "pages/linked", "pages/loop.md"]);
+            AssertSameDiagnostics(site, result);
+            foreach (string link in new[] { "pages/docs/leak.md", "pages/docs/leak.txt", "pages/climb.md", "pages/linked", "pages/loop.md" })
+                Assert.Contains(result.Diagnostics, d => d.Location.Path == link);
+            Assert.DoesNotContain(builder.Current.Files, f => System.Text.Encoding.UTF8.GetString(f.Value).Contains(secret, StringComparison.Ordinal));
+            Assert.DoesNotContain(builder.CompleteDeferred().Diagnostics, d => d.Message.Contains(secret, StringComparison.Ordinal));
+            Assert.DoesNotContain(builder.Current.Files, f => System.Text.Encoding.UTF8.GetString(f.Value).Contains(secret, StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
     private static string Read(TestSite site, string path) => File.ReadAllText(Path.Combine(site.Root, path));
 
     private static void Delete(TestSite site, string path) => File.Delete(Path.Combine(site.Root, path));

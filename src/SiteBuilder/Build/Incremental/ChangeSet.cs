@@ -34,7 +34,8 @@ public sealed class ChangeSet
     // The path normalised when the build reads it, null when it is ignored.
     private string? Keep(string path)
     {
-        string p = path.Replace('\\', '/').TrimStart('/');
+        // A backslash separates folders on Windows only; elsewhere it is part of a name (one the build reports, SB0113).
+        string p = (Path.DirectorySeparatorChar == '\\' ? path.Replace('\\', '/') : path).TrimStart('/');
         // Hidden files (editor swap files, .DS_Store) are never read by the build.
         if (p.Split('/').Any(part => part.StartsWith('.'))) return null;
         if (p == "site.yml")

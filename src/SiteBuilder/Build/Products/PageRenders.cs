@@ -21,6 +21,9 @@ public sealed class PageRenders
         public byte[]? Fingerprint { get; set; }
         /// <summary>Problems of its last render (not layout compile errors).</summary>
         public IReadOnlyList<Diagnostic> Problems { get; set; } = [];
+
+        /// <summary>True while the page's file in the output is this page's (not absent, nor another step's).</summary>
+        public bool Owns { get; set; }
     }
 
     // By page: its path under pages/, or its URL for a generated page (made anew by every assembly).
@@ -93,7 +96,7 @@ public sealed class PageRenders
         var keys = pages.Select(Key).ToHashSet(StringComparer.Ordinal);
         var gone = new List<string>();
         foreach (var (key, entry) in _pages)
-            if (!keys.Contains(key) && _pages.TryRemove(key, out _)) gone.Add(entry.OutputPath);
+            if (!keys.Contains(key) && _pages.TryRemove(key, out _) && entry.Owns) gone.Add(entry.OutputPath);
         return gone;
     }
 }

@@ -133,8 +133,7 @@ public sealed class ApplyLayouts : IIncrementalStep
             if (!renderer.HasLayout(page.Layout))
             {
                 entry.Problems = [UnknownLayout(page, layouts, known)];
-                entry.Fingerprint = null;
-                if (output.Remove(page.OutputPath)) appearedOrGone.Add(page.OutputPath);
+                Drop(entry);
                 return;
             }
             var model = factory.Create(page, lastUpdated.GetValueOrDefault(page.SourcePath));
@@ -149,14 +148,28 @@ public sealed class ApplyLayouts : IIncrementalStep
             entry.Problems = problems.Where(d => !RazorLightLayoutRenderer.IsReportedOnce(d.Code)).ToList();
             if (html is null)
             {
+                Drop(entry);
+                return;
+            }
+            if (!entry.Owns && output.Contains(page.OutputPath))
+            {
+                // A later step's file (the search page, the sitemap, a redirect): the page took a path the build writes
+                // itself, as the full build reports when that step adds its file after the pages. The file stays.
+                entry.Problems = [.. entry.Problems, BuildContext.WrittenByTheBuild(page.SourcePath, page.OutputPath)];
                 entry.Fingerprint = null;
-                if (output.Remove(page.OutputPath)) appearedOrGone.Add(page.OutputPath);
                 return;
             }
             if (!output.Contains(page.OutputPath)) appearedOrGone.Add(page.OutputPath);
             output.Replace(page.OutputPath, System.Text.Encoding.UTF8.GetBytes(html));
             entry.Fingerprint = fingerprint;
+            entry.Owns = true;
             rendered.Add(page.OutputPath);
+        }
+        void Drop(PageRenders.Entry entry)
+        {
+            entry.Fingerprint = null;
+            if (entry.Owns && output.Remove(entry.OutputPath)) appearedOrGone.Add(entry.OutputPath);
+            entry.Owns = false;
         }
         RenderInOrder(models, Render);
         renders.Rendered = rendered.Order(StringComparer.Ordinal).ToList();

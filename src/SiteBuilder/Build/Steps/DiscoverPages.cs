@@ -67,12 +67,17 @@ public sealed class DiscoverPages : IIncrementalStep
         var list = files.Pages.ToList();
         foreach (string rel in pages)
         {
+            // Checked before the file: a name with a backslash is not even a path the source tree can look up.
+            if (Safety.OutputPaths.Problem(Permalinks.OutputPath(Permalinks.FromRelativePath(rel))) is not null)
+            {
+                relist = true;
+                continue;
+            }
             bool exists = context.Source.Check("pages/" + rel).Kind == Safety.SourceEntryKind.File;
             if (exists == files.Lists(rel)) continue;
             keys.Add(rel);
             if (!exists) list.RemoveAll(p => p.RelativePath == rel);
-            else if (Safety.OutputPaths.Problem(Permalinks.OutputPath(Permalinks.FromRelativePath(rel))) is null) list.Add(new Page(rel));
-            else relist = true;
+            else list.Add(new Page(rel));
         }
         if (relist)
         {
