@@ -57,8 +57,6 @@ public static class ServeCommand
             Console.Error.WriteLine($"sitebuilder: no such folder '{options.SourceDir}'");
             return ExitCodes.Usage;
         }
-        // A preview of a large site keeps gigabytes alive; blocking full collections would stall rebuilds.
-        System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.SustainedLowLatency;
         PreviewServer server;
         try
         {

@@ -37,6 +37,12 @@ public sealed record PreviewOptions
     /// </summary>
     public TimeSpan SearchIndexDelay { get; init; } = TimeSpan.FromSeconds(1);
     /// <summary>
+    /// How long the sources must stay quiet, once a rebuild's deferred work and search index are done, before the server
+    /// compacts its memory and returns what it no longer uses to the system (one blocking full collection, a few hundred
+    /// milliseconds at 10 000 pages); <see cref="Timeout.InfiniteTimeSpan"/> for never.
+    /// </summary>
+    public TimeSpan CompactDelay { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>
     /// Runs before each build with the changed paths (none for the first build); null for nothing. Tests make it
     /// throw to fail a rebuild the way a bug would, which no fixed input can be relied on to do.
     /// </summary>

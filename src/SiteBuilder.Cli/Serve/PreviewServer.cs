@@ -146,8 +146,32 @@ public sealed class PreviewServer : IAsyncDisposable
             Publish(result);
             Rebuilt?.Invoke(result, []);
         }
+        await CompactWhenQuietAsync(next);
         return await next;
     }
+
+    /// <summary>
+    /// Once the sources have stayed quiet for <see cref="PreviewOptions.CompactDelay"/> after a rebuild, and the search
+    /// index it started is written, compacts the heap once and returns the memory freed to the system. A rebuild
+    /// replaces pages, HTML and snapshots: what it let go is scattered through the old generation, which the collector,
+    /// left alone, keeps (10 000 pages: 1.2 GB after the first build growing past 2 GB over a few dozen edits).
+    /// </summary>
+    private async Task CompactWhenQuietAsync(Task<bool> next)
+    {
+        if (!_compact || _options.CompactDelay == Timeout.InfiniteTimeSpan) return;
+        while (!next.IsCompleted && !_stop.IsCancellationRequested)
+        {
+            if (await Task.WhenAny(next, Task.Delay(_options.CompactDelay, _stop.Token)) == next || next.IsCompleted || _stop.IsCancellationRequested) return;
+            if (_builder.HasDeferredWork) continue;
+            _compact = false;
+            System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            return;
+        }
+    }
+
+    // A build ran since the last compaction.
+    private bool _compact;
 
     private IncrementalResult StartSearchIndex(IncrementalResult latest)
     {
@@ -166,7 +190,8 @@ public sealed class PreviewServer : IAsyncDisposable
         try
         {
             _options.BeforeBuild?.Invoke(paths);
-            result = build();
+            _compact = true;
+            result = LowLatency(build, paths.Count > 0);
             _rebuildAll = false;
         }
         catch (Exception ex)
@@ -179,6 +204,26 @@ public sealed class PreviewServer : IAsyncDisposable
         }
         _latest = result;
         return result;
+    }
+
+    /// <summary>
+    /// Runs an edit's rebuild with no blocking full collection (they wait for the quiet after it, see
+    /// <see cref="CompactWhenQuietAsync"/>). Only around the rebuild: held all session, the mode keeps the old generation
+    /// from ever being compacted. The first build runs in the default mode: it allocates the most and is the peak.
+    /// </summary>
+    private static IncrementalResult LowLatency(Func<IncrementalResult> build, bool edit)
+    {
+        if (!edit) return build();
+        var mode = System.Runtime.GCSettings.LatencyMode;
+        System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.SustainedLowLatency;
+        try
+        {
+            return build();
+        }
+        finally
+        {
+            System.Runtime.GCSettings.LatencyMode = mode;
+        }
     }
 
     /// <summary>An exception in one line: its type and message, the one inside a parallel loop's wrapper.</summary>
