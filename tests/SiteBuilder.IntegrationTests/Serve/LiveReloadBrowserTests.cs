@@ -16,12 +16,7 @@ public sealed class LiveReloadBrowserTests
     {
         await using var site = await ServedSite.StartAsync(watch: true);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
+        await using var browser = await LaunchChromiumAsync(playwright);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(new Uri(site.Url, "docs/guide/").ToString());
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("The first version of the guide.");
@@ -56,16 +51,8 @@ public sealed class LiveReloadBrowserTests
     {
         await using var site = await ServedSite.StartAsync(watch: true, fullReload: true);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(new Uri(site.Url, "docs/guide/").ToString());
-        await WaitUntil(() => site.Server.ClientCount > 0);
-        await page.EvaluateAsync("() => { window.__marker = 1; }");
+        await using var browser = await LaunchChromiumAsync(playwright);
+        var page = await OpenMarkedGuideAsync(browser, site);
         await File.WriteAllTextAsync(site.PathOf("pages/docs/guide.md"), "---\ntitle: Guide\n---\nReloaded in full.\n");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Reloaded in full.", new() { Timeout = (float)Wait.TotalMilliseconds });
         Assert.Null(await page.EvaluateAsync<int?>("() => window.__marker ?? null"));
@@ -77,16 +64,8 @@ public sealed class LiveReloadBrowserTests
         // The site has its own copy of the built-in theme, with a stylesheet the test can edit.
         await using var site = await ServedSite.StartAsync(watch: true, ownTheme: true);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync(new Uri(site.Url, "docs/guide/").ToString());
-        await WaitUntil(() => site.Server.ClientCount > 0);
-        await page.EvaluateAsync("() => { window.__marker = 1; }");
+        await using var browser = await LaunchChromiumAsync(playwright);
+        var page = await OpenMarkedGuideAsync(browser, site);
         // The page's HTML is the same; only a stylesheet it loads changed, which patching would not pick up.
         string css = site.PathOf("layouts/assets/css/site.css");
         var reloaded = new TaskCompletionSource();
@@ -115,16 +94,29 @@ public sealed class LiveReloadBrowserTests
         await WaitUntil(() => !site.Server.Latest.Succeeded);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        });
+        await using var browser = await LaunchChromiumAsync(playwright);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(site.Url.ToString());
         var overlay = page.GetByRole(AriaRole.Alert);
         await Assertions.Expect(overlay).ToContainTextAsync("pages/docs/guide.md:4:5: error SB1001");
+    }
+
+    // Debian's Chromium, headless (never a downloaded browser).
+    private static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = "/usr/bin/chromium",
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    });
+
+    // The guide in a new page, once its live-reload connection is up, with a mark on its window that only a full reload clears.
+    private static async Task<IPage> OpenMarkedGuideAsync(IBrowser browser, ServedSite site)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(site.Url, "docs/guide/").ToString());
+        await WaitUntil(() => site.Server.ClientCount > 0);
+        await page.EvaluateAsync("() => { window.__marker = 1; }");
+        return page;
     }
 
     private static async Task WaitUntil(Func<bool> condition)
