@@ -46,6 +46,10 @@ public sealed class PreviewServer : IAsyncDisposable
     private IncrementalResult? _latest;
     // After a rebuild threw, the builder's state is not to be trusted: the next change rebuilds everything.
     private bool _rebuildAll;
+    // A build ran since the last compaction (see CompactWhenQuietAsync).
+    private bool _compact;
+    // The site as the last reload event announced it.
+    private IReadOnlyDictionary<string, byte[]>? _announced;
 
     private PreviewServer(PreviewOptions options)
     {
@@ -170,9 +174,6 @@ public sealed class PreviewServer : IAsyncDisposable
         }
     }
 
-    // A build ran since the last compaction.
-    private bool _compact;
-
     private IncrementalResult StartSearchIndex(IncrementalResult latest)
     {
         _builder.StartDeferred();
@@ -271,9 +272,6 @@ public sealed class PreviewServer : IAsyncDisposable
 
     private static bool IsOtherFile(string path) =>
         !path.EndsWith(".html", StringComparison.Ordinal) && !path.StartsWith("search/", StringComparison.Ordinal);
-
-    // The site as the last reload event announced it.
-    private IReadOnlyDictionary<string, byte[]>? _announced;
 
     private static IEnumerable<object> Describe(IEnumerable<Diagnostic> diagnostics) =>
         diagnostics.Select(d => new { location = d.Location.ToString(), severity = d.Severity.ToString().ToLowerInvariant(), code = d.Code, message = d.Message });

@@ -142,6 +142,21 @@ public sealed class GenerateIndexPages : IIncrementalStep
         return page;
     }
 
+    // The page of one label: its pages by title, each with its description.
+    private static Page LabelPage(string path, string label, List<Page> pages)
+    {
+        var labelled = pages.OrderBy(p => p.Title, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Url, StringComparer.Ordinal).ToList();
+        var page = NewPage(path, $"Label: {label}", $"The {labelled.Count} pages labelled '{label}'.", 0);
+        var html = new StringBuilder("<ul>\n");
+        foreach (var p in labelled)
+            html.Append($"<li><a href=\"{Encode(Permalinks.Relative(page.Url, p.Url))}\">{Encode(p.Title)}</a>" +
+                        (p.FrontMatter.Description is { Length: > 0 } d ? $"<span class=\"summary\"> — {Encode(d)}</span>" : "") + "</li>\n");
+        html.Append("</ul>\n");
+        page.ContentHtml = html.ToString();
+        page.PlainText = string.Join('\n', labelled.Select(p => p.Title));
+        return page;
+    }
+
     private static IEnumerable<Page> LabelPages(List<Page> pages, (IReadOnlyDictionary<string, Page> Old, IReadOnlySet<string> Dirty)? reuse)
     {
         var byLabel = pages.Where(p => p.Kind != PageKind.Generated)
@@ -158,24 +173,11 @@ public sealed class GenerateIndexPages : IIncrementalStep
         {
             string label = group.First().Label;
             string path = $"labels/{group.Key}/index.md";
-            if (reuse is { } r && !r.Dirty.Contains(group.Key) && r.Old.GetValueOrDefault(path) is { Kind: PageKind.Generated } kept)
-            {
-                list.Append($"<li><a class=\"label\" href=\"{Encode(group.Key)}/\">{Encode(label)}</a> <span class=\"count\">({group.Select(x => x.Page).Distinct().Count()})</span></li>\n");
-                yield return kept;
-                continue;
-            }
-            var labelled = group.Select(x => x.Page).Distinct()
-                .OrderBy(p => p.Title, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Url, StringComparer.Ordinal).ToList();
-            var page = NewPage(path, $"Label: {label}", $"The {labelled.Count} pages labelled '{label}'.", 0);
-            var html = new StringBuilder("<ul>\n");
-            foreach (var p in labelled)
-                html.Append($"<li><a href=\"{Encode(Permalinks.Relative(page.Url, p.Url))}\">{Encode(p.Title)}</a>" +
-                            (p.FrontMatter.Description is { Length: > 0 } d ? $"<span class=\"summary\"> — {Encode(d)}</span>" : "") + "</li>\n");
-            html.Append("</ul>\n");
-            page.ContentHtml = html.ToString();
-            page.PlainText = string.Join('\n', labelled.Select(p => p.Title));
+            var labelled = group.Select(x => x.Page).Distinct().ToList();
             list.Append($"<li><a class=\"label\" href=\"{Encode(group.Key)}/\">{Encode(label)}</a> <span class=\"count\">({labelled.Count})</span></li>\n");
-            yield return page;
+            yield return reuse is { } r && !r.Dirty.Contains(group.Key) && r.Old.GetValueOrDefault(path) is { Kind: PageKind.Generated } kept
+                ? kept
+                : LabelPage(path, label, labelled);
         }
         list.Append("</ul>\n");
         index.ContentHtml = list.ToString();
