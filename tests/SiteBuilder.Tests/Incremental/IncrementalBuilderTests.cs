@@ -449,6 +449,27 @@ public sealed class IncrementalBuilderTests
     }
 
     /// <summary>
+    /// A page whose file name cannot be a path of the site (a backslash, which on Linux is part of a name), saved while
+    /// the preview runs, is reported as a full build reports it, and its removal clears the error.
+    /// </summary>
+    [Fact]
+    public void APageNamedWithABackslashSavedDuringThePreviewIsReported()
+    {
+        using var site = TestSite.Create(Site);
+        var builder = new IncrementalBuilder(Options(site));
+        Assert.True(builder.Rebuild().Succeeded);
+        File.WriteAllText(Path.Combine(site.Root, "pages", "docs", "a\\b.md"), "---\ntitle: Slashed\n---\nText.\n");
+        var saved = builder.Update(["pages/docs/a\\b.md"]);
+        Assert.Contains(saved.Diagnostics, d => d.Code == "SB0113" && d.Location.ToString() == "pages/docs/a\\b.md:1:1");
+        AssertSameDiagnostics(site, saved);
+
+        File.Delete(Path.Combine(site.Root, "pages", "docs", "a\\b.md"));
+        var gone = builder.Update(["pages/docs/a\\b.md"]);
+        Assert.True(gone.Succeeded, string.Join("\n", gone.Diagnostics));
+        AssertSameAsFullBuild(site, builder);
+    }
+
+    /// <summary>
     /// Symbolic links saved while the preview runs (a page and an asset pointing outside the source tree, a folder link
     /// outside, one that climbs, a loop) are what a full build makes of them: reported, never read, never published.
     /// </summary>
