@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text;
 using SiteBuilder.Content;
 using SiteBuilder.Diagnostics;
@@ -126,27 +127,21 @@ public sealed class GenerateIndexPages : IIncrementalStep
             int weight = 1000;
             foreach (var index in section.IndexBy) remade.Add(IndexPage(section, index, entries, weight++));
         }
+        // Their labels' pages: each label page keeps the list it shows (its listing), so a page that took another's place
+        // moves one line of it instead of the label's pages being gathered from the whole site and listed again (at
+        // 10 000 pages, with labels of thousands of pages, that was most of a title edit here).
         var slugs = swaps.SelectMany(s => s.Now.FrontMatter.Labels).Select(l => l.Trim()).Where(l => l.Length > 0).Select(LabelSlug)
             .ToHashSet(StringComparer.Ordinal);
-        // Their pages, as LabelGroups groups them (the first label as written names the page), without grouping every
-        // label of the site: at 10 000 pages that is most of a title edit here.
-        var bySlug = slugs.ToDictionary(slug => slug, _ => (Label: "", Pages: new List<Page>()), StringComparer.Ordinal);
-        var slugOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var page in list)
+        foreach (string slug in slugs.Order(StringComparer.Ordinal))
         {
-            if (page.Kind == PageKind.Generated) continue;
-            foreach (string written in page.FrontMatter.Labels)
+            if (tree.ByUrl($"{LabelsUrl}{slug}/") is not { } labelPage || !Listings.TryGetValue(labelPage, out var listing)) return false;
+            foreach (var (old, now) in swaps.Where(s => s.Now.FrontMatter.Labels.Any(l => l.Trim() is { Length: > 0 } t && LabelSlug(t) == slug)))
             {
-                string label = written.Trim();
-                if (label.Length == 0) continue;
-                if (!slugOf.TryGetValue(label, out string? slug)) slugOf[label] = slug = LabelSlug(label);
-                if (!bySlug.TryGetValue(slug, out var group)) continue;
-                if (group.Pages.Count == 0) bySlug[slug] = group = (label, group.Pages);
-                if (group.Pages.Count == 0 || group.Pages[^1] != page) group.Pages.Add(page);
+                if (!listing.Pages.Contains(old)) return false;
+                listing = listing.Replace(old, now);
             }
+            remade.Add(LabelPage(labelPage.RelativePath, listing));
         }
-        foreach (var (slug, (label, labelled)) in bySlug.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-            remade.Add(LabelPage($"labels/{slug}/index.md", label, labelled));
         // Each in the place of the page it makes again (not when another page took that URL: then Generate decides).
         var olds = remade.Select(p => tree.ByUrl(p.Url)).ToList();
         if (olds.Any(old => old is not { Kind: PageKind.Generated }) || olds.Zip(remade).Any(x => x.First!.RelativePath != x.Second.RelativePath))
@@ -215,18 +210,19 @@ public sealed class GenerateIndexPages : IIncrementalStep
         return page;
     }
 
+    // What each label page lists (its label, its pages in order, their lines), kept with the page for Replace.
+    private static readonly ConditionalWeakTable<Page, LabelListing> Listings = new();
+
     // The page of one label: its pages by title, each with its description.
-    private static Page LabelPage(string path, string label, List<Page> pages)
+    private static Page LabelPage(string path, string label, List<Page> pages) =>
+        LabelPage(path, LabelListing.Of(label, Permalinks.FromRelativePath(path), pages));
+
+    private static Page LabelPage(string path, LabelListing listing)
     {
-        var labelled = pages.OrderBy(p => p.Title, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Url, StringComparer.Ordinal).ToList();
-        var page = NewPage(path, $"Label: {label}", $"The {labelled.Count} pages labelled '{label}'.", 0);
-        var html = new StringBuilder("<ul>\n");
-        foreach (var p in labelled)
-            html.Append($"<li><a href=\"{Encode(Permalinks.Relative(page.Url, p.Url))}\">{Encode(p.Title)}</a>" +
-                        (p.FrontMatter.Description is { Length: > 0 } d ? $"<span class=\"summary\"> — {Encode(d)}</span>" : "") + "</li>\n");
-        html.Append("</ul>\n");
-        page.ContentHtml = html.ToString();
-        page.PlainText = string.Join('\n', labelled.Select(p => p.Title));
+        var page = NewPage(path, $"Label: {listing.Label}", $"The {listing.Pages.Count} pages labelled '{listing.Label}'.", 0);
+        page.ContentHtml = "<ul>\n" + string.Concat(listing.Lines) + "</ul>\n";
+        page.PlainText = string.Join('\n', listing.Pages.Select(p => p.Title));
+        Listings.Add(page, listing);
         return page;
     }
 
