@@ -26,7 +26,38 @@ public sealed class LinkGraph
     internal Dictionary<string, HashSet<string>> Inbound { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Every page's link problems (kept per page).</summary>
-    public IEnumerable<Diagnostic> Problems => Pages?.Values.SelectMany(p => p.Problems) ?? [];
+    public IEnumerable<Diagnostic> Problems => Pages is { } pages ? WithProblems.SelectMany(rel => pages[rel].Problems) : [];
+
+    /// <summary>The paths of the pages in <see cref="Pages"/> with link problems (most have none: no pass over every page).</summary>
+    internal HashSet<string> WithProblems { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The paths of the pages in <see cref="Pages"/> whose body has a wiki link (relinked when a title changes).</summary>
+    internal HashSet<string> WithWikiLinks { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The pages as last linked, in their order: after an edit that put pages in others' places (the same tree, see
+    /// <see cref="PageTree.Replace"/>) the pages made anew are those not in the same place here.
+    /// </summary>
+    internal Page[] Linked { get; set; } = [];
+
+    /// <summary>Keeps <paramref name="entry"/> as its page's links (in <see cref="Pages"/>, with the sets that index them).</summary>
+    internal void Set(PageLinks entry)
+    {
+        string rel = entry.Page.RelativePath;
+        Pages![rel] = entry;
+        if (entry.Problems.Count > 0) WithProblems.Add(rel);
+        else WithProblems.Remove(rel);
+        if (entry.Page.Body?.HasWikiLinks == true) WithWikiLinks.Add(rel);
+        else WithWikiLinks.Remove(rel);
+    }
+
+    /// <summary>Forgets the links of the page at <paramref name="relativePath"/>.</summary>
+    internal void Remove(string relativePath)
+    {
+        Pages!.Remove(relativePath);
+        WithProblems.Remove(relativePath);
+        WithWikiLinks.Remove(relativePath);
+    }
 
     /// <summary>The statswiki addresses the pages cite that no page mirrors (kept per page).</summary>
     public IEnumerable<(string Url, SourceLocation At)> Unmirrored => Pages?.Values.SelectMany(p => p.Unmirrored) ?? [];

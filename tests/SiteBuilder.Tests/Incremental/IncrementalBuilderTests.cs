@@ -2,6 +2,7 @@ using SiteBuilder.Output;
 using SiteBuilder.Build;
 using SiteBuilder.Build.Incremental;
 using SiteBuilder.Build.Steps;
+using SiteBuilder.Content;
 using SiteBuilder.Tests.Support;
 
 namespace SiteBuilder.Tests.Incremental;
@@ -504,6 +505,124 @@ public sealed class IncrementalBuilderTests
         {
             Directory.Delete(outside, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// A site whose label <c>big</c> lists 30 pages (five of them also <c>small</c>); p01 links to p07, and the label
+    /// <c>other</c> is on pages no edit touches.
+    /// </summary>
+    private static string LabelledSite() =>
+        """
+        -- site.yml --
+        title: Test wiki
+        base_url: https://example.org/
+        sections:
+          docs:
+            title: Docs
+        -- pages/index.md --
+        ---
+        title: Home
+        ---
+        Welcome.
+        -- pages/docs/index.md --
+        ---
+        title: Docs
+        ---
+        The docs.
+        -- pages/other/index.md --
+        ---
+        title: Other
+        labels: [other]
+        ---
+        Other section.
+        -- pages/other/o1.md --
+        ---
+        title: O1
+        labels: [other]
+        ---
+        O1 text.
+        """ + string.Concat(Enumerable.Range(0, 30).Select(i => $"""
+
+        -- pages/docs/p{i:00}.md --
+        ---
+        title: "Page {i:00}"
+        labels: [{(i < 5 ? "big, small" : "big")}]
+        ---
+        Text of page {i:00}.{(i == 1 ? " See [seven](p07.md)." : "")}
+        """));
+
+    /// <summary>
+    /// A title edit of a labelled page keeps the page set in place: the site's tree stays, its labels' pages are made
+    /// again (the edited page moved to where its new title sorts), the pages of the labels it does not carry are kept, the
+    /// open page alone renders first, and the pages left render afterwards; the site is then a full build's, byte for byte.
+    /// </summary>
+    [Fact]
+    public void ATitleEditOfALabelledPageRemakesOnlyItsLabelsPagesInPlaceAndMatchesTheFullBuild()
+    {
+        using var site = TestSite.Create(LabelledSite() + "\n" + Layouts);
+        var open = new HashSet<string>(StringComparer.Ordinal) { "docs/p07/index.html" };
+
+        // The engine the preview runs, to see which pages are made anew.
+        var engine = new StepEngine(Options(site) with { DryRun = true }, SiteGenerator.DefaultSteps(), new PreviewOutput(),
+            step => step is not (StartSearchIndex or BuildSearchIndex or CommitSite));
+        var all = new ProductChanges();
+        all.MarkAll(BuildProducts.Sources);
+        engine.Run(all);
+        var before = engine.Context.Get(BuildProducts.Pages);
+        Page LabelPage(SitePages pages, string label) => pages.Tree.ByUrl($"labels/{label}/")!;
+        var (big, small, other) = (LabelPage(before, "big"), LabelPage(before, "small"), LabelPage(before, "other"));
+        Assert.Equal(30, big.ContentHtml.Split("<li>").Length - 1);
+        Assert.Contains("Page 07", big.ContentHtml.Split("<li>")[8]);
+
+        var builder = new IncrementalBuilder(Options(site));
+        Assert.True(builder.Rebuild().Succeeded);
+
+        Edit(site, "pages/docs/p07.md", "title: \"Page 07\"", "title: \"Aardvark & co\"");
+        var edit = new ProductChanges();
+        edit.Mark(BuildProducts.Sources, ["pages/docs/p07.md"]);
+        engine.Context.Set(BuildProducts.OpenPages, open);
+        engine.Run(edit, step => step is ApplyLayouts);
+        var after = engine.Context.Get(BuildProducts.Pages);
+        Assert.Same(before.Tree, after.Tree);
+        Assert.NotSame(big, LabelPage(after, "big"));
+        Assert.Contains("Aardvark &amp; co", LabelPage(after, "big").ContentHtml.Split("<li>")[1]);
+        Assert.Same(small, LabelPage(after, "small"));
+        Assert.Same(other, LabelPage(after, "other"));
+        Assert.Equal(["docs/p07/index.html"], engine.Context.Get(BuildProducts.Renders).Rendered);
+
+        var title = builder.Update(ChangeSet.From(["pages/docs/p07.md"]), open);
+        Assert.True(title.Succeeded);
+        Assert.Equal(["docs/p07/index.html"], title.Rendered);
+        Assert.Contains("Aardvark &amp; co", Html(builder, "docs/p07/index.html"));
+        var rest = builder.RenderDeferred();
+        Assert.NotNull(rest);
+        Assert.Contains("labels/big/index.html", rest.Rendered);
+        Assert.DoesNotContain("labels/small/index.html", rest.Rendered);
+        Assert.DoesNotContain("labels/other/index.html", rest.Rendered);
+        Assert.Contains("Aardvark &amp; co", Html(builder, "labels/big/index.html"));
+        AssertSameDiagnostics(site, rest);
+        AssertSameAsFullBuild(site, builder);
+
+        // A page with two labels gets a new title and a description: both its labels' pages change, in place.
+        Edit(site, "pages/docs/p02.md", "title: \"Page 02\"", "title: \"Page 99\"\ndescription: Now last");
+        var second = new ProductChanges();
+        second.Mark(BuildProducts.Sources, ["pages/docs/p02.md"]);
+        engine.Run(second, step => step is ApplyLayouts);
+        var third = engine.Context.Get(BuildProducts.Pages);
+        Assert.Same(before.Tree, third.Tree);
+        Assert.Contains("Page 99</a><span class=\"summary\"> — Now last", LabelPage(third, "big").ContentHtml.Split("<li>")[^1]);
+        Assert.Contains("Page 99", LabelPage(third, "small").ContentHtml.Split("<li>")[^1]);
+        Assert.Same(other, LabelPage(third, "other"));
+
+        var both = builder.Update(ChangeSet.From(["pages/docs/p02.md"]), new HashSet<string>(StringComparer.Ordinal) { "docs/p02/index.html" });
+        Assert.Equal(["docs/p02/index.html"], both.Rendered);
+        var later = builder.RenderDeferred();
+        Assert.NotNull(later);
+        Assert.Contains("labels/big/index.html", later.Rendered);
+        Assert.Contains("labels/small/index.html", later.Rendered);
+        Assert.DoesNotContain("labels/other/index.html", later.Rendered);
+        AssertSameDiagnostics(site, later);
+        AssertSameAsFullBuild(site, builder);
     }
 
     private static string Read(TestSite site, string path) => File.ReadAllText(Path.Combine(site.Root, path));

@@ -69,13 +69,16 @@ public sealed class ResolveLinks : IIncrementalStep
         var graph = full ? new LinkGraph(null!) { Pages = new(StringComparer.Ordinal) } : old!;
         var entries = graph.Pages!;
         bool pagesChanged = full || changes.Changed(BuildProducts.Pages);
-        var byRel = pagesChanged ? pages.ToDictionary(p => p.RelativePath, StringComparer.Ordinal) : null;
-        Page? Now(string rel) => byRel is not null ? byRel.GetValueOrDefault(rel) : entries.GetValueOrDefault(rel)?.Page;
+        // The same pages, some made anew in the places of others (PageTree.Replace): found without a pass over every page.
+        var inPlace = !full && pagesChanged ? RenewedInPlace(graph, pages, tree) : null;
+        // By path: every page, or only those made anew in place (the others are the graph's).
+        var byRel = pagesChanged ? (inPlace ?? pages).ToDictionary(p => p.RelativePath, StringComparer.Ordinal) : null;
+        Page? Now(string rel) => byRel?.GetValueOrDefault(rel) ?? (byRel is null || inPlace is not null ? entries.GetValueOrDefault(rel)?.Page : null);
         HashSet<string> InboundOf(string url) => graph.Inbound.GetValueOrDefault(url) ?? [];
 
         var relink = new HashSet<Page>();
-        var added = pagesChanged ? pages.Where(p => !entries.ContainsKey(p.RelativePath)).ToList() : [];
-        var removed = pagesChanged ? entries.Values.Where(e => !byRel!.ContainsKey(e.Page.RelativePath)).ToList() : [];
+        var added = pagesChanged && inPlace is null ? pages.Where(p => !entries.ContainsKey(p.RelativePath)).ToList() : [];
+        var removed = pagesChanged && inPlace is null ? entries.Values.Where(e => !byRel!.ContainsKey(e.Page.RelativePath)).ToList() : [];
         var faceChanged = new List<Page>();
         var idsChanged = new List<Page>();
         var reparsed = new HashSet<Page>();
@@ -97,7 +100,7 @@ public sealed class ResolveLinks : IIncrementalStep
         else
         {
             if (added.Count > 0 || removed.Count > 0 || changes.Changed(BuildProducts.SourceFiles) || idsChanged.Count > 0 || faceChanged.Count > 0 || statswikiChanged)
-                relink.UnionWith(pages.Where(p => entries.GetValueOrDefault(p.RelativePath)?.Problems.Count > 0));
+                relink.UnionWith(graph.WithProblems.Select(Now).OfType<Page>());
             // Wiki links show their target's title and find pages by title; {{children}} lists the children's titles.
             foreach (var page in faceChanged)
                 foreach (string from in InboundOf(page.Url))
@@ -108,7 +111,7 @@ public sealed class ResolveLinks : IIncrementalStep
             // (by path), a changed title those written with the old or the new title (by title: case-insensitive).
             if (added.Count > 0) relink.UnionWith(pages.Where(p => p.Body?.HasWikiLinks == true));
             else if (titles.Count > 0)
-                relink.UnionWith(pages.Where(p => p.Body is { HasWikiLinks: true } body &&
+                relink.UnionWith(graph.WithWikiLinks.Select(Now).OfType<Page>().Where(p => p.Body is { HasWikiLinks: true } body &&
                                                   body.Links.Any(l => l.Kind == MarkdownLinkKind.WikiLink && titles.Contains(l.WikiTarget!))));
             // Links to statswiki addresses become internal (or external again) when the map changes.
             if (statswikiChanged) relink.UnionWith(pages.Where(p => p.Body?.CitesStatswiki == true));
@@ -120,7 +123,7 @@ public sealed class ResolveLinks : IIncrementalStep
 
         // One resolver serves many edits: its ids are kept for every page not re-parsed (making them all is the slow part).
         bool sameSet = !full && added.Count == 0 && removed.Count == 0 && !changes.Changed(BuildProducts.SourceFiles);
-        var renewedPages = sameSet && pagesChanged ? pages.Where(p => entries.TryGetValue(p.RelativePath, out var e) && e.Page != p).ToList() : [];
+        var renewedPages = sameSet && pagesChanged ? inPlace ?? pages.Where(p => entries.TryGetValue(p.RelativePath, out var e) && e.Page != p).ToList() : [];
         if (sameSet && (pagesChanged || idsChanged.Count > 0) && graph.Resolver.Over(tree) &&
             graph.Resolver.Update(renewedPages.Concat(reparsed).Distinct().ToList(), reparsed.Contains, IdsOf))
         {
@@ -154,7 +157,7 @@ public sealed class ResolveLinks : IIncrementalStep
         foreach (var entry in removed)
         {
             if (entry.Unmirrored.Count > 0) graph.UnmirroredSummary = null;
-            entries.Remove(entry.Page.RelativePath);
+            graph.Remove(entry.Page.RelativePath);
             shownBy.UnionWith(entry.Outbound);
         }
         foreach (var entry in removed.Concat(relink.Select(p => entries.GetValueOrDefault(p.RelativePath)).OfType<LinkGraph.PageLinks>()))
@@ -177,7 +180,7 @@ public sealed class ResolveLinks : IIncrementalStep
         {
             // The summary of the links kept external is made again only when a page relinked has other ones (or at other places).
             if (!(entries.GetValueOrDefault(entry.Page.RelativePath)?.Unmirrored ?? []).Order().SequenceEqual(entry.Unmirrored.Order())) graph.UnmirroredSummary = null;
-            entries[entry.Page.RelativePath] = entry;
+            graph.Set(entry);
             foreach (string url in entry.Outbound)
             {
                 Touch(url);
@@ -188,10 +191,10 @@ public sealed class ResolveLinks : IIncrementalStep
         // Pages made anew (generated pages, every assembly) are the ones the graph now knows.
         var renewed = new List<Page>();
         if (pagesChanged)
-            foreach (var page in pages)
+            foreach (var page in inPlace ?? pages)
                 if (entries.GetValueOrDefault(page.RelativePath) is { } entry && entry.Page != page)
                 {
-                    entries[page.RelativePath] = entry with { Page = page };
+                    graph.Set(entry with { Page = page });
                     renewed.Add(page);
                 }
 
@@ -208,12 +211,32 @@ public sealed class ResolveLinks : IIncrementalStep
         foreach (var page in faceChanged.Concat(added)) shownBy.UnionWith(entries.GetValueOrDefault(page.RelativePath)?.Outbound ?? []);
         var marked = relink.Select(p => p.Url).Concat(backlinksChanged).Concat(shownBy).ToList();
         if (full || marked.Count > 0) changes.Mark(BuildProducts.LinkGraph, marked);
+        graph.Linked = [.. pages];
         context.Set(BuildProducts.LinkGraph, graph);
         context.Diagnostics.Clear();
         foreach (var d in graph.Problems) context.Diagnostics.Add(d);
         graph.UnmirroredSummary ??= SummaryLines(graph.Unmirrored);
         foreach (string line in graph.UnmirroredSummary) context.Summary.Enqueue(line);
         return true;
+    }
+
+    /// <summary>
+    /// The pages of <paramref name="pages"/> made anew in the places of those the graph last linked, when the pages are
+    /// otherwise the same ones (the same tree, whose pages keep their URLs and paths, and the same places in the list);
+    /// null when not. Comparing places is what spares a title edit a lookup of every page.
+    /// </summary>
+    private static List<Page>? RenewedInPlace(LinkGraph graph, IReadOnlyList<Page> pages, PageTree tree)
+    {
+        var last = graph.Linked;
+        if (last.Length != pages.Count || !graph.Resolver.Over(tree)) return null;
+        var renewed = new List<Page>();
+        for (int i = 0; i < last.Length; i++)
+        {
+            if (pages[i] == last[i]) continue;
+            if (pages[i].RelativePath != last[i].RelativePath) return null;
+            renewed.Add(pages[i]);
+        }
+        return renewed;
     }
 
     /// <summary>What a page shows of itself on other pages: sidebars, child lists, breadcrumbs, backlinks.</summary>
