@@ -6,7 +6,7 @@ namespace SiteBuilder.Output;
 /// <summary>
 /// A file of the preview's output as it is kept in memory between edits. Pages (<c>.html</c>) and the search index
 /// (<c>search/</c>) are kept compressed: the preview holds every page of the site for the whole session but serves
-/// only the few open in a browser (10 000 pages: 240 MB of HTML as it is, about 80 MB compressed). A file is
+/// only the few open in a browser (10 000 pages: 240 MB of HTML as it is, about 85 MB compressed). A file is
 /// compressed once when written (pages on the thread that rendered them) and decompressed each time it is served or
 /// read, which costs well under a millisecond a page; other files (stylesheets, scripts, images) are kept as they
 /// are, so the server compares them without decompressing anything. Immutable.
