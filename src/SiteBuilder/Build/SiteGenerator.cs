@@ -27,11 +27,13 @@ public sealed class SiteGenerator
         new ReadGitHistory(),
         new MapStatswikiUrls(),
         new ResolveLinks(),
-        new ReportOrphans(),
         // Before LoadLayouts and ApplyLayouts, though it needs neither: the index is written while the pages render.
         new StartSearchIndex(),
         new LoadLayouts(),
         new ApplyLayouts(),
+        // After ApplyLayouts, though it needs none of it: the preview shows an edit's open pages before it runs (see
+        // StepEngine.Run's stopAfter). Its summary lines still come after ResolveLinks' and before BuildSearchIndex's.
+        new ReportOrphans(),
         new WriteSearchPage(),
         new BuildSearchIndex(),
         new WriteSiteFiles(),

@@ -7,18 +7,19 @@ namespace SiteBuilder.Content;
 public sealed class PageTree
 {
     private readonly Dictionary<string, Page> _byUrl;
+    private readonly List<Page> _pages;
 
-    private PageTree(Page? root, Dictionary<string, Page> byUrl, IReadOnlyList<Page> pages)
+    private PageTree(Page? root, Dictionary<string, Page> byUrl, List<Page> pages)
     {
         Root = root;
         _byUrl = byUrl;
-        Pages = pages;
+        _pages = pages;
     }
 
     /// <summary>The home page, if the site has one.</summary>
-    public Page? Root { get; }
+    public Page? Root { get; private set; }
     /// <summary>Every page, ordered by URL (ordinal).</summary>
-    public IReadOnlyList<Page> Pages { get; }
+    public IReadOnlyList<Page> Pages => _pages;
 
     /// <summary>The page at a site-relative URL, or null.</summary>
     public Page? ByUrl(string url) => _byUrl.GetValueOrDefault(url);
@@ -43,6 +44,33 @@ public sealed class PageTree
         if (c != 0) return c;
         c = string.Compare(a.Title, b.Title, StringComparison.OrdinalIgnoreCase);
         return c != 0 ? c : string.CompareOrdinal(a.Url, b.Url);
+    }
+
+    /// <summary>
+    /// Puts <paramref name="now"/> in the place of <paramref name="old"/>, a page of this tree at the same URL (the
+    /// preview, after an edit that keeps a page's URL: building the tree again is tens of milliseconds at 10 000 pages).
+    /// With <paramref name="relink"/> it also takes <paramref name="old"/>'s place in the links between pages: its parent,
+    /// its children, and its place among its siblings, which its weight and title order. The pages share one set of links
+    /// for the trees built over them, so only one of those trees relinks.
+    /// </summary>
+    public void Replace(Page old, Page now, bool relink)
+    {
+        if (old.Url != now.Url || _byUrl.GetValueOrDefault(old.Url) != old)
+            throw new ArgumentException($"{now.SourcePath} cannot take the place of {old.SourcePath}", nameof(now));
+        _byUrl[now.Url] = now;
+        int at = _pages.BinarySearch(old, Comparer<Page>.Create((a, b) => string.CompareOrdinal(a.Url, b.Url)));
+        _pages[at] = now;
+        if (Root == old) Root = now;
+        if (!relink) return;
+        now.Parent = old.Parent;
+        now.Children.Clear();
+        now.Children.AddRange(old.Children);
+        foreach (var child in now.Children) child.Parent = now;
+        if (now.Parent is { } parent)
+        {
+            parent.Children[parent.Children.IndexOf(old)] = now;
+            parent.Children.Sort(CompareSiblings);
+        }
     }
 
     /// <summary>Links every page to its parent and children. Pages must have unique URLs.</summary>

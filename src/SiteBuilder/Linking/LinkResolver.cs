@@ -27,6 +27,29 @@ public sealed class LinkResolver
         _ids = tree.Pages.ToDictionary(p => p, p => idsOf(p).ToHashSet(StringComparer.Ordinal));
     }
 
+    /// <summary>True when this resolver was made over <paramref name="tree"/> (this very object).</summary>
+    internal bool Over(PageTree tree) => _tree == tree;
+
+    /// <summary>
+    /// Brings the resolver up to date with its tree (the preview, between edits, before any link is resolved): the pages of
+    /// <paramref name="pages"/> that took another's place there (<see cref="PageTree.Replace"/>) replace it here, and
+    /// they and those <paramref name="reread"/> says so of get their ids from <paramref name="idsOf"/> again. False,
+    /// having changed nothing, when a page is not one of its paths (the set of pages changed: make a new one).
+    /// </summary>
+    internal bool Update(IReadOnlyCollection<Page> pages, Func<Page, bool> reread, Func<Page, IEnumerable<string>> idsOf)
+    {
+        if (pages.Any(p => !_byRelativePath.ContainsKey(p.RelativePath))) return false;
+        foreach (var page in pages)
+        {
+            var old = _byRelativePath[page.RelativePath];
+            if (old == page && !reread(page)) continue;
+            _byRelativePath[page.RelativePath] = page;
+            _ids.Remove(old);
+            _ids[page] = idsOf(page).ToHashSet(StringComparer.Ordinal);
+        }
+        return true;
+    }
+
     /// <summary>True for URLs with a scheme (<c>https:</c>, <c>mailto:</c>) or protocol-relative ones.</summary>
     public static bool IsExternal(string url) =>
         url.StartsWith("//", StringComparison.Ordinal) ||

@@ -19,15 +19,34 @@ public sealed class WikiLinkResolver
     public WikiLinkResolver(PageTree tree, LinkResolver links)
     {
         _links = links;
-        foreach (var page in tree.Pages)
-        {
-            string noExt = page.RelativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? page.RelativePath[..^3] : page.RelativePath;
-            _byPath[noExt] = page;
-            if (page.IsIndex) _byPath[noExt.Length > "index".Length ? noExt[..^"/index".Length] : ""] = page;
-            if (page.Title.Length == 0) continue;
-            if (!_byTitle.TryGetValue(page.Title, out var list)) _byTitle[page.Title] = list = [];
-            list.Add(page);
-        }
+        foreach (var page in tree.Pages) Add(page);
+    }
+
+    private void Add(Page page)
+    {
+        string noExt = page.RelativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? page.RelativePath[..^3] : page.RelativePath;
+        _byPath[noExt] = page;
+        if (page.IsIndex) _byPath[noExt.Length > "index".Length ? noExt[..^"/index".Length] : ""] = page;
+        if (page.Title.Length == 0) return;
+        if (!_byTitle.TryGetValue(page.Title, out var list)) _byTitle[page.Title] = list = [];
+        list.Add(page);
+    }
+
+    /// <summary>
+    /// Puts <paramref name="now"/> in the place of <paramref name="old"/>, a page at the same path (the preview, between
+    /// edits, before any link is resolved), as a resolver made over the tree after <see cref="PageTree.Replace"/> would
+    /// have it; false, having changed nothing, when no other page may share its old or new title (which page's casing
+    /// names a shared title is the tree's order's).
+    /// </summary>
+    internal bool TryReplace(Page old, Page now)
+    {
+        string noExt = old.RelativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? old.RelativePath[..^3] : old.RelativePath;
+        if (old.RelativePath != now.RelativePath || _byPath.GetValueOrDefault(noExt) != old) return false;
+        if (old.Title.Length > 0 && !(_byTitle.TryGetValue(old.Title, out var list) && list.Count == 1 && list[0] == old)) return false;
+        if (now.Title.Length > 0 && !string.Equals(old.Title, now.Title, StringComparison.OrdinalIgnoreCase) && _byTitle.ContainsKey(now.Title)) return false;
+        if (old.Title.Length > 0) _byTitle.Remove(old.Title);
+        Add(now);
+        return true;
     }
 
     /// <summary>

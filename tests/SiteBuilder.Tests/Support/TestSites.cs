@@ -59,9 +59,15 @@ public static class TestSites
         return dir;
     }
 
-    /// <summary>The steps up to rendering (no layouts, nothing written): fast, for link and tree tests.</summary>
-    public static IReadOnlyList<IBuildStep> ContentSteps() =>
-        SiteGenerator.DefaultSteps().TakeWhile(s => s is not LoadLayouts).ToList();
+    /// <summary>
+    /// The steps up to rendering (no layouts, nothing written): fast, for link and tree tests. ReportOrphans too, which
+    /// comes after ApplyLayouts (the preview shows an edit first) but needs only the links.
+    /// </summary>
+    public static IReadOnlyList<IBuildStep> ContentSteps()
+    {
+        var steps = SiteGenerator.DefaultSteps();
+        return steps.TakeWhile(s => s is not LoadLayouts).Concat(steps.OfType<ReportOrphans>()).ToList();
+    }
 
     /// <summary>Runs the content steps over a source folder.</summary>
     public static BuildContext RunContent(string sourceDir) =>

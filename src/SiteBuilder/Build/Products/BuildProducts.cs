@@ -25,7 +25,11 @@ public static class BuildProducts
     public static readonly Product<SourceFiles> SourceFiles = new(nameof(SourceFiles));
     /// <summary>The pages read and parsed (front matter, Markdown body), drafts dropped (ParsePages).</summary>
     public static readonly Product<ParsedPages> ParsedPages = new(nameof(ParsedPages));
-    /// <summary>The Markdown pages with one URL each, their kinds, layouts and tree (AssemblePages).</summary>
+    /// <summary>
+    /// The Markdown pages with one URL each, their kinds, layouts and tree (AssemblePages). Its changes' keys (the
+    /// preview): paths under <c>pages/</c> of pages made anew that took the old ones' places, with the same URL, kind,
+    /// layout and aliases.
+    /// </summary>
     public static readonly Product<SitePages> AssembledPages = new(nameof(AssembledPages));
     /// <summary>Every page of the site, generated index and label pages included, and the tree (GenerateIndexPages).</summary>
     public static readonly Product<SitePages> Pages = new(nameof(Pages));

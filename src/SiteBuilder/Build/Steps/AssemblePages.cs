@@ -37,40 +37,64 @@ public sealed class AssemblePages : IIncrementalStep
         CheckAliases(context, unique, byUrl);
         var tree = PageTree.Build(unique);
 
-        foreach (var page in unique)
-        {
-            var section = context.Config.Section(page.Section);
-            (page.Kind, page.Layout) = page switch
-            {
-                { Url: "" } => (PageKind.Home, "home"),
-                { IsIndex: true } => (PageKind.Section, "section"),
-                _ when section?.Schema is { } schema && !schema.Exempt.Contains(page.Slug) =>
-                    (PageKind.Entry, section.Layout ?? "page"),
-                _ => (PageKind.Page, "page"),
-            };
-            if (page.FrontMatter.Layout is { } chosen) page.Layout = chosen;
-        }
+        foreach (var page in unique) (page.Kind, page.Layout) = KindAndLayout(context, page);
         context.Set(BuildProducts.AssembledPages, new SitePages(unique, tree));
+    }
+
+    private static (PageKind Kind, string Layout) KindAndLayout(BuildContext context, Page page)
+    {
+        var section = context.Config.Section(page.Section);
+        var (kind, layout) = page switch
+        {
+            { Url: "" } => (PageKind.Home, "home"),
+            { IsIndex: true } => (PageKind.Section, "section"),
+            _ when section?.Schema is { } schema && !schema.Exempt.Contains(page.Slug) =>
+                (PageKind.Entry, section.Layout ?? "page"),
+            _ => (PageKind.Page, "page"),
+        };
+        return (kind, page.FrontMatter.Layout ?? layout);
     }
 
     /// <summary>
     /// Nothing to do when every page re-parsed was updated in place (ParsePages keeps a page object whose front matter is
-    /// unchanged) and the set of pages is the same: URLs, kinds, layouts and the tree stay. Otherwise it runs again whole.
+    /// unchanged) and the set of pages is the same: URLs, kinds, layouts and the tree stay. A page made anew (its front
+    /// matter changed) that keeps its URL, kind, layout and aliases takes the old one's place in the list and the tree
+    /// (re-sorted among its siblings: its weight or title may have changed); the assembled pages' changes then name
+    /// those pages (paths under <c>pages/</c>). Anything else (a page added, gone, drafted, or with another layout or
+    /// aliases) runs it again whole.
     /// </summary>
     public bool Update(BuildContext context, ProductChanges changes)
     {
         if (!context.Has(BuildProducts.AssembledPages) || changes.Changed(BuildProducts.Config) || changes.All(BuildProducts.ParsedPages)) return false;
         var parsed = context.Get(BuildProducts.ParsedPages);
-        var tree = context.Get(BuildProducts.AssembledPages).Tree;
+        var (pages, tree) = context.Get(BuildProducts.AssembledPages);
+        var swaps = new List<(Page Old, Page Now)>();
         foreach (string rel in changes.Keys(BuildProducts.ParsedPages))
         {
             var assembled = tree.ByUrl(Permalinks.FromRelativePath(rel));
             var now = parsed.All?.GetValueOrDefault(rel);
             bool built = now is not null && (context.Options.IncludeDrafts || !now.FrontMatter.Draft);
-            if (built ? assembled != now : assembled?.RelativePath == rel) return false;
+            if (built ? assembled == now : assembled?.RelativePath != rel) continue;
+            if (!built || assembled?.RelativePath != rel || !SamePlace(context, assembled, now!)) return false;
+            swaps.Add((assembled, now!));
         }
+        if (swaps.Count == 0) return true;
+        var list = pages.ToList();
+        foreach (var (old, now) in swaps)
+        {
+            (now.Kind, now.Layout) = (old.Kind, old.Layout);
+            list[list.IndexOf(old)] = now;
+            tree.Replace(old, now, relink: true);
+        }
+        context.Set(BuildProducts.AssembledPages, new SitePages(list, tree));
+        changes.Mark(BuildProducts.AssembledPages, swaps.Select(s => s.Now.RelativePath));
         return true;
     }
+
+    // True when a page made anew can take the old one's place: the same kind and layout, and the same aliases (the
+    // URLs it claims). Its URL is its path's.
+    private static bool SamePlace(BuildContext context, Page old, Page now) =>
+        KindAndLayout(context, now) == (old.Kind, old.Layout) && old.FrontMatter.Aliases.SequenceEqual(now.FrontMatter.Aliases);
 
     private static void CheckAliases(BuildContext context, List<Page> pages, Dictionary<string, Page> byUrl)
     {

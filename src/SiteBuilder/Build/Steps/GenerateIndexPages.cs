@@ -39,8 +39,7 @@ public sealed class GenerateIndexPages : IIncrementalStep
         foreach (var section in context.Config.Sections.Values.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
             if (section.IndexBy.Count == 0 || tree.ByUrl(section.Key + "/") is null) continue;
-            var entries = pages.Where(p => p.Section == section.Key && p.Kind == PageKind.Entry)
-                .OrderBy(p => p.Title, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Url, StringComparer.Ordinal).ToList();
+            var entries = SectionEntries(pages, section);
             int weight = 1000;
             foreach (var index in section.IndexBy)
                 added.Add(IndexPage(section, index, entries, weight++));
@@ -72,6 +71,7 @@ public sealed class GenerateIndexPages : IIncrementalStep
     public bool Update(BuildContext context, ProductChanges changes)
     {
         if (!context.Has(BuildProducts.Pages) || changes.Changed(BuildProducts.Config)) return false;
+        if (!changes.All(BuildProducts.AssembledPages) && Replace(context, changes)) return true;
         var old = context.Get(BuildProducts.Pages).Pages.ToDictionary(p => p.RelativePath, StringComparer.Ordinal);
         context.Diagnostics.Clear();
         Generate(context, DirtyLabels(context.Get(BuildProducts.AssembledPages).Pages, old) is { } dirty ? (old, dirty) : null);
@@ -80,13 +80,86 @@ public sealed class GenerateIndexPages : IIncrementalStep
         foreach (var page in now)
         {
             if (!old.Remove(page.RelativePath, out var before)) keys.Add(page.Url);
-            else if (before != page && page.Kind != PageKind.Generated &&
-                     ((before.Title, before.FrontMatter.Description, before.FrontMatter.Weight, before.FrontMatterSource) !=
-                      (page.Title, page.FrontMatter.Description, page.FrontMatter.Weight, page.FrontMatterSource)))
-                keys.Add(page.Url);
+            else if (before != page && page.Kind != PageKind.Generated && FaceChanged(before, page)) keys.Add(page.Url);
         }
         keys.AddRange(old.Values.Select(p => p.Url));
         changes.Mark(BuildProducts.Pages, keys);
+        return true;
+    }
+
+    // What the steps after it follow of a page made anew: what other pages show of it (title, description, weight) and its front matter.
+    private static bool FaceChanged(Page before, Page now) =>
+        (before.Title, before.FrontMatter.Description, before.FrontMatter.Weight, before.FrontMatterSource) !=
+        (now.Title, now.FrontMatter.Description, now.FrontMatter.Weight, now.FrontMatterSource);
+
+    /// <summary>
+    /// The fast path of <see cref="Update"/> for pages that AssemblePages put in the place of the old ones (its changes'
+    /// keys) with the same labels: they take the old ones' places in the page list and tree, and only the generated pages
+    /// that list them are made again (their labels' pages, their section's index pages) and take the places of the old
+    /// ones; the label index (labels and counts) stays. False, having changed nothing, when it does not apply (a label
+    /// changed, or the last run reported a problem): the caller then makes every page.
+    /// </summary>
+    private static bool Replace(BuildContext context, ProductChanges changes)
+    {
+        var (assembled, assembledTree) = context.Get(BuildProducts.AssembledPages);
+        var (pages, tree) = context.Get(BuildProducts.Pages);
+        if (context.Diagnostics.ToSortedList().Count > 0) return false;
+        var swaps = new List<(Page Old, Page Now)>();
+        foreach (string rel in changes.Keys(BuildProducts.AssembledPages))
+        {
+            string url = Permalinks.FromRelativePath(rel);
+            if (assembledTree.ByUrl(url) is not { } now || tree.ByUrl(url) is not { } old || old.RelativePath != rel || old == now ||
+                !old.FrontMatter.Labels.SequenceEqual(now.FrontMatter.Labels, StringComparer.Ordinal)) return false;
+            swaps.Add((old, now));
+        }
+        if (swaps.Count == 0) return false;
+        var list = pages.ToList();
+        foreach (var (old, now) in swaps) list[list.IndexOf(old)] = now;
+
+        // The generated pages that list a page replaced, made again as Generate makes them.
+        var remade = new List<Page>();
+        var sections = swaps.Where(s => s.Now.Kind == PageKind.Entry).Select(s => s.Now.Section).ToHashSet(StringComparer.Ordinal);
+        foreach (var section in context.Config.Sections.Values.Where(s => sections.Contains(s.Key)).OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            if (section.IndexBy.Count == 0 || tree.ByUrl(section.Key + "/") is null) continue;
+            var entries = SectionEntries(list, section);
+            int weight = 1000;
+            foreach (var index in section.IndexBy) remade.Add(IndexPage(section, index, entries, weight++));
+        }
+        var slugs = swaps.SelectMany(s => s.Now.FrontMatter.Labels).Select(l => l.Trim()).Where(l => l.Length > 0).Select(LabelSlug)
+            .ToHashSet(StringComparer.Ordinal);
+        // Their pages, as LabelGroups groups them (the first label as written names the page), without grouping every
+        // label of the site: at 10 000 pages that is most of a title edit here.
+        var bySlug = slugs.ToDictionary(slug => slug, _ => (Label: "", Pages: new List<Page>()), StringComparer.Ordinal);
+        var slugOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var page in list)
+        {
+            if (page.Kind == PageKind.Generated) continue;
+            foreach (string written in page.FrontMatter.Labels)
+            {
+                string label = written.Trim();
+                if (label.Length == 0) continue;
+                if (!slugOf.TryGetValue(label, out string? slug)) slugOf[label] = slug = LabelSlug(label);
+                if (!bySlug.TryGetValue(slug, out var group)) continue;
+                if (group.Pages.Count == 0) bySlug[slug] = group = (label, group.Pages);
+                if (group.Pages.Count == 0 || group.Pages[^1] != page) group.Pages.Add(page);
+            }
+        }
+        foreach (var (slug, (label, labelled)) in bySlug.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            remade.Add(LabelPage($"labels/{slug}/index.md", label, labelled));
+        // Each in the place of the page it makes again (not when another page took that URL: then Generate decides).
+        var olds = remade.Select(p => tree.ByUrl(p.Url)).ToList();
+        if (olds.Any(old => old is not { Kind: PageKind.Generated }) || olds.Zip(remade).Any(x => x.First!.RelativePath != x.Second.RelativePath))
+            return false;
+
+        foreach (var (old, now) in swaps) tree.Replace(old, now, relink: false);
+        foreach (var (old, now) in olds.Zip(remade))
+        {
+            list[list.IndexOf(old!)] = now;
+            tree.Replace(old!, now, relink: true);
+        }
+        context.Set(BuildProducts.Pages, new SitePages(list, tree));
+        changes.Mark(BuildProducts.Pages, swaps.Where(s => FaceChanged(s.Old, s.Now)).Select(s => s.Now.Url));
         return true;
     }
 
@@ -159,12 +232,7 @@ public sealed class GenerateIndexPages : IIncrementalStep
 
     private static IEnumerable<Page> LabelPages(List<Page> pages, (IReadOnlyDictionary<string, Page> Old, IReadOnlySet<string> Dirty)? reuse)
     {
-        var byLabel = pages.Where(p => p.Kind != PageKind.Generated)
-            .SelectMany(p => p.FrontMatter.Labels.Select(l => (Label: l.Trim(), Page: p)))
-            .Where(x => x.Label.Length > 0)
-            .GroupBy(x => LabelSlug(x.Label), StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .ToList();
+        var byLabel = LabelGroups(pages).ToList();
         if (byLabel.Count == 0) yield break;
 
         var index = NewPage("labels/index.md", "Labels", $"The {byLabel.Count} labels used on this site, with their pages.", int.MaxValue);
@@ -184,6 +252,19 @@ public sealed class GenerateIndexPages : IIncrementalStep
         index.PlainText = string.Join('\n', byLabel.Select(g => g.First().Label));
         yield return index;
     }
+
+    // A section's entries in the order its index pages list them.
+    private static List<Page> SectionEntries(IEnumerable<Page> pages, SectionConfig section) =>
+        pages.Where(p => p.Section == section.Key && p.Kind == PageKind.Entry)
+            .OrderBy(p => p.Title, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Url, StringComparer.Ordinal).ToList();
+
+    // The labelled pages by label slug, in slug order; each group in the pages' order (its first label as written names it).
+    private static IEnumerable<IGrouping<string, (string Label, Page Page)>> LabelGroups(IEnumerable<Page> pages) =>
+        pages.Where(p => p.Kind != PageKind.Generated)
+            .SelectMany(p => p.FrontMatter.Labels.Select(l => (Label: l.Trim(), Page: p)))
+            .Where(x => x.Label.Length > 0)
+            .GroupBy(x => LabelSlug(x.Label), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
 
     /// <summary>The URL segment of a label: as written when it is URL-safe, else a slug.</summary>
     public static string LabelSlug(string label) =>

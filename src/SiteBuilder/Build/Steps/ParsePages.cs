@@ -76,15 +76,25 @@ public sealed class ParsePages : IIncrementalStep
             }
         }
         foreach (var (rel, list) in ParseAll(context, reparse)) problems[rel] = list;
+        var replaced = new List<(Page Old, Page Now)>();
         foreach (var now in reparse)
         {
             if (all.TryGetValue(now.RelativePath, out var old) && SameShape(old, now))
                 (old.FrontMatterSource, old.FrontMatter, old.Body) = (now.FrontMatterSource, now.FrontMatter, now.Body);
             else
             {
+                if (old is not null && Built(context, old) && Built(context, now)) replaced.Add((old, now));
+                else setChanged = true;
                 all[now.RelativePath] = now;
-                setChanged = true;
             }
+        }
+        if (!setChanged && replaced.Count > 0)
+        {
+            // The same pages built, some made anew: each takes the old one's place (sorting 10 000 paths again would be
+            // most of an edit's parse).
+            var built = previous.ToList();
+            foreach (var (old, now) in replaced) built[built.IndexOf(old)] = now;
+            context.Set(BuildProducts.ParsedPages, new ParsedPages(built) { All = all, Problems = problems });
         }
         if (setChanged)
             context.Set(BuildProducts.ParsedPages, new ParsedPages(Built(context, all.Values.OrderBy(p => p.RelativePath, StringComparer.Ordinal).ToList()))
@@ -111,7 +121,9 @@ public sealed class ParsePages : IIncrementalStep
         old.FrontMatter.Aliases.SequenceEqual(now.FrontMatter.Aliases);
 
     private static IReadOnlyList<Page> Built(BuildContext context, IReadOnlyList<Page> pages) =>
-        context.Options.IncludeDrafts ? pages : pages.Where(p => !p.FrontMatter.Draft).ToList();
+        context.Options.IncludeDrafts ? pages : pages.Where(p => Built(context, p)).ToList();
+
+    private static bool Built(BuildContext context, Page page) => context.Options.IncludeDrafts || !page.FrontMatter.Draft;
 
     /// <summary>Reads and parses <paramref name="pages"/> in place (in parallel); each one's problems, by path under <c>pages/</c>.</summary>
     private static Dictionary<string, IReadOnlyList<Diagnostic>> ParseAll(BuildContext context, IReadOnlyList<Page> pages)

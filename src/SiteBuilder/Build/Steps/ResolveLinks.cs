@@ -79,7 +79,7 @@ public sealed class ResolveLinks : IIncrementalStep
         var faceChanged = new List<Page>();
         var idsChanged = new List<Page>();
         var reparsed = new HashSet<Page>();
-        bool titleChanged = false;
+        var titles = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         relink.UnionWith(added);
         foreach (string rel in changes.Keys(BuildProducts.ParsedPages))
         {
@@ -89,7 +89,7 @@ public sealed class ResolveLinks : IIncrementalStep
             if (!entries.TryGetValue(rel, out var entry)) continue;
             // Entries show their fields in their section's table and in the generated pages, so any front-matter edit counts.
             if (Face(entry.Page) != Face(now) || entry.Page.FrontMatterSource != now.FrontMatterSource) faceChanged.Add(now);
-            titleChanged |= entry.Page.Title != now.Title;
+            if (entry.Page.Title != now.Title) titles.UnionWith([entry.Page.Title, now.Title]);
             if (!graph.Resolver.TryGetIds(entry.Page, out var ids) || !ids.SetEquals(IdsOf(now))) idsChanged.Add(now);
         }
         bool statswikiChanged = changes.Changed(BuildProducts.StatswikiMap);
@@ -104,8 +104,12 @@ public sealed class ResolveLinks : IIncrementalStep
                     if (tree.ByUrl(from) is { } source) relink.Add(source);
             foreach (string url in faceChanged.Concat(added).Select(p => p.Url).Concat(removed.Select(e => e.Page.Url)))
                 if (tree.NearestAbove(url) is { Body.HasChildList: true } parent) relink.Add(parent);
-            // A wiki link finds its page by title among all pages: a new page or title can make one ambiguous.
-            if (titleChanged || added.Count > 0) relink.UnionWith(pages.Where(p => p.Body?.Links.Any(l => l.Kind == MarkdownLinkKind.WikiLink) == true));
+            // A wiki link finds its page by path or title among all pages: a new page can make one ambiguous or take it
+            // (by path), a changed title those written with the old or the new title (by title: case-insensitive).
+            if (added.Count > 0) relink.UnionWith(pages.Where(p => p.Body?.HasWikiLinks == true));
+            else if (titles.Count > 0)
+                relink.UnionWith(pages.Where(p => p.Body is { HasWikiLinks: true } body &&
+                                                  body.Links.Any(l => l.Kind == MarkdownLinkKind.WikiLink && titles.Contains(l.WikiTarget!))));
             // Links to statswiki addresses become internal (or external again) when the map changes.
             if (statswikiChanged) relink.UnionWith(pages.Where(p => p.Body?.CitesStatswiki == true));
             // Links into a gone page, or to fragments of a page whose ids changed, may break or heal.
@@ -115,7 +119,22 @@ public sealed class ResolveLinks : IIncrementalStep
         }
 
         // One resolver serves many edits: its ids are kept for every page not re-parsed (making them all is the slow part).
-        if (full || pagesChanged || changes.Changed(BuildProducts.SourceFiles) || idsChanged.Count > 0)
+        bool sameSet = !full && added.Count == 0 && removed.Count == 0 && !changes.Changed(BuildProducts.SourceFiles);
+        var renewedPages = sameSet && pagesChanged ? pages.Where(p => entries.TryGetValue(p.RelativePath, out var e) && e.Page != p).ToList() : [];
+        if (sameSet && (pagesChanged || idsChanged.Count > 0) && graph.Resolver.Over(tree) &&
+            graph.Resolver.Update(renewedPages.Concat(reparsed).Distinct().ToList(), reparsed.Contains, IdsOf))
+        {
+            // The same pages, some in the places of others (PageTree.Replace): the resolvers follow them (making them
+            // again over 10 000 pages is most of a title edit's relinking).
+            if (graph.Wiki is { } kept)
+                foreach (var page in renewedPages)
+                    if (!kept.TryReplace(entries[page.RelativePath].Page, page))
+                    {
+                        graph.Wiki = null;
+                        break;
+                    }
+        }
+        else if (full || pagesChanged || changes.Changed(BuildProducts.SourceFiles) || idsChanged.Count > 0)
         {
             var previous = graph.Resolver;
             graph.Resolver = new LinkResolver(tree, context.Get(BuildProducts.SourceFiles).Assets, p =>

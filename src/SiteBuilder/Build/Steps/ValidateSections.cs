@@ -7,7 +7,7 @@ using YamlDotNet.RepresentationModel;
 namespace SiteBuilder.Build.Steps;
 
 /// <summary>Checks entry pages against their section's schema: required fields, types, controlled lists, country codes.</summary>
-public sealed class ValidateSections : IBuildStep
+public sealed class ValidateSections : IIncrementalStep
 {
     /// <inheritdoc/>
     public string Name => nameof(ValidateSections);
@@ -21,21 +21,41 @@ public sealed class ValidateSections : IBuildStep
     /// <inheritdoc/>
     public void Execute(BuildContext context)
     {
-        foreach (var page in context.Get(BuildProducts.AssembledPages).Pages.Where(p => p.Kind == PageKind.Entry))
+        foreach (var page in context.Get(BuildProducts.AssembledPages).Pages) Validate(context, page);
+    }
+
+    /// <summary>
+    /// Checks again only the pages that took others' places (the assembled pages' keys): every problem of a page is in
+    /// its own file, so its last ones are those there. Anything else runs it again whole.
+    /// </summary>
+    public bool Update(BuildContext context, ProductChanges changes)
+    {
+        if (changes.Changed(BuildProducts.Config) || !changes.Changed(BuildProducts.AssembledPages) || changes.All(BuildProducts.AssembledPages)) return false;
+        var tree = context.Get(BuildProducts.AssembledPages).Tree;
+        var pages = changes.Keys(BuildProducts.AssembledPages).Select(rel => tree.ByUrl(Permalinks.FromRelativePath(rel))).ToList();
+        if (pages.Any(p => p is null)) return false;
+        var paths = pages.Select(p => p!.SourcePath).ToHashSet(StringComparer.Ordinal);
+        var kept = context.Diagnostics.ToSortedList().Where(d => !paths.Contains(d.Location.Path)).ToList();
+        context.Diagnostics.Clear();
+        foreach (var d in kept) context.Diagnostics.Add(d);
+        foreach (var page in pages) Validate(context, page!);
+        return true;
+    }
+
+    private static void Validate(BuildContext context, Page page)
+    {
+        if (page.Kind != PageKind.Entry || context.Config.Section(page.Section)?.Schema is not { } schema) return;
+        var fm = page.FrontMatter;
+        foreach (var field in schema.Fields)
         {
-            if (context.Config.Section(page.Section)?.Schema is not { } schema) continue;
-            var fm = page.FrontMatter;
-            foreach (var field in schema.Fields)
+            if (!fm.Extra.TryGetValue(field.Name, out var node) || IsEmpty(node))
             {
-                if (!fm.Extra.TryGetValue(field.Name, out var node) || IsEmpty(node))
-                {
-                    if (field.Required)
-                        context.Diagnostics.Error(DiagnosticCodes.SchemaRequired, fm.KeyLocations.GetValueOrDefault(field.Name, fm.Start),
-                            $"'{page.Section}' entries need '{field.Name}'");
-                    continue;
-                }
-                Check(page.SourcePath, field, node, context.Diagnostics);
+                if (field.Required)
+                    context.Diagnostics.Error(DiagnosticCodes.SchemaRequired, fm.KeyLocations.GetValueOrDefault(field.Name, fm.Start),
+                        $"'{page.Section}' entries need '{field.Name}'");
+                continue;
             }
+            Check(page.SourcePath, field, node, context.Diagnostics);
         }
     }
 

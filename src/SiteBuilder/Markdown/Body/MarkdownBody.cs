@@ -19,6 +19,7 @@ public sealed class MarkdownBody
         Headings = headings;
         Ids = ids;
         HasChildList = hasChildList;
+        HasWikiLinks = links.Any(l => l.Kind == MarkdownLinkKind.WikiLink);
     }
 
     /// <summary>The body HTML (without the layout), with holes.</summary>
@@ -33,6 +34,8 @@ public sealed class MarkdownBody
     public IReadOnlySet<string> Ids { get; }
     /// <summary>True when the page places a <c>{{children}}</c> list itself.</summary>
     public bool HasChildList { get; }
+    /// <summary>True when the body has a wiki link (the preview relinks these pages when a title changes: most have none).</summary>
+    public bool HasWikiLinks { get; }
 
     /// <summary>True when a link of the body points at a statswiki address (it may become internal when the mirror map changes).</summary>
     public bool CitesStatswiki => Links.Any(l => l.Kind is MarkdownLinkKind.Link or MarkdownLinkKind.Image or MarkdownLinkKind.StatswikiAutolink && Linking.StatswikiUrl.IsStatswiki(l.Url));
