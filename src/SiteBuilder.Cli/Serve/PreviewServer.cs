@@ -261,10 +261,12 @@ public sealed class PreviewServer : IAsyncDisposable
         _announced = now;
         if (before is null) return true;
         int others = 0;
-        foreach (var (path, bytes) in now)
+        // By key: reading a page's bytes would decompress it (see StoredFile), and pages are not looked at here.
+        foreach (string path in now.Keys)
         {
             if (!IsOtherFile(path)) continue;
             others++;
+            byte[] bytes = now[path];
             if (!before.TryGetValue(path, out byte[]? old) || !ReferenceEquals(old, bytes) && !old.AsSpan().SequenceEqual(bytes)) return true;
         }
         return others != before.Keys.Count(IsOtherFile);

@@ -60,9 +60,9 @@ public static class PageParser
         // Must come before the body is rendered: the markers are part of it.
         AnchorAliases.Insert(document, frontMatter, sourcePath, diagnostics);
         var body = MarkdownBodyBuilder.Build(document, pipeline, lines);
-        if (body.PlainText.Text.Length > Safety.ReadLimits.SearchTextChars)
+        if (body.PlainText.Length > Safety.ReadLimits.SearchTextChars)
             diagnostics.Warning(DiagnosticCodes.SearchTextTruncated, new SourceLocation(sourcePath, 1, 1),
-                $"this page has {body.PlainText.Text.Length:N0} characters of text; search indexes the first " +
+                $"this page has {body.PlainText.Length:N0} characters of text; search indexes the first " +
                 $"{Safety.ReadLimits.SearchTextChars:N0} (split the page to make the rest searchable)");
         if (!unsafeHtml) UnsafeHtml.Check(sourcePath, text, lines, document, body.Links, diagnostics);
         return (frontMatter, frontMatterSource, body);

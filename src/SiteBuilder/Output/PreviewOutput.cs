@@ -9,8 +9,8 @@ namespace SiteBuilder.Output;
 /// </summary>
 public sealed class PreviewOutput : SiteOutput
 {
-    /// <summary>The files by site-relative path (ordinal).</summary>
-    public ConcurrentDictionary<string, byte[]> Files { get; } = new(StringComparer.Ordinal);
+    /// <summary>The files by site-relative path (ordinal), pages compressed (see <see cref="StoredFile"/>).</summary>
+    public ConcurrentDictionary<string, StoredFile> Files { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The paths written or removed since the last publish.</summary>
     public ConcurrentDictionary<string, bool> Dirty { get; } = new(StringComparer.Ordinal);
@@ -18,7 +18,7 @@ public sealed class PreviewOutput : SiteOutput
     /// <inheritdoc/>
     public override void Replace(string path, byte[] content)
     {
-        Files[path] = content;
+        Files[path] = StoredFile.Of(path, content);
         Dirty[path] = true;
     }
 
@@ -49,7 +49,7 @@ public sealed class PreviewOutput : SiteOutput
     /// <inheritdoc/>
     protected override bool Add(string path, byte[] content)
     {
-        if (!Files.TryAdd(path, content)) return false;
+        if (!Files.TryAdd(path, StoredFile.Of(path, content))) return false;
         Dirty[path] = true;
         if (_recording is { } recording) lock (recording) recording.Add(path);
         return true;

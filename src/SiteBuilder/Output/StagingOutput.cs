@@ -247,10 +247,29 @@ public sealed class StagingOutput : SiteOutput, IDisposable
     }
 
     // A link is removed, never followed: a link at a staging name must not make the build delete what it points to.
+    // A folder's entries two levels down are deleted in parallel: deleting a site's 10 000s of files is mostly waiting on
+    // the file system, and a rebuild into an existing output waits for the old one to go (10k pages: CommitSite 5.8 s).
     private static void DeleteIfExists(string dir)
     {
-        if (new FileInfo(dir).LinkTarget is not null) File.Delete(dir);
-        else if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-        else if (File.Exists(dir)) File.Delete(dir);
+        if (!IsFolder(dir))
+        {
+            DeleteOne(dir);
+            return;
+        }
+        var entries = Directory.EnumerateFileSystemEntries(dir)
+            .SelectMany(entry => IsFolder(entry) ? Directory.EnumerateFileSystemEntries(entry) : [entry]).ToList();
+        try { Parallel.ForEach(entries, DeleteOne); }
+        catch (AggregateException e) { System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw(); }
+        Directory.Delete(dir, recursive: true);
+    }
+
+    // A real folder, not a link to one.
+    private static bool IsFolder(string path) => Directory.Exists(path) && new FileInfo(path).LinkTarget is null;
+
+    // Directory.Delete removes links inside the folder without following them.
+    private static void DeleteOne(string path)
+    {
+        if (IsFolder(path)) Directory.Delete(path, recursive: true);
+        else if (File.Exists(path) || new FileInfo(path).LinkTarget is not null) File.Delete(path);
     }
 }

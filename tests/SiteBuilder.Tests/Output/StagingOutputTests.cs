@@ -66,4 +66,30 @@ public class StagingOutputTests
         Assert.Throws<IOException>(() => staging.Commit());
         Assert.Equal("previous", File.ReadAllText(Path.Combine(out_, "index.html")));
     }
+    [Fact]
+    public void The_previous_site_goes_whole_on_commit_and_its_links_are_removed_not_followed()
+    {
+        string root = Root();
+        string out_ = Path.Combine(root, "_site");
+        string outside = Path.Combine(root, "outside");
+        Directory.CreateDirectory(outside);
+        File.WriteAllText(Path.Combine(outside, "keep.txt"), "keep");
+        // Enough folders two levels down for the old site to be deleted in parallel, and links at both levels.
+        for (int i = 0; i < 20; i++)
+        {
+            Directory.CreateDirectory(Path.Combine(out_, "section", $"page-{i}"));
+            File.WriteAllText(Path.Combine(out_, "section", $"page-{i}", "index.html"), "old");
+        }
+        File.WriteAllText(Path.Combine(out_, "index.html"), "old");
+        Directory.CreateSymbolicLink(Path.Combine(out_, "link"), outside);
+        Directory.CreateSymbolicLink(Path.Combine(out_, "section", "link"), outside);
+        using (var staging = new StagingOutput(out_))
+        {
+            staging.TryAdd("index.html", "new");
+            Assert.Equal(1, staging.Commit());
+        }
+        Assert.Equal([".sitebuilder-output", "index.html"], Read(out_).Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("keep", File.ReadAllText(Path.Combine(outside, "keep.txt")));
+        Assert.Equal([out_, outside], Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal));
+    }
 }

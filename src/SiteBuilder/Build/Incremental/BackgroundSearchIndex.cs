@@ -131,7 +131,7 @@ internal sealed class BackgroundSearchIndex(BuildOptions options, PreviewOutput 
                 if (!files.ContainsKey(path)) output.Remove(path);
             _paths = files.Keys.ToHashSet(StringComparer.Ordinal);
             foreach (var (path, file) in files)
-                if (!output.Files.TryGetValue(path, out byte[]? old) || !old.AsSpan().SequenceEqual(file)) output.Replace(path, file);
+                if (!output.Files.TryGetValue(path, out StoredFile? old) || !old.Content.AsSpan().SequenceEqual(file)) output.Replace(path, file);
             Diagnostics = context.Diagnostics.ToSortedList();
             Summary = context.Summary.ToList();
             if (canPublish is not null && canPublish() && !Diagnostics.Any(d => d.IsError || (options.Strict && d.FailsStrict)))

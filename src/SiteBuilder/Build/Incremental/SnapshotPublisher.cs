@@ -12,7 +12,8 @@ namespace SiteBuilder.Build.Incremental;
 internal sealed class SnapshotPublisher(PreviewOutput output, SiteSnapshot? previous = null)
 {
     private readonly object _lock = new();
-    private ImmutableDictionary<string, byte[]> _published = (previous ?? SiteSnapshot.Empty).Files.ToImmutableDictionary(StringComparer.Ordinal);
+    private ImmutableDictionary<string, StoredFile> _published =
+        (previous?.Files as PublishedFiles)?.Stored ?? ImmutableDictionary.Create<string, StoredFile>(StringComparer.Ordinal);
     private bool _all = true;
 
     /// <summary>The last snapshot published (before the first, the one it was made with, or the empty site).</summary>
@@ -27,7 +28,7 @@ internal sealed class SnapshotPublisher(PreviewOutput output, SiteSnapshot? prev
             else Apply(output.Dirty.Keys);
             output.Dirty.Clear();
             _all = false;
-            Current = new SiteSnapshot(Current.Version + 1, _published);
+            Current = new SiteSnapshot(Current.Version + 1, new PublishedFiles(_published));
         }
     }
 
@@ -39,7 +40,7 @@ internal sealed class SnapshotPublisher(PreviewOutput output, SiteSnapshot? prev
             var list = paths.ToList();
             Apply(list);
             foreach (string path in list) output.Dirty.TryRemove(path, out _);
-            Current = new SiteSnapshot(Current.Version + 1, _published);
+            Current = new SiteSnapshot(Current.Version + 1, new PublishedFiles(_published));
         }
     }
 
@@ -54,9 +55,31 @@ internal sealed class SnapshotPublisher(PreviewOutput output, SiteSnapshot? prev
         var builder = _published.ToBuilder();
         foreach (string path in paths)
         {
-            if (output.Files.TryGetValue(path, out byte[]? bytes)) builder[path] = bytes;
+            if (output.Files.TryGetValue(path, out StoredFile? file)) builder[path] = file;
             else builder.Remove(path);
         }
         _published = builder.ToImmutable();
+    }
+
+    /// <summary>A snapshot's files as bytes, read from the files as kept (pages decompressed on each read).</summary>
+    private sealed class PublishedFiles(ImmutableDictionary<string, StoredFile> stored) : IReadOnlyDictionary<string, byte[]>
+    {
+        public ImmutableDictionary<string, StoredFile> Stored => stored;
+        public byte[] this[string key] => stored[key].Content;
+        public IEnumerable<string> Keys => stored.Keys;
+        public IEnumerable<byte[]> Values => stored.Values.Select(f => f.Content);
+        public int Count => stored.Count;
+        public bool ContainsKey(string key) => stored.ContainsKey(key);
+
+        public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out byte[] value)
+        {
+            value = stored.TryGetValue(key, out var file) ? file.Content : null;
+            return value is not null;
+        }
+
+        public IEnumerator<KeyValuePair<string, byte[]>> GetEnumerator() =>
+            stored.Select(f => KeyValuePair.Create(f.Key, f.Value.Content)).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
