@@ -33,7 +33,8 @@ internal sealed class LabelListing
     /// <summary>The listing of <paramref name="pages"/> (in any order) on the page of <paramref name="label"/> at <paramref name="url"/>.</summary>
     public static LabelListing Of(string label, string url, IEnumerable<Page> pages)
     {
-        var sorted = pages.OrderBy(p => p.Title, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Url, StringComparer.Ordinal).ToList();
+        var sorted = pages.ToList();
+        sorted.Sort(Order); // one order for the listing and for Replace; total, so an unstable sort is exact
         return new LabelListing(label, url, sorted, sorted.Select(p => Line(url, p)).ToList());
     }
 
