@@ -24,13 +24,17 @@ public sealed class WikiLinkResolver
 
     private void Add(Page page)
     {
-        string noExt = page.RelativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? page.RelativePath[..^3] : page.RelativePath;
+        string noExt = WithoutExtension(page.RelativePath);
         _byPath[noExt] = page;
         if (page.IsIndex) _byPath[noExt.Length > "index".Length ? noExt[..^"/index".Length] : ""] = page;
         if (page.Title.Length == 0) return;
         if (!_byTitle.TryGetValue(page.Title, out var list)) _byTitle[page.Title] = list = [];
         list.Add(page);
     }
+
+    // A page's path as a wiki link writes it: without its .md.
+    private static string WithoutExtension(string relativePath) =>
+        relativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? relativePath[..^3] : relativePath;
 
     /// <summary>
     /// Puts <paramref name="now"/> in the place of <paramref name="old"/>, a page at the same path (the preview, between
@@ -40,8 +44,7 @@ public sealed class WikiLinkResolver
     /// </summary>
     internal bool TryReplace(Page old, Page now)
     {
-        string noExt = old.RelativePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? old.RelativePath[..^3] : old.RelativePath;
-        if (old.RelativePath != now.RelativePath || _byPath.GetValueOrDefault(noExt) != old) return false;
+        if (old.RelativePath != now.RelativePath || _byPath.GetValueOrDefault(WithoutExtension(old.RelativePath)) != old) return false;
         if (old.Title.Length > 0 && !(_byTitle.TryGetValue(old.Title, out var list) && list.Count == 1 && list[0] == old)) return false;
         if (now.Title.Length > 0 && !string.Equals(old.Title, now.Title, StringComparison.OrdinalIgnoreCase) && _byTitle.ContainsKey(now.Title)) return false;
         if (old.Title.Length > 0) _byTitle.Remove(old.Title);

@@ -130,12 +130,11 @@ public sealed class GenerateIndexPages : IIncrementalStep
         // Their labels' pages: each label page keeps the list it shows (its listing), so a page that took another's place
         // moves one line of it instead of the label's pages being gathered from the whole site and listed again (at
         // 10 000 pages, with labels of thousands of pages, that was most of a title edit here).
-        var slugs = swaps.SelectMany(s => s.Now.FrontMatter.Labels).Select(l => l.Trim()).Where(l => l.Length > 0).Select(LabelSlug)
-            .ToHashSet(StringComparer.Ordinal);
+        var slugs = swaps.SelectMany(s => SlugsOf(s.Now)).ToHashSet(StringComparer.Ordinal);
         foreach (string slug in slugs.Order(StringComparer.Ordinal))
         {
             if (tree.ByUrl($"{LabelsUrl}{slug}/") is not { } labelPage || !Listings.TryGetValue(labelPage, out var listing)) return false;
-            foreach (var (old, now) in swaps.Where(s => s.Now.FrontMatter.Labels.Any(l => l.Trim() is { Length: > 0 } t && LabelSlug(t) == slug)))
+            foreach (var (old, now) in swaps.Where(s => SlugsOf(s.Now).Contains(slug)))
             {
                 if (!listing.Pages.Contains(old)) return false;
                 listing = listing.Replace(old, now);
@@ -248,6 +247,10 @@ public sealed class GenerateIndexPages : IIncrementalStep
         index.PlainText = string.Join('\n', byLabel.Select(g => g.First().Label));
         yield return index;
     }
+
+    // The slugs of a page's labels (blank ones are none).
+    private static IEnumerable<string> SlugsOf(Page page) =>
+        page.FrontMatter.Labels.Select(l => l.Trim()).Where(l => l.Length > 0).Select(LabelSlug);
 
     // A section's entries in the order its index pages list them.
     private static List<Page> SectionEntries(IEnumerable<Page> pages, SectionConfig section) =>
