@@ -68,7 +68,9 @@ public static class SearchIndexWriter
                 ["section"] = d.Section,
             };
         });
-        var index = builder.Build();
+        var postings = builder.BuildScoredPostings();
+        // Only for index.json: the shards need none of what Build adds.
+        var index = options.WriteIndexJson ? builder.Build() : null;
 
         long total = 0, totalGzip = 0;
         int count = 0;
@@ -79,7 +81,7 @@ public static class SearchIndexWriter
             totalGzip += gzip;
             count++;
         }
-        var shards = ShardWriter.Write(index, rows, boosts, Folder, add, options.TailSizes);
+        var shards = ShardWriter.Write(postings, rows, boosts, Folder, add, options.TailSizes);
         foreach (var f in shards.Files)
         {
             total += f.Bytes;
@@ -91,12 +93,12 @@ public static class SearchIndexWriter
         long lunrGzip = ShardWriter.GzipSize(lunr), loaderGzip = ShardWriter.GzipSize(loader);
         AddFile(Folder + "lunr.min.js", lunr, lunrGzip);
         AddFile(Folder + "sb-search.js", loader, loaderGzip);
-        if (options.WriteIndexJson)
+        if (index is not null)
         {
             var json = index.ToJsonBytes();
             AddFile(Folder + "index.json", json, ShardWriter.GzipSize(json));
         }
-        return new SearchIndexResult([], docs.Count, index.TermCount, count, total, totalGzip, LargestQuery(shards, lunrGzip + loaderGzip));
+        return new SearchIndexResult([], docs.Count, postings.Terms.Count, count, total, totalGzip, LargestQuery(shards, lunrGzip + loaderGzip));
     }
 
     /// <summary>

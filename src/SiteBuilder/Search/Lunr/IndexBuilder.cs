@@ -328,45 +328,20 @@ public sealed class IndexBuilder
     /// <summary>Computes field lengths, BM25 field vectors and the inverted index, and returns the frozen index.</summary>
     public LunrIndex Build()
     {
-        FreezeFields();
+        var scores = new Scores(this);
         var fields = _fieldOrder!;
-        var average = new double[fields.Length];
-        for (var f = 0; f < fields.Length; f++)
-        {
-            double sum = 0;
-            foreach (var doc in _docs) sum += doc.Fields[f].Length;
-            average[f] = sum / _docs.Count;
-        }
-
-        var idf = new double[_termsByIndex.Count];
-        for (var t = 0; t < idf.Length; t++)
-        {
-            var withTerm = 0;
-            foreach (var fp in _termsByIndex[t].Fields) withTerm += fp?.Count ?? 0;
-            var x = (_documentCount - withTerm + 0.5) / (withTerm + 0.5);
-            idf[t] = JsNumber.Log(1 + Math.Abs(x));
-        }
-
         var vectors = new List<KeyValuePair<string, Vector>>(_docs.Count * fields.Length);
         foreach (var doc in _docs)
         {
-            var docBoost = doc.Boost == 0 || double.IsNaN(doc.Boost) ? 1 : doc.Boost;
             for (var f = 0; f < fields.Length; f++)
             {
-                var fieldBoost = _fields[_fieldOptionSlot![f]].Value.Boost;
-                if (fieldBoost == 0 || double.IsNaN(fieldBoost)) fieldBoost = 1;
                 var data = doc.Fields[f];
                 var indexes = new List<int>(data.Terms.Length);
                 var values = new List<double>(data.Terms.Length);
                 for (var t = 0; t < data.Terms.Length; t++)
                 {
-                    var (term, tf) = (data.Terms[t], data.Tf[t]);
-                    // The same operations in the same order as lunr.Builder#createFieldVectors, so every bit agrees.
-                    var score = idf[term] * ((_k1 + 1) * tf) / (_k1 * (1 - _b + _b * (data.Length / average[f])) + tf);
-                    score *= fieldBoost;
-                    score *= docBoost;
-                    indexes.Add(term);
-                    values.Add(JsNumber.RoundTo3(score));
+                    indexes.Add(data.Terms[t]);
+                    values.Add(scores.Of(doc, f, t));
                 }
                 vectors.Add(new(fields[f] + "/" + doc.Ref, new Vector(indexes, values)));
             }
@@ -380,6 +355,124 @@ public sealed class IndexBuilder
             inverted[term] = new Posting(entry.Index, fps);
         }
         return new LunrIndex(fields, vectors, inverted, SearchPipeline);
+    }
+
+    /// <summary>
+    /// The index as the sharded search format reads it (<see cref="Shards.ShardWriter"/>): every term's postings with
+    /// the values <see cref="Build"/>'s field vectors give them, made straight from the documents' term frequencies.
+    /// Worth a second way to the same scores: the preview builds the index after every edit, and at 10,000 pages the
+    /// field vectors and the inverted index that <see cref="Build"/> makes (and the shards only read back) are about
+    /// 110 MB on top of the builder's own data.
+    /// </summary>
+    /// <exception cref="ArgumentException">The refs are not the ordinals 0…n-1 in the order added, or token metadata is kept.</exception>
+    internal ScoredPostings BuildScoredPostings()
+    {
+        FreezeFields();
+        if (MetadataWhitelist.Count > 0) throw new ArgumentException("the sharded format stores no token metadata (metadataWhitelist)");
+        for (var d = 0; d < _docs.Count; d++)
+            if (_duplicateRefs || _docs[d].Ref != d.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                throw new ArgumentException($"the sharded format needs the refs 0…{_docs.Count - 1}, each once and in order, found '{_docs[d].Ref}'");
+        var scores = new Scores(this);
+        var fieldCount = _fieldOrder!.Length;
+        var termSlots = _termsByIndex.Count;
+
+        // Each term's list in ref order with no sorting (document by document), a posting's values in field order (field
+        // by field), in one array laid out term after term: counted first, so it is allocated once at its size (about
+        // 50 MB at 10k pages). A posting is its ref, its field mask, then its value x 1000 per field of the mask (lunr
+        // rounds every value to 3 decimals, so the integer is exact).
+        var lastDoc = new int[termSlots];
+        Array.Fill(lastDoc, -1);
+        var count = new int[termSlots];
+        var start = new int[termSlots + 1];
+        for (var d = 0; d < _docs.Count; d++)
+            foreach (var data in _docs[d].Fields)
+                foreach (var t in data.Terms)
+                {
+                    if (lastDoc[t] != d)
+                    {
+                        lastDoc[t] = d;
+                        count[t]++;
+                        start[t + 1] += 2;
+                    }
+                    start[t + 1]++;
+                }
+        for (var t = 0; t < termSlots; t++) start[t + 1] += start[t];
+
+        var postings = new int[start[termSlots]];
+        var next = start[..termSlots];
+        var maskAt = lastDoc;
+        Array.Fill(maskAt, -1);
+        for (var d = 0; d < _docs.Count; d++)
+            for (var f = 0; f < fieldCount; f++)
+            {
+                var data = _docs[d].Fields[f];
+                for (var j = 0; j < data.Terms.Length; j++)
+                {
+                    var t = data.Terms[j];
+                    if (maskAt[t] < 0 || postings[maskAt[t] - 1] != d)
+                    {
+                        postings[next[t]] = d;
+                        maskAt[t] = next[t] + 1;
+                        next[t] += 2;
+                    }
+                    postings[maskAt[t]] |= 1 << f;
+                    postings[next[t]++] = ScoredPostings.Scaled(scores.Of(_docs[d], f, j));
+                }
+            }
+
+        var terms = _terms.Keys.ToList();
+        terms.Sort(StringComparer.Ordinal);
+        var termIndexes = terms.Select(t => _terms[t].Index).ToArray();
+        return new ScoredPostings(_fieldOrder, SearchPipeline, _docs.Count, terms, termIndexes, postings, start, count);
+    }
+
+    // BM25 as lunr.Builder#createFieldVectors computes it: the field lengths' averages and the terms' idf, then a score per
+    // term of a document's field, rounded to 3 decimals.
+    private sealed class Scores
+    {
+        private readonly IndexBuilder _builder;
+        private readonly double[] _average;
+        private readonly double[] _idf;
+        private readonly double[] _fieldBoost;
+
+        public Scores(IndexBuilder builder)
+        {
+            builder.FreezeFields();
+            _builder = builder;
+            var fields = builder._fieldOrder!;
+            _average = new double[fields.Length];
+            _fieldBoost = new double[fields.Length];
+            for (var f = 0; f < fields.Length; f++)
+            {
+                double sum = 0;
+                foreach (var doc in builder._docs) sum += doc.Fields[f].Length;
+                _average[f] = sum / builder._docs.Count;
+                var fieldBoost = builder._fields[builder._fieldOptionSlot![f]].Value.Boost;
+                _fieldBoost[f] = fieldBoost == 0 || double.IsNaN(fieldBoost) ? 1 : fieldBoost;
+            }
+            _idf = new double[builder._termsByIndex.Count];
+            for (var t = 0; t < _idf.Length; t++)
+            {
+                var withTerm = 0;
+                foreach (var fp in builder._termsByIndex[t].Fields) withTerm += fp?.Count ?? 0;
+                var x = (builder._documentCount - withTerm + 0.5) / (withTerm + 0.5);
+                _idf[t] = JsNumber.Log(1 + Math.Abs(x));
+            }
+        }
+
+        // The score of the term at position `at` of the document's field.
+        public double Of(DocSlot doc, int field, int at)
+        {
+            var data = doc.Fields[field];
+            var (term, tf) = (data.Terms[at], data.Tf[at]);
+            var docBoost = doc.Boost == 0 || double.IsNaN(doc.Boost) ? 1 : doc.Boost;
+            var (k1, b) = (_builder._k1, _builder._b);
+            // The same operations in the same order as lunr.Builder#createFieldVectors, so every bit agrees.
+            var score = _idf[term] * ((k1 + 1) * tf) / (k1 * (1 - b + b * (data.Length / _average[field])) + tf);
+            score *= _fieldBoost[field];
+            score *= docBoost;
+            return JsNumber.RoundTo3(score);
+        }
     }
 
     // Index: the slot's place in _docs, which postings hold instead of the ref (one slot per distinct ref).

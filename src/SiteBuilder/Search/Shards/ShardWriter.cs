@@ -47,23 +47,19 @@ public static class ShardWriter
     public const int DocumentsPerShard = 10;
 
     /// <summary>Writes the files through <paramref name="add"/> (path relative to the site root, content).</summary>
-    /// <param name="index">The index; its refs must be the ordinals 0…n-1 of <paramref name="documents"/>.</param>
+    /// <param name="postings">The index (<see cref="IndexBuilder.BuildScoredPostings"/>); its refs are the ordinals of <paramref name="documents"/>.</param>
     /// <param name="documents">Per document, in ref order: url, title, section (or null) and excerpt.</param>
     /// <param name="boosts">The field boosts, stated in the manifest.</param>
     /// <param name="folder">The folder the files go in, e.g. <c>search/</c>.</param>
     /// <param name="add">Called once per file, from this thread.</param>
-    public static ShardSet Write(LunrIndex index, IReadOnlyList<DocumentRow> documents, IReadOnlyDictionary<string, double> boosts,
-        string folder, Action<string, byte[]> add) => Write(index, documents, boosts, folder, add, TailSizes.Default);
-
-    /// <summary>As <see cref="Write(LunrIndex, IReadOnlyList{DocumentRow}, IReadOnlyDictionary{string, double}, string, Action{string, byte[]})"/>,
-    /// with the tails cut at other sizes (the proof cuts small tails of a small wiki).</summary>
-    internal static ShardSet Write(LunrIndex index, IReadOnlyList<DocumentRow> documents, IReadOnlyDictionary<string, double> boosts,
+    /// <param name="sizes">Where tails are cut (the proof cuts small tails of a small wiki).</param>
+    internal static ShardSet Write(ScoredPostings postings, IReadOnlyList<DocumentRow> documents, IReadOnlyDictionary<string, double> boosts,
         string folder, Action<string, byte[]> add, TailSizes sizes)
     {
-        var fields = index.Fields;
+        var fields = postings.Fields;
         if (fields.Count > 30) throw new ArgumentException("the sharded format takes at most 30 fields (a posting's field mask is one number)");
-        var terms = index.SortedTerms();
-        var postings = PostingLists.Gather(index, terms, documents.Count);
+        if (postings.DocumentCount != documents.Count) throw new ArgumentException($"the index has {postings.DocumentCount} documents, the rows {documents.Count}");
+        var terms = postings.Terms;
         var files = new List<(string Id, int Bytes, Task<long> GzipBytes)>();
         void Add(string id, byte[] content)
         {
@@ -88,8 +84,7 @@ public static class ShardWriter
         for (var t = 0; t < terms.Count; t++)
         {
             var term = terms[t];
-            var posting = index.GetPosting(term)!;
-            var list = postings.Of(posting.TermIndex);
+            var list = postings.Of(t);
             // The term record's third element: [] (no tail), [file] (one part), or [file, ref1, ref2, …] for a tail in
             // parts, part k in more/(file + k), part k >= 1 starting at ref_k.
             var record = new List<int>();
@@ -149,7 +144,7 @@ public static class ShardWriter
             termShard.BeginRow();
             termShard.Json.String(term);
             termShard.Json.Raw(',');
-            termShard.Json.Int(posting.TermIndex);
+            termShard.Json.Int(postings.TermIndexOf(t));
             termShard.Json.Ascii(",[");
             for (var i = 0; i < record.Count; i++)
             {
@@ -194,7 +189,7 @@ public static class ShardWriter
             Flush(docs, "docs/" + n);
         }
 
-        Add("manifest", Manifest(index, documents.Count, boosts, boundaries, docShards, terms.Count));
+        Add("manifest", Manifest(postings, documents.Count, boosts, boundaries, docShards, terms.Count));
         var measured = files.Select(f => new ShardSetFile(f.Id, f.Bytes, f.GzipBytes.GetAwaiter().GetResult())).ToList();
         return new ShardSet(measured, terms.Count, shardOfTerm, moreOfTerm, terms);
 
@@ -277,7 +272,7 @@ public static class ShardWriter
         return next;
     }
 
-    private static byte[] Manifest(LunrIndex index, int documents, IReadOnlyDictionary<string, double> boosts, List<string> boundaries,
+    private static byte[] Manifest(ScoredPostings index, int documents, IReadOnlyDictionary<string, double> boosts, List<string> boundaries,
         int docShards, int termCount)
     {
         var m = new ScriptBuilder();
@@ -356,133 +351,11 @@ public static class ShardWriter
         o.Raw(']');
     }
 
-    private static Vector?[][] VectorsByField(LunrIndex index, int documentCount)
-    {
-        var byName = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var f = 0; f < index.Fields.Count; f++) byName[index.Fields[f]] = f;
-        var vectors = new Vector?[index.Fields.Count][];
-        for (var f = 0; f < vectors.Length; f++) vectors[f] = new Vector?[documentCount];
-        foreach (var (fieldRef, vector) in index.FieldVectors)
-        {
-            var slash = fieldRef.IndexOf('/');
-            ref var slot = ref vectors[byName[fieldRef[..slash]]][OrdinalRef(fieldRef[(slash + 1)..], documentCount)];
-            if (slot != null) throw new ArgumentException($"the sharded format needs each ref once, found '{fieldRef}' twice");
-            slot = vector;
-        }
-        return vectors;
-    }
-
-    private static int OrdinalRef(string docRef, int documentCount) =>
-        int.TryParse(docRef, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) &&
-        n < documentCount && n.ToString(System.Globalization.CultureInfo.InvariantCulture) == docRef
-            ? n
-            : throw new ArgumentException($"the sharded format needs the refs 0…{documentCount - 1}, found '{docRef}'");
-
     internal static long GzipSize(byte[] content)
     {
         var count = new CountingStream();
         using (var gzip = new GZipStream(count, CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(content);
         return count.Count;
-    }
-
-    // One term's postings in a PostingLists: Count postings, each laid out as ref, field mask, value x 1000 per field of
-    // the mask, from Data[Start] to Data[End], in ref order.
-    private readonly record struct PostingList(int[] Data, int Start, int End, int Count);
-
-    /// <summary>
-    /// Every term's postings, gathered once for the whole index in the order and form the shards write them: one walk
-    /// over the field vectors, document by document (so each term's list comes out in ref order with no sorting) and
-    /// field by field (so a posting's values come in field order), into one array laid out term after term (counted
-    /// first, so it is allocated once at its size: about 50 MB at 10k pages). Gathering a term's postings from the
-    /// inverted index instead meant, per posting, parsing its ref, searching its vector and allocating an entry, then
-    /// sorting the term's entries: about a third of the index thread's time at 10k pages.
-    /// </summary>
-    private sealed class PostingLists
-    {
-        private readonly int[] _data;
-        private readonly int[] _start;
-        private readonly int[] _count;
-
-        private PostingLists(int[] data, int[] start, int[] count)
-        {
-            _data = data;
-            _start = start;
-            _count = count;
-        }
-
-        public PostingList Of(int termIndex) => new(_data, _start[termIndex], _start[termIndex + 1], _count[termIndex]);
-
-        public static PostingLists Gather(LunrIndex index, IReadOnlyList<string> terms, int documentCount)
-        {
-            var fieldCount = index.Fields.Count;
-            var vectors = VectorsByField(index, documentCount);
-            var termSlots = 0;
-            for (var f = 0; f < fieldCount; f++)
-                foreach (var v in vectors[f])
-                    if (v is { Count: > 0 }) termSlots = Math.Max(termSlots, v.IndexAt(v.Count - 1) + 1);
-
-            // First walk: how many ints each term's list takes (a posting's ref and mask, then one per field it is in).
-            var lastDoc = new int[termSlots];
-            Array.Fill(lastDoc, -1);
-            var count = new int[termSlots];
-            var start = new int[termSlots + 1];
-            for (var d = 0; d < documentCount; d++)
-                for (var f = 0; f < fieldCount; f++)
-                {
-                    if (vectors[f][d] is not { } v) continue;
-                    for (var j = 0; j < v.Count; j++)
-                    {
-                        var t = v.IndexAt(j);
-                        if (lastDoc[t] != d)
-                        {
-                            lastDoc[t] = d;
-                            count[t]++;
-                            start[t + 1] += 2;
-                        }
-                        start[t + 1]++;
-                    }
-                }
-            for (var t = 0; t < termSlots; t++) start[t + 1] += start[t];
-
-            // Second walk: fill them in.
-            var data = new int[start[termSlots]];
-            var next = start[..termSlots];
-            var maskAt = lastDoc;
-            Array.Fill(maskAt, -1);
-            for (var d = 0; d < documentCount; d++)
-                for (var f = 0; f < fieldCount; f++)
-                {
-                    if (vectors[f][d] is not { } v) continue;
-                    for (var j = 0; j < v.Count; j++)
-                    {
-                        var t = v.IndexAt(j);
-                        if (maskAt[t] < 0 || data[maskAt[t] - 1] != d)
-                        {
-                            data[next[t]] = d;
-                            maskAt[t] = next[t] + 1;
-                            next[t] += 2;
-                        }
-                        data[maskAt[t]] |= 1 << f;
-                        data[next[t]++] = Scaled(v.ValueAt(j));
-                    }
-                }
-
-            // The postings are the field vectors' elements read the other way: a term's posting lists name the same
-            // documents. Token metadata, which only the postings could hold, the format does not store.
-            foreach (var term in terms)
-                foreach (var fp in index.GetPosting(term)!.Fields)
-                    if (fp.Metadata != null) throw new ArgumentException("the sharded format stores no token metadata (metadataWhitelist)");
-            return new PostingLists(data, start, count);
-        }
-
-        private static int Scaled(double value)
-        {
-            var scaled = Math.Round(value * 1000);
-            if (scaled / 1000 != value) throw new InvalidOperationException($"vector value {value} is not rounded to 3 decimals");
-            // The boosts are the build's own (SearchOptions), so a score is far below this: int halves the lists' memory.
-            if (Math.Abs(scaled) > int.MaxValue) throw new InvalidOperationException($"vector value {value} is too large for the sharded format");
-            return (int)scaled;
-        }
     }
 
     // The order of one long posting list, best first: each posting's rank by the sum of its values (largest first, ties
