@@ -11,7 +11,7 @@ namespace SiteBuilder.Search.Lunr;
 internal sealed class JsonOutput : IDisposable
 {
     private readonly Stream _stream;
-    private readonly byte[] _buffer = new byte[1 << 16];
+    private readonly byte[] _buffer;
     private int _pos;
 
     private readonly bool _asciiOnly;
@@ -19,10 +19,12 @@ internal sealed class JsonOutput : IDisposable
     /// <param name="stream">Where the UTF-8 goes.</param>
     /// <param name="asciiOnly">Escape every non-ASCII character as <c>\uXXXX</c> (still valid JSON and JavaScript), so the
     /// text reads the same whatever encoding a browser assumes for a script.</param>
-    public JsonOutput(Stream stream, bool asciiOnly = false)
+    /// <param name="bufferSize">Bytes kept before they are written to the stream.</param>
+    public JsonOutput(Stream stream, bool asciiOnly = false, int bufferSize = 1 << 16)
     {
         _stream = stream;
         _asciiOnly = asciiOnly;
+        _buffer = new byte[bufferSize];
     }
 
     public void Raw(char c)
@@ -183,6 +185,13 @@ internal sealed class JsonOutput : IDisposable
         _flushed += _pos;
         _stream.Write(_buffer, 0, _pos);
         _pos = 0;
+    }
+
+    /// <summary>Drops what is buffered and counts from 0 again (for a stream the caller has emptied).</summary>
+    public void Restart()
+    {
+        _pos = 0;
+        _flushed = 0;
     }
 
     public void Dispose() => Flush();

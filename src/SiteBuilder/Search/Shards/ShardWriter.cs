@@ -81,6 +81,9 @@ public static class ShardWriter
         var ranking = new Ranking(documents.Count);
         var tierRow = new MemoryStream();
         var tierJson = new JsonOutput(tierRow, asciiOnly: true);
+        // Reused file after file (see ScriptBuilder): the parts of long tails, and the tail entries a part is cut from.
+        var part = new ScriptBuilder();
+        var tail = new List<TailEntry>();
         for (var t = 0; t < terms.Count; t++)
         {
             var term = terms[t];
@@ -105,17 +108,16 @@ public static class ShardWriter
                 {
                     // A long tail in ref ranges: a query that needs some documents' postings (the first results found
                     // in the other lists) reads the parts that cover their refs, not the whole list.
-                    var parts = SplitTail(list, ranking, (int)((tierRow.Length + sizes.TailPartBytes - 1) / sizes.TailPartBytes));
+                    var parts = SplitTail(list, ranking, (int)((tierRow.Length + sizes.TailPartBytes - 1) / sizes.TailPartBytes), tail);
                     record.Add(moreShards);
                     for (var k = 0; k < parts.Count; k++)
                     {
-                        if (k > 0) record.Add(parts[k].FirstRef);
+                        if (k > 0) record.Add(tail[parts[k].From].Ref);
                         tailFiles.Add(moreShards);
-                        var part = new ScriptBuilder();
                         part.BeginRow();
                         part.Json.String(term);
                         part.Json.Raw(',');
-                        part.Json.Bytes(parts[k].Entries);
+                        WriteTailPart(part.Json, list.Data, tail, parts[k].From, parts[k].To);
                         part.EndRow();
                         Flush(part, "more/" + moreShards++);
                     }
@@ -169,9 +171,9 @@ public static class ShardWriter
         Flush(dictionary, "dictionary");
 
         var docShards = (documents.Count + DocumentsPerShard - 1) / DocumentsPerShard;
+        var docs = new ScriptBuilder();
         for (var n = 0; n < docShards; n++)
         {
-            var docs = new ScriptBuilder();
             for (var i = n * DocumentsPerShard; i < Math.Min(documents.Count, (n + 1) * DocumentsPerShard); i++)
             {
                 var d = documents[i];
@@ -200,11 +202,15 @@ public static class ShardWriter
         }
     }
 
-    // A tail's postings (the ranks from `from` on, in ref order) in `count` parts of about equal size, each a posting
-    // list of its own (its first delta is its first ref), with that first ref.
-    private static List<(int FirstRef, byte[] Entries)> SplitTail(PostingList list, Ranking ranking, int count)
+    // A posting of a tail: its ref, where it is in the list's data and how many ints it takes, and its bytes in a part
+    // (each number and its comma).
+    private readonly record struct TailEntry(int Ref, int At, int Length, int Bytes);
+
+    // A tail's postings (the ranks from HeadSize on, in ref order, into `entries`) cut into `count` parts of about equal
+    // size, each a range of `entries`.
+    private static List<(int From, int To)> SplitTail(PostingList list, Ranking ranking, int count, List<TailEntry> entries)
     {
-        var entries = new List<(int Ref, int At, int Length, int Bytes)>();
+        entries.Clear();
         long bytes = 0;
         var data = list.Data;
         var previousRef = 0;
@@ -213,49 +219,51 @@ public static class ShardWriter
             var length = 2 + System.Numerics.BitOperations.PopCount((uint)data[at + 1]);
             if (ranking.RankOf(k) >= HeadSize)
             {
-                // Its bytes in the list: each number and its comma.
                 var size = Digits(data[at] - previousRef) + 1;
                 for (var j = at + 1; j < at + length; j++) size += Digits(data[j]) + 1;
                 previousRef = data[at];
-                entries.Add((data[at], at, length, size));
+                entries.Add(new TailEntry(data[at], at, length, size));
                 bytes += size;
             }
             at += length;
         }
         // Cut by each posting's bytes, so parts come out about equal.
-        var parts = new List<(int, byte[])>();
+        var parts = new List<(int, int)>();
         var target = (double)bytes / count;
-        var ms = new MemoryStream();
         int i = 0;
         double done = 0;
         for (var p = 0; p < count && i < entries.Count; p++)
         {
-            ms.SetLength(0);
-            var o = new JsonOutput(ms, asciiOnly: true);
-            o.Raw('[');
-            var first = entries[i].Ref;
-            var previous = 0;
             var limit = p == count - 1 ? double.MaxValue : target * (p + 1);
             var start = i;
             while (i < entries.Count && (i == start || done < limit))
             {
-                var (docRef, at, length, size) = entries[i];
-                if (i > start) o.Raw(',');
-                o.Int(docRef - previous);
-                previous = docRef;
-                for (var j = at + 1; j < at + length; j++)
-                {
-                    o.Raw(',');
-                    o.Int(data[j]);
-                }
-                done += size;
+                done += entries[i].Bytes;
                 i++;
             }
-            o.Raw(']');
-            o.Flush();
-            parts.Add((first, ms.ToArray()));
+            parts.Add((start, i));
         }
         return parts;
+    }
+
+    // A part of a tail, a posting list of its own (its first delta is its first ref).
+    private static void WriteTailPart(JsonOutput o, int[] data, List<TailEntry> entries, int from, int to)
+    {
+        o.Raw('[');
+        var previous = 0;
+        for (var i = from; i < to; i++)
+        {
+            var (docRef, at, length, _) = entries[i];
+            if (i > from) o.Raw(',');
+            o.Int(docRef - previous);
+            previous = docRef;
+            for (var j = at + 1; j < at + length; j++)
+            {
+                o.Raw(',');
+                o.Int(data[j]);
+            }
+        }
+        o.Raw(']');
     }
 
     private static int Digits(int n) => n < 0 ? 1 + Digits(-n) : n < 10 ? 1 : 1 + Digits(n / 10);
