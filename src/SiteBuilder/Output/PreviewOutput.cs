@@ -22,6 +22,13 @@ public sealed class PreviewOutput : SiteOutput
         Dirty[path] = true;
     }
 
+    /// <summary>Replaces a file with one already kept as the preview keeps it (made by <see cref="StoredFile.Of"/> for this path).</summary>
+    public void Replace(string path, StoredFile file)
+    {
+        Files[path] = file;
+        Dirty[path] = true;
+    }
+
     /// <inheritdoc/>
     public override bool Remove(string path)
     {

@@ -46,6 +46,12 @@ public sealed class StoredFile
         }
     }
 
+    /// <summary>
+    /// True when both hold the same bytes, compared as kept (no decompression): the same content is always kept the same
+    /// way (the compression is deterministic), and different contents never alike.
+    /// </summary>
+    public bool SameContent(StoredFile other) => _length == other._length && _data.AsSpan().SequenceEqual(other._data);
+
     /// <summary>The file's bytes: for a compressed page, a new copy on each read; otherwise the array it was made with.</summary>
     public byte[] Content
     {

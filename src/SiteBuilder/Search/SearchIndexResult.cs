@@ -2,7 +2,7 @@ namespace SiteBuilder.Search;
 
 /// <summary>The search files of a site, and the numbers the build summary and the budget check use.</summary>
 /// <param name="Files">The files, when built in memory (<see cref="SearchIndexWriter.Build"/>), in the order written.
-/// Empty when they were written straight to an output (<see cref="SearchIndexWriter.Write(IReadOnlyList{SearchDocument}, SearchOptions, Output.SiteOutput)"/>).</param>
+/// Empty when they were written straight to an output or handed out one by one (<see cref="SearchIndexWriter.Write(IReadOnlyList{SearchDocument}, SearchOptions, Output.SiteOutput)"/>).</param>
 /// <param name="DocumentCount">Number of indexed pages.</param>
 /// <param name="TermCount">Number of distinct terms in the index.</param>
 /// <param name="FileCount">Number of files under <c>search/</c>.</param>

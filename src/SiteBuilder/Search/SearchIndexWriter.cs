@@ -40,7 +40,8 @@ public static class SearchIndexWriter
             if (!output.TryAdd(path, content)) throw new InvalidOperationException($"two build outputs claim '{path}'");
         });
 
-    private static SearchIndexResult Write(IReadOnlyList<SearchDocument> documents, SearchOptions options, Action<string, byte[]> add)
+    /// <summary>Hands the files to <paramref name="add"/> (path, content), one at a time on this thread. Byte-stable as <see cref="Build"/>.</summary>
+    public static SearchIndexResult Write(IReadOnlyList<SearchDocument> documents, SearchOptions options, Action<string, byte[]> add)
     {
         var docs = documents.OrderBy(d => d.Ref, StringComparer.Ordinal).ToList();
         var boosts = new Dictionary<string, double>(StringComparer.Ordinal)

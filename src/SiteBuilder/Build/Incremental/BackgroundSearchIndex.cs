@@ -48,7 +48,8 @@ internal sealed class BackgroundSearchIndex(BuildOptions options, PreviewOutput 
             ++_generation;
             _queued = null;
             _requested = false;
-            Take(SearchIndexWriter.Build(documents, searchOptions), searchOptions, canPublish: null);
+            var (result, files) = Write(documents, searchOptions);
+            Take(result, files, searchOptions, canPublish: null);
         }
     }
 
@@ -100,7 +101,7 @@ internal sealed class BackgroundSearchIndex(BuildOptions options, PreviewOutput 
     {
         while (true)
         {
-            var result = SearchIndexWriter.Build(documents, searchOptions);
+            var (result, files) = Write(documents, searchOptions);
             lock (_lock)
             {
                 if (_queued is { } next)
@@ -109,20 +110,33 @@ internal sealed class BackgroundSearchIndex(BuildOptions options, PreviewOutput 
                     _queued = null;
                     continue;
                 }
-                if (generation == _generation) Take(result, searchOptions, canPublish);
+                if (generation == _generation) Take(result, files, searchOptions, canPublish);
                 return;
             }
         }
     }
 
-    // Takes a built index into the output through the BuildSearchIndex step. From the background, its files are also
-    // published at once (as a new version) when the site is in a good state; otherwise they wait, marked changed, for
-    // the next successful rebuild.
-    private void Take(SearchIndexResult result, SearchOptions searchOptions, Func<bool>? canPublish)
+    // The index's files kept as the preview keeps them, each compressed as soon as it is written (on this thread, not
+    // under the publisher's lock), so the whole index is never in memory uncompressed, and compared with the files
+    // kept before without decompressing them.
+    private static (SearchIndexResult Result, Dictionary<string, StoredFile> Files) Write(IReadOnlyList<SearchDocument> documents,
+        SearchOptions searchOptions)
+    {
+        var files = new Dictionary<string, StoredFile>(StringComparer.Ordinal);
+        var result = SearchIndexWriter.Write(documents, searchOptions, (path, content) =>
+        {
+            if (!files.TryAdd(path, StoredFile.Of(path, content))) throw new InvalidOperationException($"two search files claim '{path}'");
+        });
+        return (result, files);
+    }
+
+    // Takes a built index into the output, its problems and summary through the BuildSearchIndex step. From the
+    // background, its files are also published at once (as a new version) when the site is in a good state; otherwise
+    // they wait, marked changed, for the next successful rebuild.
+    private void Take(SearchIndexResult result, Dictionary<string, StoredFile> files, SearchOptions searchOptions, Func<bool>? canPublish)
     {
         var context = new BuildContext(options);
         BuildSearchIndex.AddIndex(context, result, searchOptions);
-        var files = ((MemoryOutput)context.Output).Files;
         publisher.Locked(() =>
         {
             var touched = new HashSet<string>(_paths, StringComparer.Ordinal);
@@ -131,7 +145,7 @@ internal sealed class BackgroundSearchIndex(BuildOptions options, PreviewOutput 
                 if (!files.ContainsKey(path)) output.Remove(path);
             _paths = files.Keys.ToHashSet(StringComparer.Ordinal);
             foreach (var (path, file) in files)
-                if (!output.Files.TryGetValue(path, out StoredFile? old) || !old.Content.AsSpan().SequenceEqual(file)) output.Replace(path, file);
+                if (!output.Files.TryGetValue(path, out StoredFile? old) || !old.SameContent(file)) output.Replace(path, file);
             Diagnostics = context.Diagnostics.ToSortedList();
             Summary = context.Summary.ToList();
             if (canPublish is not null && canPublish() && !Diagnostics.Any(d => d.IsError || (options.Strict && d.FailsStrict)))
