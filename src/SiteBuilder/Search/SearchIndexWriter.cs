@@ -69,9 +69,9 @@ public static class SearchIndexWriter
                 ["section"] = d.Section,
             };
         });
-        var postings = builder.BuildScoredPostings();
-        // Only for index.json: the shards need none of what Build adds.
+        // Only for index.json, before the shards' postings empty the builder: they need none of what Build adds.
         var index = options.WriteIndexJson ? builder.Build() : null;
+        var postings = builder.TakeScoredPostings();
 
         long total = 0, totalGzip = 0;
         int count = 0;

@@ -1,7 +1,7 @@
 namespace SiteBuilder.Search.Lunr;
 
 /// <summary>
-/// A lunr index read by term, as the sharded search format writes it (<see cref="IndexBuilder.BuildScoredPostings"/>):
+/// A lunr index read by term, as the sharded search format writes it (<see cref="IndexBuilder.TakeScoredPostings"/>):
 /// the terms in ordinal order with their <c>_index</c>, and each term's postings in ref order, every posting with its
 /// document's field-vector value for the term in each field that holds it. The refs are the ordinals 0…n-1.
 /// </summary>

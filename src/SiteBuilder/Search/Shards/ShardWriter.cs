@@ -47,7 +47,7 @@ public static class ShardWriter
     public const int DocumentsPerShard = 10;
 
     /// <summary>Writes the files through <paramref name="add"/> (path relative to the site root, content).</summary>
-    /// <param name="postings">The index (<see cref="IndexBuilder.BuildScoredPostings"/>); its refs are the ordinals of <paramref name="documents"/>.</param>
+    /// <param name="postings">The index (<see cref="IndexBuilder.TakeScoredPostings"/>); its refs are the ordinals of <paramref name="documents"/>.</param>
     /// <param name="documents">Per document, in ref order: url, title, section (or null) and excerpt.</param>
     /// <param name="boosts">The field boosts, stated in the manifest.</param>
     /// <param name="folder">The folder the files go in, e.g. <c>search/</c>.</param>
