@@ -108,16 +108,18 @@ public sealed class PageModelFactory
         var sectionRoot = page.Ancestors.Skip(1).FirstOrDefault() ?? (page.Parent is null ? null : page);
         if (page.Kind == PageKind.Home || sectionRoot is null) return null;
         var open = new HashSet<Page>(page.Ancestors) { page };
+        string folder = shared is null ? "" : SidebarNodes.FolderOf(page);
         NavNode Node(Page p) => open.Contains(p)
             ? new(p.Title, Permalinks.Relative(page.Url, p.Url), p == page, true, p.Children.Count > 0, Level(p))
-            : shared?.Closed(page, p) ?? ClosedNode(p, page.Url);
+            : shared?.Closed(folder, page, p) ?? ClosedNode(p, page.Url);
         IReadOnlyList<NavNode> Level(Page parent)
         {
             var children = parent.Children;
             if (children.Count <= SidebarLevelLimit) return children.Select(Node).ToList();
             int openIndex = children.FindIndex(open.Contains);
             int start = Math.Clamp(openIndex - SidebarLevelLimit / 2, 0, children.Count - SidebarLevelLimit);
-            var nodes = children.GetRange(start, SidebarLevelLimit).Select(Node).ToList();
+            var nodes = new List<NavNode>(SidebarLevelLimit + 1);
+            for (int i = start; i < start + SidebarLevelLimit; i++) nodes.Add(Node(children[i]));
             int hidden = children.Count - SidebarLevelLimit;
             nodes.Add(new NavNode($"{hidden} more pages…", Permalinks.Relative(page.Url, parent.Url), false, false, false, []));
             return nodes;

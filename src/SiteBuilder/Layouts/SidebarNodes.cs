@@ -15,12 +15,16 @@ public sealed class SidebarNodes
 {
     private readonly ConcurrentDictionary<(string Folder, Page Page), NavNode> _nodes = new();
 
-    /// <summary>The closed entry of <paramref name="page"/> in the sidebar of <paramref name="current"/>; null when it may not be shared (it is in the current page's subtree).</summary>
-    internal NavNode? Closed(Page current, Page page)
+    /// <summary>The folder holding <paramref name="current"/>'s URL: its entries are shared with the other pages of that folder.</summary>
+    internal static string FolderOf(Page current) => current.Url[..(current.Url.AsSpan().TrimEnd('/').LastIndexOf('/') + 1)];
+
+    /// <summary>
+    /// The closed entry of <paramref name="page"/> in the sidebar of <paramref name="current"/>, which is in
+    /// <paramref name="folder"/> (<see cref="FolderOf"/>); null when it may not be shared (it is in the current page's subtree).
+    /// </summary>
+    internal NavNode? Closed(string folder, Page current, Page page)
     {
-        var url = current.Url.AsSpan().TrimEnd('/');
-        if (page.Url.AsSpan().StartsWith(url)) return null;
-        string folder = current.Url[..(url.LastIndexOf('/') + 1)];
+        if (page.Url.AsSpan().StartsWith(current.Url.AsSpan().TrimEnd('/'))) return null;
         return _nodes.GetOrAdd((folder, page), static (key, from) => PageModelFactory.ClosedNode(key.Page, from), current.Url);
     }
 }
