@@ -44,7 +44,10 @@ public sealed class PageModelFactory
     public SiteModel Site => _site;
 
     /// <summary>The model of one page.</summary>
-    public PageModel Create(Page page, string? lastUpdated = null)
+    /// <param name="page">The page.</param>
+    /// <param name="lastUpdated">Its last change, from git.</param>
+    /// <param name="sidebar">Sidebar entries shared with the other pages of the same render, if any.</param>
+    public PageModel Create(Page page, string? lastUpdated = null, SidebarNodes? sidebar = null)
     {
         string url = page.Url;
         NavLink Link(Page p) => new(p.Title, Permalinks.Relative(url, p.Url), p.FrontMatter.Description);
@@ -65,7 +68,7 @@ public sealed class PageModelFactory
             // A page that places {{children}} itself does not get the list a second time.
             Children = page.FrontMatter.HideChildren || page.Body?.HasChildList == true
                 ? [] : page.Children.Select(c => Link(c) with { PageCount = Descendants(c) }).ToList(),
-            Sidebar = Sidebar(page),
+            Sidebar = Sidebar(page, sidebar),
             Sources = page.FrontMatter.Sources.Select(s => new NavLink(s.Title, s.Document is { } doc ? Permalinks.Relative(url, doc) : SourceHref(url, s.Url))).ToList(),
             Labels = page.FrontMatter.Labels,
             LabelLinks = page.FrontMatter.Labels.Where(l => l.Trim().Length > 0)
@@ -100,27 +103,33 @@ public sealed class PageModelFactory
     /// most <see cref="SidebarLevelLimit"/> pages (a window around the open one) and links the rest through their
     /// parent, so a page's sidebar costs O(depth × limit) whatever the size of its section.
     /// </summary>
-    public NavNode? Sidebar(Page page)
+    public NavNode? Sidebar(Page page, SidebarNodes? shared = null)
     {
         var sectionRoot = page.Ancestors.Skip(1).FirstOrDefault() ?? (page.Parent is null ? null : page);
         if (page.Kind == PageKind.Home || sectionRoot is null) return null;
         var open = new HashSet<Page>(page.Ancestors) { page };
-        NavNode Node(Page p) => new(
-            p.Title, Permalinks.Relative(page.Url, p.Url), p == page, open.Contains(p), p.Children.Count > 0,
-            open.Contains(p) ? Level(p) : []);
+        string folder = shared is null ? "" : SidebarNodes.FolderOf(page);
+        NavNode Node(Page p) => open.Contains(p)
+            ? new(p.Title, Permalinks.Relative(page.Url, p.Url), p == page, true, p.Children.Count > 0, Level(p))
+            : shared?.Closed(folder, page, p) ?? ClosedNode(p, page.Url);
         IReadOnlyList<NavNode> Level(Page parent)
         {
             var children = parent.Children;
             if (children.Count <= SidebarLevelLimit) return children.Select(Node).ToList();
             int openIndex = children.FindIndex(open.Contains);
             int start = Math.Clamp(openIndex - SidebarLevelLimit / 2, 0, children.Count - SidebarLevelLimit);
-            var nodes = children.GetRange(start, SidebarLevelLimit).Select(Node).ToList();
+            var nodes = new List<NavNode>(SidebarLevelLimit + 1);
+            for (int i = start; i < start + SidebarLevelLimit; i++) nodes.Add(Node(children[i]));
             int hidden = children.Count - SidebarLevelLimit;
             nodes.Add(new NavNode($"{hidden} more pages…", Permalinks.Relative(page.Url, parent.Url), false, false, false, []));
             return nodes;
         }
         return Node(sectionRoot);
     }
+
+    /// <summary>The sidebar entry of <paramref name="page"/>, not open, seen from the page at <paramref name="fromUrl"/>.</summary>
+    internal static NavNode ClosedNode(Page page, string fromUrl) =>
+        new(page.Title, Permalinks.Relative(fromUrl, page.Url), false, false, page.Children.Count > 0, []);
 
     private string SourceHref(string fromUrl, string url)
     {

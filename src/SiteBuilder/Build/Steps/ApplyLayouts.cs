@@ -33,9 +33,10 @@ public sealed class ApplyLayouts : IIncrementalStep
 
         // Page buffers, reused: a string per page would be most of what a large build allocates.
         var buffers = new System.Collections.Concurrent.ConcurrentBag<StringWriter>();
+        var sidebar = new SidebarNodes();
         async ValueTask Render(Page page)
         {
-            var model = factory.Create(page, lastUpdated.GetValueOrDefault(page.SourcePath));
+            var model = factory.Create(page, lastUpdated.GetValueOrDefault(page.SourcePath), sidebar);
             var writer = buffers.TryTake(out var pooled) ? pooled : new StringWriter(new System.Text.StringBuilder(1 << 16));
             writer.GetStringBuilder().Clear();
             if (await renderer.RenderAsync(page.Layout, model, writer, new SourceLocation(page.SourcePath), context.Diagnostics))

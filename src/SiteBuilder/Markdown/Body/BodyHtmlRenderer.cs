@@ -53,7 +53,7 @@ public sealed class BodyHtmlRenderer : HtmlRenderer
     }
 
     /// <summary>The template rendered so far.</summary>
-    public BodyTemplate ToTemplate() => new(_writer.ToString(), _holes.ToList());
+    public BodyTemplate ToTemplate() => BodyTemplate.Of(_writer.GetStringBuilder(), _holes.ToList());
 
     private int Position => _writer.GetStringBuilder().Length;
 

@@ -12,13 +12,18 @@ public sealed class LineIndex
     /// <summary>Indexes <paramref name="text"/>; a line ends at LF, CR or CRLF, as for Markdig.</summary>
     public LineIndex(string text)
     {
-        var starts = new List<int> { 0 };
-        for (int i = 0; i < text.Length; i++)
+        // Sized by a count first (at most one line per CR or LF): a growing list was most of what indexing a page allocated.
+        var starts = new int[text.AsSpan().Count('\n') + text.AsSpan().Count('\r') + 1];
+        int count = 1;
+        for (int i = text.AsSpan().IndexOfAny('\r', '\n'); i >= 0; )
         {
             if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-            if (text[i] is '\n' or '\r') starts.Add(i + 1);
+            starts[count++] = i + 1;
+            int next = text.AsSpan(i + 1).IndexOfAny('\r', '\n');
+            i = next < 0 ? -1 : i + 1 + next;
         }
-        _starts = starts.ToArray();
+        if (count < starts.Length) Array.Resize(ref starts, count);
+        _starts = starts;
     }
 
     /// <summary>The 1-based line and column of <paramref name="offset"/>.</summary>

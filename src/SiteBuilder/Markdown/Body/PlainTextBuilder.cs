@@ -27,7 +27,7 @@ internal static class PlainTextBuilder
             else if (leaf is CodeBlock code) sb.Append(code.Lines.ToString());
             sb.Append('\n');
         }
-        return new BodyTemplate(sb.ToString(), holes);
+        return BodyTemplate.Of(sb, holes);
     }
 
     // Recursive, as deep as the inlines nest: ParsePages renders no tree deeper than MarkdownNesting.MaxDepth.
