@@ -33,12 +33,6 @@ public sealed class LunrIndex
     /// <summary>Number of distinct terms.</summary>
     public int TermCount => _invertedIndex.Count;
 
-    /// <summary>The posting of <paramref name="term"/>, or null.</summary>
-    public Posting? GetPosting(string term) => _invertedIndex.GetValueOrDefault(term);
-
-    /// <summary>The field vectors by field ref (<c>field/docRef</c>), in lunr's order.</summary>
-    public IReadOnlyList<KeyValuePair<string, Vector>> FieldVectors => _fieldVectors;
-
     /// <summary>The terms in ordinal (UTF-16 code unit) order, as lunr.js sorts them.</summary>
     internal List<string> SortedTerms()
     {
